@@ -1,0 +1,65 @@
+// Contract between the emulator and a module that runs real Kafka brokers for emulated services.
+// The emulator owns the PKI and the users; the provider only starts brokers that trust them.
+
+/** One Kafka user as the broker must know it. */
+export interface BrokerUser {
+  username: string;
+  /** SASL/SCRAM (or PLAIN) password */
+  password: string;
+  /** PEM client certificate, signed by the service's CA, CN = username */
+  accessCert: string;
+  /** PEM PKCS#8 private key of accessCert */
+  accessKey: string;
+}
+
+/** What the provider needs to run brokers for one service. */
+export interface BrokerServiceSpec {
+  /** service name, unique across the emulator */
+  name: string;
+  /** PEM of the project CA: clients verify the broker with it, the broker verifies client certs with it */
+  caCertPem: string;
+  /** PEM PKCS#8 key of the project CA, to sign the broker's own server certificate if it wants to */
+  caKeyPem: string;
+  users: BrokerUser[];
+  /** when true the broker also listens with SASL_SSL on saslPort */
+  saslEnabled: boolean;
+}
+
+/** Where clients reach a service's brokers. All addresses are loopback. */
+export interface BrokerAddress {
+  host: string;
+  /** SSL listener with client-certificate authentication */
+  sslPort: number;
+  /** SASL_SSL listener; present when saslEnabled */
+  saslPort?: number;
+}
+
+export type BrokerStatus = "starting" | "running" | "failed";
+
+/**
+ * Runs brokers for emulated Kafka services. Every method may be called repeatedly; implementations are
+ * idempotent per service name. The emulator never waits for ensureService inside a request: a service stays
+ * `rebuilding` until ensureService resolved and status() reports "running".
+ */
+export interface BrokerProvider {
+  /** Starts (or reconfigures) the brokers of a service; resolves with the address once it accepts connections. */
+  ensureService(spec: BrokerServiceSpec): Promise<BrokerAddress>;
+  /** Replaces the set of users of a running service (after user create/delete/password reset). */
+  updateUsers(name: string, users: BrokerUser[]): Promise<void>;
+  /** Stops the brokers of a service and forgets it. Resolves also for unknown names. */
+  removeService(name: string): Promise<void>;
+  /** Current health of a service's brokers; "failed" for unknown names. */
+  status(name: string): BrokerStatus;
+  /** Stops everything. */
+  close(): Promise<void>;
+}
+
+/**
+ * A helper the emulator offers providers: a TLS server certificate for host names/IPs (SAN), signed by the
+ * service's project CA. Returned PEMs: certificate and PKCS#8 key.
+ */
+export type ServerCertificateIssuer = (
+  caCertPem: string,
+  caKeyPem: string,
+  names: { dns: string[]; ips: string[] },
+) => Promise<{ certPem: string; keyPem: string }>;
