@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Fetches the pinned Apache Kafka broker and all its runtime jars from Maven Central into
+# .cache/kafka/libs (or $KAFKA_LIBS_DIR). Idempotent: does nothing when the pinned version is already there.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+# shellcheck source=versions
+. "$here/versions"
+libs="${KAFKA_LIBS_DIR:-$root/.cache/kafka/libs}"
+stamp="kafka=$KAFKA_VERSION log4j=$LOG4J_VERSION"
+
+if [ -f "$libs/.stamp" ] && [ "$(cat "$libs/.stamp")" = "$stamp" ]; then
+  exit 0
+fi
+
+command -v mvn >/dev/null || { echo "fetch.sh: mvn (Maven) is required" >&2; exit 1; }
+mkdir -p "$(dirname "$libs")"
+staging="$(mktemp -d "${libs%/}.staging.XXXXXX")"
+trap 'rm -rf "$staging"' EXIT
+mvn -q -B -Dstyle.color=never -f "$here/pom.xml" \
+  -Dkafka.version="$KAFKA_VERSION" -Dlog4j.version="$LOG4J_VERSION" \
+  dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$staging" >&2
+[ -f "$staging/kafka_2.13-$KAFKA_VERSION.jar" ] || { echo "fetch.sh: Kafka jar missing after resolution" >&2; exit 1; }
+echo "$stamp" >"$staging/.stamp"
+rm -rf "$libs"
+mv "$staging" "$libs"
+trap - EXIT
+echo "Kafka $KAFKA_VERSION: $(ls "$libs" | grep -c '\.jar$') jars in $libs" >&2

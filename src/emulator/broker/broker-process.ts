@@ -1,0 +1,169 @@
+// One single-node KRaft Kafka process (broker and controller combined): format, start, readiness, stop.
+import { spawn, execFile, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { renderLog4j2Properties, renderServerProperties, type BrokerPorts } from "./config.js";
+import { BROKER_LAUNCHER_CLASS } from "./java-sources.js";
+import { JVM_FLAGS, type KafkaRuntime } from "./runtime.js";
+
+const run = promisify(execFile);
+const READY_LOGGER = "kafka.server.KafkaRaftServer";
+const READY_LINE = "Kafka Server started";
+const STORAGE_TOOL_CLASS = "kafka.tools.StorageTool";
+
+export type BrokerProcessState = "stopped" | "starting" | "running" | "failed";
+
+export interface BrokerProcessOptions {
+  runtime: KafkaRuntime;
+  /** directory owned by this broker: configuration, logs and data */
+  dir: string;
+  host: string;
+  ports: BrokerPorts;
+  heapMb: number;
+  startTimeoutMs: number;
+  stopTimeoutMs: number;
+}
+
+export interface BrokerTlsAndAuth {
+  saslEnabled: boolean;
+  caCertPem: string;
+  certChainPem: string;
+  keyPem: string;
+}
+
+/** Keeps only a short, secret-free tail of a process' diagnostic output. */
+function diagnosticTail(text: string): string {
+  const cleaned = text
+    .replace(/-----BEGIN [^-]+-----[\s\S]*?-----END [^-]+-----/g, "[PEM]")
+    .replace(/(password|secret|key)=\S+/gi, "$1=[hidden]")
+    .trim();
+  return cleaned.length > 600 ? "…" + cleaned.slice(-600) : cleaned;
+}
+
+export class BrokerProcess {
+  state: BrokerProcessState = "stopped";
+  private child: ChildProcess | null = null;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: BrokerProcessOptions) {}
+
+  get logFile(): string {
+    return join(this.options.dir, "server.log");
+  }
+
+  private get dataDir(): string {
+    return join(this.options.dir, "data");
+  }
+
+  private jvmArgs(heapMb: number): string[] {
+    const { runtime, dir } = this.options;
+    return [
+      ...JVM_FLAGS,
+      `-Xmx${heapMb}m`,
+      "-Xms32m",
+      `-Dlog4j2.configurationFile=${join(dir, "log4j2.properties")}`,
+      "-cp",
+      runtime.classpath,
+    ];
+  }
+
+  /** Writes the configuration, formats the storage on first start, then waits for the broker to be ready. */
+  async start(tls: BrokerTlsAndAuth): Promise<void> {
+    if (this.child) throw new Error("broker already started");
+    const { dir, host, ports, runtime } = this.options;
+    this.state = "starting";
+    try {
+      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+      const propsFile = join(dir, "server.properties");
+      const props = renderServerProperties({ host, ports, logDir: this.dataDir, ...tls });
+      await writeFile(propsFile, props, { mode: 0o600 });
+      await writeFile(join(dir, "log4j2.properties"), renderLog4j2Properties(this.logFile, READY_LOGGER));
+      if (!existsSync(join(this.dataDir, "meta.properties"))) {
+        const clusterId = randomBytes(16).toString("base64url");
+        await run(
+          runtime.java,
+          [...this.jvmArgs(128), STORAGE_TOOL_CLASS, "format", "-t", clusterId, "-c", propsFile],
+          { timeout: 60_000 },
+        ).catch((error: { stderr?: string; message: string }) => {
+          throw new Error(`Kafka storage format failed: ${diagnosticTail(error.stderr || error.message)}`);
+        });
+      }
+      await this.spawnAndWait(propsFile);
+      this.state = "running";
+    } catch (error) {
+      this.state = "failed";
+      await this.stop().catch(() => undefined);
+      this.state = "failed";
+      throw error;
+    }
+  }
+
+  private spawnAndWait(propsFile: string): Promise<void> {
+    const { runtime, heapMb, startTimeoutMs } = this.options;
+    // stdin stays open: the launcher exits when it closes, i.e. when this process dies.
+    const child = spawn(runtime.java, [...this.jvmArgs(heapMb), BROKER_LAUNCHER_CLASS, propsFile], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    let stderr = "";
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    child.stdin?.on("error", () => undefined);
+
+    return new Promise<void>((resolve, reject) => {
+      let ready = false;
+      let stdout = "";
+      const timer = setTimeout(() => {
+        reject(new Error(`Kafka broker did not start within ${startTimeoutMs} ms (log: ${this.logFile})`));
+      }, startTimeoutMs);
+      child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+        if (ready) return;
+        stdout = (stdout + chunk).slice(-4000);
+        if (stdout.includes(READY_LINE)) {
+          ready = true;
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once("error", (error) => {
+        clearTimeout(timer);
+        reject(new Error(`could not run java: ${error.message}`));
+      });
+      child.once("exit", (code, signal) => {
+        clearTimeout(timer);
+        this.child = null;
+        if (this.state !== "stopped") this.state = "failed";
+        if (!ready) {
+          const detail = diagnosticTail(stderr);
+          reject(
+            new Error(
+              `Kafka broker exited during start-up (${signal ?? `code ${code}`}; log: ${this.logFile})` +
+                (detail ? `: ${detail}` : ""),
+            ),
+          );
+        }
+      });
+    });
+  }
+
+  /** SIGTERM (Kafka shuts down cleanly), then SIGKILL if it is still there after stopTimeoutMs. */
+  async stop(): Promise<void> {
+    this.state = "stopped";
+    const child = this.child;
+    if (!child) return;
+    child.kill("SIGTERM");
+    const killer = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs);
+    await this.exited;
+    clearTimeout(killer);
+    this.child = null;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+}

@@ -1,0 +1,123 @@
+// Renders the single-node KRaft (combined broker+controller) configuration and its log4j2 configuration.
+
+export interface BrokerPorts {
+  /** SSL listener, client certificate required */
+  ssl: number;
+  /** SASL_SSL listener (SCRAM-SHA-256), only listening when SASL is enabled */
+  sasl: number;
+  /** plaintext loopback listener for inter-broker traffic and the credential tool */
+  internal: number;
+  /** plaintext loopback KRaft controller listener */
+  controller: number;
+}
+
+export interface BrokerConfigInput {
+  host: string;
+  ports: BrokerPorts;
+  saslEnabled: boolean;
+  logDir: string;
+  /** PEM chain of the broker certificate (leaf first) */
+  certChainPem: string;
+  /** PEM PKCS#8 unencrypted key of the broker certificate */
+  keyPem: string;
+  /** PEM of the CA that signs client certificates */
+  caCertPem: string;
+}
+
+/** Escapes a value for a java.util.Properties file (newlines become \n, backslashes doubled). */
+export function escapeProperty(value: string): string {
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/\r?\n/g, "\\n")
+    .replace(/^\s/, (c) => `\\${c}`);
+}
+
+/** The principal of a client certificate is its CN (`CN=alice,O=x` → `alice`). */
+export const PRINCIPAL_MAPPING_RULES = "RULE:^CN=([^,]*)(,.*)?$/$1/,DEFAULT";
+
+export function renderServerProperties(input: BrokerConfigInput): string {
+  const { host, ports } = input;
+  const listeners = [`SSL://${host}:${ports.ssl}`, `INTERNAL://${host}:${ports.internal}`];
+  if (input.saslEnabled) listeners.push(`SASL_SSL://${host}:${ports.sasl}`);
+  const props: [string, string][] = [
+    ["process.roles", "broker,controller"],
+    ["node.id", "1"],
+    ["controller.quorum.voters", `1@${host}:${ports.controller}`],
+    ["listeners", [...listeners, `CONTROLLER://${host}:${ports.controller}`].join(",")],
+    ["advertised.listeners", listeners.join(",")],
+    ["listener.security.protocol.map", "SSL:SSL,SASL_SSL:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT"],
+    ["inter.broker.listener.name", "INTERNAL"],
+    ["controller.listener.names", "CONTROLLER"],
+    ["log.dirs", input.logDir],
+    ["num.partitions", "1"],
+    ["default.replication.factor", "1"],
+    ["min.insync.replicas", "1"],
+    ["offsets.topic.replication.factor", "1"],
+    ["offsets.topic.num.partitions", "1"],
+    ["transaction.state.log.replication.factor", "1"],
+    ["transaction.state.log.min.isr", "1"],
+    ["transaction.state.log.num.partitions", "1"],
+    ["share.coordinator.state.topic.replication.factor", "1"],
+    ["share.coordinator.state.topic.min.isr", "1"],
+    ["share.coordinator.state.topic.num.partitions", "1"],
+    ["group.initial.rebalance.delay.ms", "0"],
+    ["auto.create.topics.enable", "false"],
+    ["num.network.threads", "2"],
+    ["num.io.threads", "2"],
+    ["background.threads", "2"],
+    ["log.cleaner.threads", "1"],
+    ["log.retention.hours", "24"],
+    ["log.segment.bytes", String(16 * 1024 * 1024)],
+    ["ssl.client.auth", "required"],
+    ["ssl.keystore.type", "PEM"],
+    ["ssl.keystore.certificate.chain", input.certChainPem],
+    ["ssl.keystore.key", input.keyPem],
+    ["ssl.truststore.type", "PEM"],
+    ["ssl.truststore.certificates", input.caCertPem],
+    ["ssl.endpoint.identification.algorithm", ""],
+    ["ssl.principal.mapping.rules", PRINCIPAL_MAPPING_RULES],
+  ];
+  if (input.saslEnabled) {
+    props.push(
+      ["sasl.enabled.mechanisms", "SCRAM-SHA-256"],
+      ["listener.name.sasl_ssl.ssl.client.auth", "none"],
+      [
+        "listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+      ],
+    );
+  }
+  return props.map(([key, value]) => `${key}=${escapeProperty(value)}`).join("\n") + "\n";
+}
+
+/**
+ * log4j2 configuration: everything at INFO into a file; the one line announcing a completed start-up also goes
+ * to stdout, which is how the provider learns the broker is ready.
+ */
+export function renderLog4j2Properties(logFile: string, readinessLogger: string | null): string {
+  const lines = [
+    "status=error",
+    "appender.file.type=File",
+    "appender.file.name=file",
+    `appender.file.fileName=${escapeProperty(logFile)}`,
+    "appender.file.layout.type=PatternLayout",
+    "appender.file.layout.pattern=[%d] %p %m (%c)%n",
+    "rootLogger.level=INFO",
+    "rootLogger.appenderRef.file.ref=file",
+    "logger.request.name=kafka.request.logger",
+    "logger.request.level=WARN",
+  ];
+  if (readinessLogger) {
+    lines.push(
+      "appender.out.type=Console",
+      "appender.out.name=out",
+      "appender.out.target=SYSTEM_OUT",
+      "appender.out.layout.type=PatternLayout",
+      "appender.out.layout.pattern=%m%n",
+      "logger.ready.name=" + readinessLogger,
+      "logger.ready.level=INFO",
+      "logger.ready.appenderRef.out.ref=out",
+    );
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,244 @@
+// BrokerProvider running one real Apache Kafka process (KRaft, combined broker+controller) per service.
+import { mkdtemp, mkdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type {
+  BrokerAddress,
+  BrokerProvider,
+  BrokerServiceSpec,
+  BrokerStatus,
+  BrokerUser,
+  ServerCertificateIssuer,
+} from "../broker-provider.js";
+import { BrokerProcess } from "./broker-process.js";
+import type { BrokerPorts } from "./config.js";
+import { freePorts } from "./ports.js";
+import { loadKafkaRuntime, type KafkaRuntime } from "./runtime.js";
+import { syncScramCredentials } from "./scram.js";
+import { issueServerCertificate } from "./server-cert.js";
+
+export { kafkaRuntimeProblem, defaultLibsDir } from "./runtime.js";
+export { issueServerCertificate } from "./server-cert.js";
+
+export interface RealBrokerOptions {
+  /** directory of the Kafka jars; default `.cache/kafka/libs` of the project, or $EXO_EMULATOR_KAFKA_LIBS */
+  libsDir?: string;
+  /** parent of the per-service broker directories; default a fresh temp directory removed on close() */
+  dataDir?: string;
+  /** loopback address the brokers listen on and advertise; default 127.0.0.1 */
+  host?: string;
+  /** maximum JVM heap per broker, MiB; default 384 */
+  heapMb?: number;
+  /** how long a broker may take to accept connections; default 60 s */
+  startTimeoutMs?: number;
+  /** how long a broker may take to stop after SIGTERM before it is killed; default 10 s */
+  stopTimeoutMs?: number;
+  /** signs the broker certificates; default issueServerCertificate */
+  issueCertificate?: ServerCertificateIssuer;
+}
+
+interface ServiceEntry {
+  name: string;
+  dir: string;
+  ports: BrokerPorts;
+  caCertPem: string;
+  saslEnabled: boolean;
+  users: BrokerUser[];
+  /** users as last written to the broker's SCRAM store; null when unknown */
+  syncedUsers: string | null;
+  certificate: { caCertPem: string; certPem: string; keyPem: string } | null;
+  broker: BrokerProcess | null;
+  status: BrokerStatus;
+  /** serialises every operation on this service */
+  queue: Promise<unknown>;
+}
+
+const usersKey = (users: BrokerUser[]) =>
+  JSON.stringify(users.map((u) => [u.username, u.password]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+
+const safeDirName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, "_");
+
+export class RealKafkaBrokerProvider implements BrokerProvider {
+  private readonly services = new Map<string, ServiceEntry>();
+  private runtime: Promise<KafkaRuntime> | null = null;
+  private root: Promise<{ dir: string; owned: boolean }> | null = null;
+  private readonly host: string;
+
+  constructor(private readonly options: RealBrokerOptions = {}) {
+    this.host = options.host ?? "127.0.0.1";
+  }
+
+  private getRuntime(): Promise<KafkaRuntime> {
+    this.runtime ??= loadKafkaRuntime(this.options.libsDir);
+    this.runtime.catch(() => (this.runtime = null));
+    return this.runtime;
+  }
+
+  private getRoot(): Promise<{ dir: string; owned: boolean }> {
+    this.root ??= this.options.dataDir
+      ? mkdir(this.options.dataDir, { recursive: true }).then(() => ({ dir: this.options.dataDir!, owned: false }))
+      : mkdtemp(join(tmpdir(), "exo-emulator-kafka-")).then((dir) => ({ dir, owned: true }));
+    return this.root;
+  }
+
+  private address(entry: ServiceEntry): BrokerAddress {
+    return entry.saslEnabled
+      ? { host: this.host, sslPort: entry.ports.ssl, saslPort: entry.ports.sasl }
+      : { host: this.host, sslPort: entry.ports.ssl };
+  }
+
+  private enqueue<T>(entry: ServiceEntry, task: () => Promise<T>): Promise<T> {
+    const result = entry.queue.then(task, task);
+    entry.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async ensureService(spec: BrokerServiceSpec): Promise<BrokerAddress> {
+    let entry = this.services.get(spec.name);
+    if (!entry) {
+      const created: ServiceEntry = {
+        name: spec.name,
+        dir: "",
+        ports: { ssl: 0, sasl: 0, internal: 0, controller: 0 },
+        caCertPem: spec.caCertPem,
+        saslEnabled: spec.saslEnabled,
+        users: spec.users,
+        syncedUsers: null,
+        certificate: null,
+        broker: null,
+        status: "starting",
+        queue: Promise.resolve(),
+      };
+      this.services.set(spec.name, created);
+      entry = created;
+    }
+    const target = entry;
+    return this.enqueue(target, () => this.reconcile(target, spec));
+  }
+
+  private async reconcile(entry: ServiceEntry, spec: BrokerServiceSpec): Promise<BrokerAddress> {
+    if (this.services.get(spec.name) !== entry) throw new Error(`service ${spec.name} was removed`);
+    const needsRestart =
+      !entry.broker ||
+      entry.broker.state !== "running" ||
+      entry.caCertPem !== spec.caCertPem ||
+      entry.saslEnabled !== spec.saslEnabled;
+    entry.caCertPem = spec.caCertPem;
+    entry.saslEnabled = spec.saslEnabled;
+    entry.users = spec.users;
+    try {
+      if (needsRestart) {
+        entry.status = "starting";
+        await this.restart(entry, spec.caKeyPem);
+      }
+      if (entry.saslEnabled) await this.syncUsers(entry);
+      entry.status = "running";
+      return this.address(entry);
+    } catch (error) {
+      entry.status = "failed";
+      throw error;
+    }
+  }
+
+  private async restart(entry: ServiceEntry, caKeyPem: string): Promise<void> {
+    const runtime = await this.getRuntime();
+    if (!entry.dir) {
+      const root = await this.getRoot();
+      entry.dir = join(root.dir, safeDirName(entry.name));
+      await mkdir(entry.dir, { recursive: true, mode: 0o700 });
+      const [ssl, sasl, internal, controller] = (await freePorts(this.host, 4)) as [number, number, number, number];
+      entry.ports = { ssl, sasl, internal, controller };
+    }
+    if (entry.broker) await entry.broker.stop();
+    if (entry.certificate?.caCertPem !== entry.caCertPem) {
+      const issue = this.options.issueCertificate ?? issueServerCertificate;
+      const { certPem, keyPem } = await issue(entry.caCertPem, caKeyPem, { dns: ["localhost"], ips: [this.host] });
+      entry.certificate = { caCertPem: entry.caCertPem, certPem, keyPem };
+    }
+    const broker = new BrokerProcess({
+      runtime,
+      dir: entry.dir,
+      host: this.host,
+      ports: entry.ports,
+      heapMb: this.options.heapMb ?? 384,
+      startTimeoutMs: this.options.startTimeoutMs ?? 60_000,
+      stopTimeoutMs: this.options.stopTimeoutMs ?? 10_000,
+    });
+    entry.broker = broker;
+    entry.syncedUsers = null;
+    await broker.start({
+      saslEnabled: entry.saslEnabled,
+      caCertPem: entry.caCertPem,
+      certChainPem: entry.certificate.certPem,
+      keyPem: entry.certificate.keyPem,
+    });
+  }
+
+  private async syncUsers(entry: ServiceEntry): Promise<void> {
+    const key = usersKey(entry.users);
+    if (entry.syncedUsers === key) return;
+    const runtime = await this.getRuntime();
+    await syncScramCredentials(runtime, `${this.host}:${entry.ports.internal}`, entry.users, entry.dir);
+    entry.syncedUsers = key;
+  }
+
+  async updateUsers(name: string, users: BrokerUser[]): Promise<void> {
+    const entry = this.services.get(name);
+    if (!entry) throw new Error(`no Kafka broker for service ${name}`);
+    await this.enqueue(entry, async () => {
+      entry.users = users;
+      if (entry.saslEnabled && entry.broker?.state === "running") await this.syncUsers(entry);
+    });
+  }
+
+  async removeService(name: string): Promise<void> {
+    const entry = this.services.get(name);
+    if (!entry) return;
+    this.services.delete(name);
+    await this.enqueue(entry, async () => {
+      await entry.broker?.stop();
+      entry.broker = null;
+      if (entry.dir) await rm(entry.dir, { recursive: true, force: true });
+    });
+  }
+
+  status(name: string): BrokerStatus {
+    const entry = this.services.get(name);
+    if (!entry) return "failed";
+    if (entry.status === "running" && entry.broker?.state !== "running") return "failed";
+    return entry.status;
+  }
+
+  /** Process id of a service's broker JVM, if one is running (for diagnostics). */
+  brokerPid(name: string): number | undefined {
+    return this.services.get(name)?.broker?.pid;
+  }
+
+  /** Where a service's broker writes its log (for diagnostics), or null. */
+  logFile(name: string): string | null {
+    return this.services.get(name)?.broker?.logFile ?? null;
+  }
+
+  async close(): Promise<void> {
+    const entries = [...this.services.values()];
+    this.services.clear();
+    await Promise.all(
+      entries.map((entry) =>
+        this.enqueue(entry, async () => {
+          await entry.broker?.stop();
+          entry.broker = null;
+        }),
+      ),
+    );
+    if (this.root) {
+      const root = await this.root.catch(() => null);
+      if (root?.owned) await rm(root.dir, { recursive: true, force: true });
+      this.root = null;
+    }
+  }
+}
+
+/** The provider the emulator uses for `--kafka real`. */
+export function createRealBrokerProvider(options: RealBrokerOptions = {}): BrokerProvider & RealKafkaBrokerProvider {
+  return new RealKafkaBrokerProvider(options);
+}

@@ -1,0 +1,123 @@
+// Locates the Java runtime and the Kafka jars, and compiles the Java programs the provider runs beside them.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, rename, rm, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import {
+  BROKER_LAUNCHER_CLASS,
+  BROKER_LAUNCHER_SOURCE,
+  SCRAM_SYNC_CLASS,
+  SCRAM_SYNC_SOURCE,
+} from "./java-sources.js";
+
+const run = promisify(execFile);
+
+export interface KafkaRuntime {
+  /** the java executable */
+  java: string;
+  /** directory holding kafka_2.13-*.jar and every runtime dependency */
+  libsDir: string;
+  kafkaVersion: string;
+  /** classpath: the helper classes directory, then every jar of libsDir */
+  classpath: string;
+}
+
+/** JVM flags for a small, fast-starting process on a shared 2-core machine. */
+export const JVM_FLAGS = [
+  "-XX:+UseSerialGC",
+  "-XX:TieredStopAtLevel=1",
+  "-Xshare:auto",
+  "-XX:-UsePerfData",
+  "-Djava.awt.headless=true",
+];
+
+/** The default jar directory: `.cache/kafka/libs` of the nearest enclosing project directory. */
+export function defaultLibsDir(): string {
+  if (process.env.EXO_EMULATOR_KAFKA_LIBS) return process.env.EXO_EMULATOR_KAFKA_LIBS;
+  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const candidate = join(dir, ".cache", "kafka", "libs");
+      if (existsSync(candidate)) return candidate;
+      if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "scripts", "kafka"))) return candidate;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return join(process.cwd(), ".cache", "kafka", "libs");
+}
+
+function javaExecutable(): string {
+  if (process.env.JAVA_HOME) return join(process.env.JAVA_HOME, "bin", "java");
+  return "java";
+}
+
+/** Why the real broker cannot run here, or null when Java and the jars are present. */
+export async function kafkaRuntimeProblem(libsDir = defaultLibsDir()): Promise<string | null> {
+  if (!findKafkaVersion(libsDir)) {
+    return `Kafka jars not found in ${libsDir} (run scripts/kafka/fetch.sh)`;
+  }
+  try {
+    await run(javaExecutable(), ["-version"], { timeout: 20_000 });
+  } catch {
+    return "java (17 or newer) not found on PATH or in JAVA_HOME";
+  }
+  try {
+    await run(javacFor(javaExecutable()), ["-version"], { timeout: 20_000 });
+  } catch {
+    return "javac (a JDK 17 or newer) not found on PATH or in JAVA_HOME";
+  }
+  return null;
+}
+
+function findKafkaVersion(libsDir: string): string | null {
+  if (!existsSync(libsDir)) return null;
+  for (const file of readdirSync(libsDir)) {
+    const match = /^kafka_2\.13-(.+)\.jar$/.exec(file);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
+/** Compiles the launcher and SCRAM programs once per source/Kafka version into a shared temp directory. */
+async function compileHelpers(java: string, libsDir: string, kafkaVersion: string): Promise<string> {
+  const sources = { [BROKER_LAUNCHER_CLASS]: BROKER_LAUNCHER_SOURCE, [SCRAM_SYNC_CLASS]: SCRAM_SYNC_SOURCE };
+  const hash = createHash("sha256").update(kafkaVersion).update(JSON.stringify(sources)).digest("hex").slice(0, 16);
+  const target = join(tmpdir(), `exo-emulator-kafka-classes-${hash}`);
+  if (Object.keys(sources).every((name) => existsSync(join(target, `${name}.class`)))) return target;
+
+  const work = await mkdtemp(join(tmpdir(), "exo-emulator-kafka-build-"));
+  try {
+    const files: string[] = [];
+    for (const [name, source] of Object.entries(sources)) {
+      const file = join(work, `${name}.java`);
+      await writeFile(file, source);
+      files.push(file);
+    }
+    const out = join(work, "classes");
+    await mkdir(out);
+    await run(javacFor(java), ["-nowarn", "-cp", join(libsDir, "*"), "-d", out, ...files], { timeout: 120_000 });
+    await rename(out, target).catch((error: unknown) => {
+      // another process compiled the same classes meanwhile
+      if (!existsSync(target)) throw error;
+    });
+    return target;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function javacFor(java: string): string {
+  return java === "java" ? "javac" : join(dirname(java), "javac");
+}
+
+export async function loadKafkaRuntime(libsDir = defaultLibsDir()): Promise<KafkaRuntime> {
+  const problem = await kafkaRuntimeProblem(libsDir);
+  if (problem) throw new Error(`real Kafka broker unavailable: ${problem}`);
+  const kafkaVersion = findKafkaVersion(libsDir) as string;
+  const java = javaExecutable();
+  const classesDir = await compileHelpers(java, libsDir, kafkaVersion);
+  return { java, libsDir, kafkaVersion, classpath: [classesDir, join(libsDir, "*")].join(delimiter) };
+}

@@ -1,0 +1,44 @@
+# Tries one metadata round trip to the broker and reports whether the connection was accepted.
+# Usage: check-connection.py ssl [--cafile F] [--certfile F --keyfile F]
+#        check-connection.py sasl --cafile F --username U --password-env VAR
+import argparse
+import os
+import sys
+
+from kafka.admin import KafkaAdminClient
+
+parser = argparse.ArgumentParser()
+parser.add_argument("mode", choices=["ssl", "sasl"])
+parser.add_argument("--cafile")
+parser.add_argument("--certfile")
+parser.add_argument("--keyfile")
+parser.add_argument("--username")
+parser.add_argument("--password-env")
+args = parser.parse_args()
+
+options = dict(
+    bootstrap_servers=os.environ["KAFKA_BOOTSTRAP_SERVERS"],
+    client_id="connection-check",
+    ssl_cafile=args.cafile,
+    request_timeout_ms=8000,
+    api_version_auto_timeout_ms=8000,
+    reconnect_backoff_max_ms=1000,
+)
+if args.mode == "ssl":
+    options.update(security_protocol="SSL", ssl_certfile=args.certfile, ssl_keyfile=args.keyfile)
+else:
+    options.update(
+        security_protocol="SASL_SSL",
+        sasl_mechanism="SCRAM-SHA-256",
+        sasl_plain_username=args.username,
+        sasl_plain_password=os.environ[args.password_env],
+    )
+
+try:
+    admin = KafkaAdminClient(**options)
+    topics = admin.list_topics()
+    admin.close()
+except Exception as error:  # every failure to connect counts as refused
+    print("REFUSED: {}".format(type(error).__name__))
+    sys.exit(3)
+print("ACCEPTED: {} topics".format(len(topics)))

@@ -1,0 +1,163 @@
+// A real Kafka broker started by the emulator's provider, driven by the seed's kafka-python walkthrough.
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRealBrokerProvider, kafkaRuntimeProblem, type RealKafkaBrokerProvider } from "../../src/emulator/broker/index.js";
+import type { BrokerAddress, BrokerUser } from "../../src/emulator/broker-provider.js";
+import { createCa, issueClientCert, type TestCa } from "./pki.js";
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, "../..");
+const python = join(root, ".cache", "python-venv", "bin", "python");
+const scripts = join(import.meta.dirname, "python");
+
+async function missingPrerequisite(): Promise<string | null> {
+  const problem = await kafkaRuntimeProblem();
+  if (problem) return problem;
+  if (!existsSync(python)) return `kafka-python venv not found at ${python} (run .ci/setup-extra)`;
+  return null;
+}
+
+const missing = await missingPrerequisite();
+if (missing && process.env.CI) throw new Error(`real broker test prerequisites missing under CI: ${missing}`);
+if (missing) console.warn(`skipping real Kafka broker tests: ${missing}`);
+
+describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () => {
+  const servicePassword = "AVNS_test-password-1";
+  let provider: RealKafkaBrokerProvider;
+  let ca: TestCa;
+  let admin: BrokerUser;
+  let address: BrokerAddress;
+  let work: string;
+
+  async function runPython(script: string, args: string[] = [], extraEnv: Record<string, string> = {}) {
+    try {
+      const { stdout } = await run(python, [join(scripts, script), ...args], {
+        cwd: work,
+        timeout: 60_000,
+        env: { ...process.env, KAFKA_BOOTSTRAP_SERVERS: `${address.host}:${address.sslPort}`, ...extraEnv },
+      });
+      return { code: 0, stdout };
+    } catch (error) {
+      const failure = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: failure.code ?? -1, stdout: `${failure.stdout ?? ""}${failure.stderr ?? ""}` };
+    }
+  }
+
+  const checkSsl = (files: string[]) => runPython("check-connection.py", ["ssl", "--cafile", "ca.pem", ...files]);
+  const checkSasl = (username: string, password: string) =>
+    runPython(
+      "check-connection.py",
+      ["sasl", "--cafile", "ca.pem", "--username", username, "--password-env", "CHECK_PASSWORD"],
+      { KAFKA_BOOTSTRAP_SERVERS: `${address.host}:${address.saslPort}`, CHECK_PASSWORD: password },
+    );
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), "broker-test-"));
+    ca = await createCa("test-project Project CA");
+    const client = await issueClientCert(ca, "avnadmin");
+    admin = { username: "avnadmin", password: servicePassword, accessCert: client.certPem, accessKey: client.keyPem };
+    await writeFile(join(work, "ca.pem"), ca.certPem);
+    await writeFile(join(work, "test-kafka_cert.pem"), admin.accessCert);
+    await writeFile(join(work, "test-kafka_key.pem"), admin.accessKey);
+
+    const foreignCa = await createCa("another Project CA");
+    const foreign = await issueClientCert(foreignCa, "avnadmin");
+    await writeFile(join(work, "foreign_cert.pem"), foreign.certPem);
+    await writeFile(join(work, "foreign_key.pem"), foreign.keyPem);
+
+    provider = createRealBrokerProvider();
+    const started = performance.now();
+    address = await provider.ensureService({
+      name: "test-kafka",
+      caCertPem: ca.certPem,
+      caKeyPem: ca.keyPem,
+      users: [admin],
+      saslEnabled: true,
+    });
+    console.log(`broker started (with SCRAM users) in ${Math.round(performance.now() - started)} ms`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await provider?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  }, 60_000);
+
+  it("reports a running broker on loopback with distinct SSL and SASL ports", () => {
+    expect(provider.status("test-kafka")).toBe("running");
+    expect(address.host).toBe("127.0.0.1");
+    expect(address.saslPort).toBeGreaterThan(0);
+    expect(address.saslPort).not.toBe(address.sslPort);
+  });
+
+  it("runs the seed's topic, producer and consumer scripts with the extracted certificate and key", async () => {
+    const topic = await runPython("topic-ssl.py");
+    expect(topic.code, topic.stdout).toBe(0);
+
+    const producer = await runPython("producer-ssl.py");
+    expect(producer.code, producer.stdout).toBe(0);
+    expect(producer.stdout).toContain("Sending: message number 3");
+
+    const consumer = await runPython("consumer-ssl.py");
+    expect(consumer.code, consumer.stdout).toBe(0);
+    const received = consumer.stdout.split("\n").filter((line) => line.startsWith("Received:"));
+    expect(received).toEqual([
+      "Received: b'message number 1'",
+      "Received: b'message number 2'",
+      "Received: b'message number 3'",
+    ]);
+  }, 120_000);
+
+  it("accepts the service CA's client certificate", async () => {
+    const result = await checkSsl(["--certfile", "test-kafka_cert.pem", "--keyfile", "test-kafka_key.pem"]);
+    expect(result.stdout).toContain("ACCEPTED");
+  }, 60_000);
+
+  it("refuses a client without a certificate", async () => {
+    const result = await checkSsl([]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain("REFUSED");
+  }, 60_000);
+
+  it("refuses a client certificate signed by another CA", async () => {
+    const result = await checkSsl(["--certfile", "foreign_cert.pem", "--keyfile", "foreign_key.pem"]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain("REFUSED");
+  }, 60_000);
+
+  it("authenticates SASL SCRAM-SHA-256 with the user's password and refuses a wrong one", async () => {
+    expect((await checkSasl("avnadmin", servicePassword)).stdout).toContain("ACCEPTED");
+    const wrong = await checkSasl("avnadmin", "not-the-password");
+    expect(wrong.code).toBe(3);
+    expect(wrong.stdout).toContain("REFUSED");
+  }, 60_000);
+
+  it("follows user changes: a new user can log in, a removed one no longer can", async () => {
+    const client = await issueClientCert(ca, "alice");
+    const alice = { username: "alice", password: "alice-password-2", accessCert: client.certPem, accessKey: client.keyPem };
+    let started = performance.now();
+    await provider.updateUsers("test-kafka", [admin, alice]);
+    console.log(`SCRAM users updated in ${Math.round(performance.now() - started)} ms`);
+    expect((await checkSasl("alice", alice.password)).stdout).toContain("ACCEPTED");
+
+    started = performance.now();
+    await provider.updateUsers("test-kafka", [admin]);
+    console.log(`SCRAM users updated in ${Math.round(performance.now() - started)} ms`);
+    expect((await checkSasl("alice", alice.password)).code).toBe(3);
+    expect((await checkSasl("avnadmin", servicePassword)).stdout).toContain("ACCEPTED");
+  }, 120_000);
+
+  it("reports a crashed broker as failed and forgets removed services", async () => {
+    const pid = provider.brokerPid("test-kafka");
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid!, "SIGKILL");
+    await expect.poll(() => provider.status("test-kafka"), { timeout: 10_000 }).toBe("failed");
+    await provider.removeService("test-kafka");
+    expect(provider.status("test-kafka")).toBe("failed");
+    expect(provider.brokerPid("test-kafka")).toBeUndefined();
+  }, 60_000);
+});
