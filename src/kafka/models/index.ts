@@ -1,0 +1,16 @@
+// Output models of `exo dbaas` for Kafka: builders from API responses to exo's Go output structs.
+
+export { serviceShowOutput, buildServiceShowValue, serviceShowTable } from "./service-show.js";
+export { serviceBackupsOutput, serviceNotificationsOutput, serviceUriOutput } from "./service-extras.js";
+export { serviceSettingsOutput, typedServiceSettings, type ShowSettingsKind } from "./settings-typed.js";
+export { serviceListItem, serviceListOutput, serviceListTable, SERVICE_LIST_COLUMNS } from "./service-list.js";
+export {
+  typeListOutput,
+  typeShowOutput,
+  typePlansOutput,
+  findPlanBackupConfig,
+  typeBackupConfigOutput,
+} from "./service-type.js";
+export { settingsTableOutput, settingsTableRows } from "./settings-table.js";
+export { userListOutput, findServiceUser, userShowOutput, userRevealOutput } from "./users.js";
+export { kafkaFlagsHelp } from "./help.js";

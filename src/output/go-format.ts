@@ -1,0 +1,177 @@
+// The Go formatting pieces exo's output relies on: go-humanize byte sizes, time.Time printing,
+// go-wordwrap, and fmt's %v of values decoded from JSON.
+
+import { GoTime } from "../templates/values.js";
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+/** Go rounds exact halves to even when printing with `%.0f`. */
+function formatFixed0(value: number): string {
+  const floor = Math.floor(value);
+  const frac = value - floor;
+  if (frac === 0.5) return String(floor % 2 === 0 ? floor : floor + 1);
+  return String(Math.round(value));
+}
+
+function humanateBytes(bytes: number, base: number, sizes: readonly string[]): string {
+  if (bytes < 10) return `${bytes} B`;
+  const e = Math.floor(Math.log(bytes) / Math.log(base));
+  const suffix = sizes[e] ?? sizes[sizes.length - 1]!;
+  const value = Math.floor((bytes / Math.pow(base, e)) * 10 + 0.5) / 10;
+  return value < 10 ? `${value.toFixed(1)} ${suffix}` : `${formatFixed0(value)} ${suffix}`;
+}
+
+/** go-humanize `IBytes`: binary units, e.g. `90 GiB`, `2.0 GiB`, `0 B`. */
+export function humanizeIBytes(bytes: number): string {
+  return humanateBytes(bytes, 1024, ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]);
+}
+
+/** go-humanize `Bytes`: SI units, e.g. `97 GB`, `8.6 GB`, `600 MB`. */
+export function humanizeBytes(bytes: number): string {
+  return humanateBytes(bytes, 1000, ["B", "kB", "MB", "GB", "TB", "PB", "EB"]);
+}
+
+interface Civil {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function civil(t: GoTime): Civil {
+  const d = new Date((t.unixSeconds + t.offsetSeconds) * 1000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+function fraction(nanos: number): string {
+  if (nanos === 0) return "";
+  return "." + pad(nanos, 9).replace(/0+$/, "");
+}
+
+function offset(seconds: number, colon: boolean): string {
+  const sign = seconds < 0 ? "-" : "+";
+  const abs = Math.abs(seconds);
+  return `${sign}${pad(Math.floor(abs / 3600), 2)}${colon ? ":" : ""}${pad(Math.floor((abs % 3600) / 60), 2)}`;
+}
+
+/** Go `time.Time.String()`: `2006-01-02 15:04:05.999999999 -0700 MST`. */
+export function goTimeString(t: GoTime): string {
+  const c = civil(t);
+  return (
+    `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)} ` +
+    `${pad(c.hour, 2)}:${pad(c.minute, 2)}:${pad(c.second, 2)}${fraction(t.nanos)} ` +
+    `${offset(t.offsetSeconds, false)} ${t.zoneName}`
+  );
+}
+
+/** Go `time.RFC3339Nano` as `time.Time.MarshalJSON` writes it (trailing zeros trimmed, `Z` for UTC). */
+export function goTimeRFC3339(t: GoTime): string {
+  const c = civil(t);
+  const zone = t.offsetSeconds === 0 ? "Z" : offset(t.offsetSeconds, true);
+  return (
+    `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}T` +
+    `${pad(c.hour, 2)}:${pad(c.minute, 2)}:${pad(c.second, 2)}${fraction(t.nanos)}${zone}`
+  );
+}
+
+// unicode.IsSpace
+const SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u;
+
+/**
+ * go-wordwrap v1.0.1 `WrapString`: greedy, breaks only at whitespace (not NBSP), the space at a
+ * break is dropped, words of `limit` characters or more are left whole; existing newlines kept.
+ */
+export function wordWrap(text: string, limit: number): string {
+  let out = "";
+  let current = 0;
+  let word = "";
+  let wordLen = 0;
+  let space = "";
+  let spaceLen = 0;
+  for (const ch of text) {
+    if (ch === "\n") {
+      out += space + word + ch;
+      space = word = "";
+      spaceLen = wordLen = current = 0;
+    } else if (SPACE.test(ch) && ch !== "\u00a0") {
+      if (space.length === 0 || word.length > 0) {
+        current += spaceLen + wordLen;
+        out += space + word;
+        space = word = "";
+        spaceLen = wordLen = 0;
+      }
+      space += ch;
+      spaceLen++;
+    } else {
+      word += ch;
+      wordLen++;
+      if (current + spaceLen + wordLen > limit && wordLen < limit) {
+        out += "\n";
+        current = 0;
+        space = "";
+        spaceLen = 0;
+      }
+    }
+  }
+  if (word.length === 0) {
+    if (current + spaceLen <= limit) out += space;
+  } else {
+    out += space + word;
+  }
+  return out;
+}
+
+/**
+ * fmt `%v` of a float64: the shortest representation, in exponent form (`1.048576e+06`) when the
+ * decimal exponent is below -4 or at least 6, as strconv's shortest `%g` decides.
+ */
+export function formatGoFloat(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "+Inf";
+  if (value === -Infinity) return "-Inf";
+  if (value === 0) return Object.is(value, -0) ? "-0" : "0";
+  const [mantissa, expText] = value.toExponential().split("e") as [string, string];
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 6) {
+    const sign = exp < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${pad(Math.abs(exp), 2)}`;
+  }
+  return String(value);
+}
+
+/**
+ * fmt `%v` of a value decoded by encoding/json into interface{}: numbers are float64, arrays
+ * `[a b]`, objects `map[k:v]` with sorted keys, null `<nil>`.
+ */
+export function formatGoJSONValue(value: unknown): string {
+  if (value === null || value === undefined) return "<nil>";
+  if (typeof value === "number") return formatGoFloat(value);
+  if (typeof value === "bigint") return formatGoFloat(Number(value));
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map(formatGoJSONValue).join(" ")}]`;
+  if (typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort(compareGoStrings)
+      .map((k) => `${k}:${formatGoJSONValue((value as Record<string, unknown>)[k])}`);
+    return `map[${entries.join(" ")}]`;
+  }
+  return String(value);
+}
+
+/** Go compares strings byte-wise in UTF-8, i.e. by code point. */
+export function compareGoStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
