@@ -1,0 +1,363 @@
+// The emulator's behaviour, independent of HTTP: services, users, ACLs, operations and lifecycle timing.
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { ApiError, badRequest, notFound } from "./api-error.js";
+import type { BrokerAddress, BrokerProvider } from "./broker-provider.js";
+import { findKafkaPlan, kafkaType, ZONES } from "./catalog.js";
+import { createCa, issueClientCertificate, warmKeyPool } from "./pki.js";
+import { mergeSettings, type KafkaBody } from "./request-validation.js";
+import { brokerEndpoints, fakeEndpoints, isoSeconds, kafkaView, listItem, type Endpoints } from "./service-view.js";
+import type { OperationRecord, ServiceRecord, Store, UserRecord } from "./store.js";
+
+export interface CoreOptions {
+  defaultZone: string;
+  operationDelayMs: number;
+  rebuildDelayMs: number;
+  /** base URL including /v2, known once the server listens */
+  baseUrl: () => string;
+  brokers?: BrokerProvider;
+  log: (line: string) => void;
+}
+
+const PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+export const generatePassword = (length = 24) => Array.from({ length }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join("");
+
+const SERVICE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+const USERNAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+const TERMINATION_PROTECTED = "Service is protected against termination and shutdown. Remove termination protection first.";
+
+export class Core {
+  private caPromise: Promise<{ certPem: string; keyPem: string }> | undefined;
+  private readonly brokerAddresses = new Map<string, BrokerAddress>();
+
+  constructor(
+    readonly store: Store,
+    readonly opts: CoreOptions,
+  ) {}
+
+  /** Starts background work: CA creation (if none yet), key pool, brokers of persisted services. */
+  start(): void {
+    warmKeyPool();
+    void this.ca().catch((e) => this.opts.log(`CA creation failed: ${(e as Error).message}`));
+    for (const svc of this.store.state.services) this.syncBroker(svc);
+  }
+
+  ca(): Promise<{ certPem: string; keyPem: string }> {
+    const stored = this.store.state.ca;
+    if (stored) return Promise.resolve(stored);
+    this.caPromise ??= createCa(`${this.store.state.projectId} Project CA`).then((ca) => {
+      this.store.state.ca = { certPem: ca.certPem, keyPem: ca.keyPem };
+      this.store.save();
+      return this.store.state.ca;
+    });
+    return this.caPromise;
+  }
+
+  // --- lookup and rendering -------------------------------------------------------------------------------
+
+  service(name: string): ServiceRecord {
+    const svc = this.store.find(name);
+    if (!svc) throw notFound();
+    return svc;
+  }
+
+  kafka(name: string): ServiceRecord {
+    const svc = this.service(name);
+    if (svc.type !== "kafka") throw notFound();
+    return svc;
+  }
+
+  stateOf(svc: ServiceRecord): string {
+    if (Date.now() < svc.busyUntil) return svc.busyState;
+    const brokers = this.opts.brokers;
+    if (brokers && svc.type === "kafka" && (!this.brokerAddresses.has(svc.name) || brokers.status(svc.name) !== "running")) return "rebuilding";
+    return "running";
+  }
+
+  endpoints(svc: ServiceRecord): Endpoints {
+    const plan = findKafkaPlan(svc.plan);
+    const fake = fakeEndpoints(svc, this.store.state.projectId, plan?.["node-count"] ?? 3);
+    const address = this.brokerAddresses.get(svc.name);
+    return address ? brokerEndpoints(fake, address) : fake;
+  }
+
+  viewKafka(name: string) {
+    const svc = this.kafka(name);
+    return kafkaView(svc, this.stateOf(svc), this.endpoints(svc));
+  }
+
+  listServices() {
+    return this.store.state.services.map((s) => listItem(s, this.stateOf(s)));
+  }
+
+  // --- operations -----------------------------------------------------------------------------------------
+
+  private operation(command: string, svc: ServiceRecord) {
+    const op: OperationRecord = {
+      id: randomUUID(),
+      doneAt: Date.now() + this.opts.operationDelayMs,
+      command,
+      referenceId: svc.id,
+      link: `${this.opts.baseUrl()}/dbaas-service/${svc.name}`,
+    };
+    this.store.addOperation(op);
+    this.store.save();
+    return this.renderOperation(op);
+  }
+
+  renderOperation(op: OperationRecord) {
+    return {
+      id: op.id,
+      state: Date.now() >= op.doneAt ? "success" : "pending",
+      reference: { id: op.referenceId, link: op.link, command: op.command },
+    };
+  }
+
+  getOperation(id: string) {
+    const op = this.store.state.operations.find((o) => o.id === id);
+    if (!op) throw notFound();
+    return this.renderOperation(op);
+  }
+
+  // --- services -------------------------------------------------------------------------------------------
+
+  async createKafka(name: string, body: KafkaBody, zoneHeader: string | undefined, running = false) {
+    if (!SERVICE_NAME.test(name)) {
+      throw badRequest(`invalid service name "${name}": 1 to 63 characters, lower-case letters, digits and hyphens, starting with a letter`);
+    }
+    const zone = zoneHeader ?? this.opts.defaultZone;
+    if (!(ZONES as readonly string[]).includes(zone)) throw badRequest(`invalid zone "${zone}" (one of ${ZONES.join(", ")})`);
+    const conflict = () => new ApiError(409, `Service name "${name}" is already in use`);
+    if (this.store.find(name)) throw conflict();
+    const admin = await this.newUser("avnadmin", "primary");
+    if (this.store.find(name)) throw conflict();
+    const now = new Date();
+    const svc: ServiceRecord = {
+      id: randomUUID(),
+      name,
+      type: "kafka",
+      zone,
+      plan: body.plan!,
+      version: body.version ?? kafkaType()["default-version"],
+      createdAt: isoSeconds(now),
+      updatedAt: isoSeconds(now),
+      busyUntil: running ? 0 : now.getTime() + this.opts.rebuildDelayMs,
+      busyState: "rebuilding",
+      terminationProtection: body.terminationProtection ?? false,
+      maintenance: body.maintenance ?? { dow: ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"][randomInt(7)]!, time: randomTime() },
+      ipFilter: body.ipFilter ?? ["0.0.0.0/0"],
+      authenticationMethods: { certificate: body.authenticationMethods?.certificate ?? true, sasl: body.authenticationMethods?.sasl ?? false },
+      kafkaRestEnabled: body.kafkaRestEnabled ?? false,
+      kafkaConnectEnabled: body.kafkaConnectEnabled ?? false,
+      schemaRegistryEnabled: body.schemaRegistryEnabled ?? false,
+      kafkaSettings: body.kafkaSettings ?? {},
+      kafkaConnectSettings: body.kafkaConnectSettings ?? {},
+      kafkaRestSettings: body.kafkaRestSettings ?? {},
+      schemaRegistrySettings: body.schemaRegistrySettings ?? {},
+      users: [admin],
+      topicAcls: [{ id: "default", username: "avnadmin", topic: "*", permission: "admin" }],
+      schemaRegistryAcls: [],
+    };
+    this.store.state.services.push(svc);
+    this.syncBroker(svc);
+    return this.operation("create-dbaas-service-kafka", svc);
+  }
+
+  updateKafka(name: string, body: KafkaBody) {
+    const svc = this.kafka(name);
+    const saslBefore = svc.authenticationMethods.sasl;
+    let reshape = false;
+    if (body.plan !== undefined && body.plan !== svc.plan) {
+      svc.plan = body.plan;
+      reshape = true;
+    }
+    if (body.version !== undefined && body.version !== svc.version) {
+      svc.version = body.version;
+      reshape = true;
+    }
+    if (body.authenticationMethods) svc.authenticationMethods = { ...svc.authenticationMethods, ...body.authenticationMethods };
+    if (body.kafkaRestEnabled !== undefined) svc.kafkaRestEnabled = body.kafkaRestEnabled;
+    if (body.kafkaConnectEnabled !== undefined) svc.kafkaConnectEnabled = body.kafkaConnectEnabled;
+    if (body.schemaRegistryEnabled !== undefined) svc.schemaRegistryEnabled = body.schemaRegistryEnabled;
+    if (body.terminationProtection !== undefined) svc.terminationProtection = body.terminationProtection;
+    if (body.ipFilter !== undefined) svc.ipFilter = body.ipFilter;
+    if (body.maintenance !== undefined) svc.maintenance = body.maintenance;
+    if (body.kafkaSettings) svc.kafkaSettings = mergeSettings(svc.kafkaSettings, body.kafkaSettings);
+    if (body.kafkaConnectSettings) svc.kafkaConnectSettings = mergeSettings(svc.kafkaConnectSettings, body.kafkaConnectSettings);
+    if (body.kafkaRestSettings) svc.kafkaRestSettings = mergeSettings(svc.kafkaRestSettings, body.kafkaRestSettings);
+    if (body.schemaRegistrySettings) svc.schemaRegistrySettings = mergeSettings(svc.schemaRegistrySettings, body.schemaRegistrySettings);
+    if (reshape && this.opts.rebuildDelayMs > 0) {
+      svc.busyUntil = Date.now() + this.opts.rebuildDelayMs;
+      svc.busyState = "rebalancing";
+    }
+    this.touch(svc);
+    if (saslBefore !== svc.authenticationMethods.sasl) this.syncBroker(svc);
+    return this.operation("update-dbaas-service-kafka", svc);
+  }
+
+  deleteService(name: string, kafkaOnly: boolean) {
+    const svc = kafkaOnly ? this.kafka(name) : this.service(name);
+    if (svc.terminationProtection) throw new ApiError(403, TERMINATION_PROTECTED);
+    this.store.state.services = this.store.state.services.filter((s) => s !== svc);
+    this.brokerAddresses.delete(svc.name);
+    void this.opts.brokers?.removeService(svc.name).catch((e) => this.opts.log(`broker removal for ${svc.name} failed: ${(e as Error).message}`));
+    return this.operation(kafkaOnly ? "delete-dbaas-service-kafka" : "delete-dbaas-service", svc);
+  }
+
+  startMaintenance(name: string) {
+    const svc = this.kafka(name);
+    this.touch(svc);
+    return this.operation("start-dbaas-kafka-maintenance", svc);
+  }
+
+  // --- users ----------------------------------------------------------------------------------------------
+
+  private async newUser(username: string, type: UserRecord["type"]): Promise<UserRecord> {
+    const ca = await this.ca();
+    const cert = await issueClientCertificate(ca.certPem, ca.keyPem, username);
+    return {
+      username,
+      type,
+      password: generatePassword(),
+      accessCert: cert.certPem,
+      accessKey: cert.keyPem,
+      accessCertExpiry: isoSeconds(cert.notAfter),
+    };
+  }
+
+  async createUser(name: string, username: string) {
+    this.kafka(name);
+    if (!USERNAME.test(username)) throw badRequest(`username: invalid username "${username}" (letters, digits, '_', '.', '-'; 1 to 64 characters)`);
+    const exists = () => this.kafka(name).users.some((u) => u.username === username);
+    if (exists()) throw new ApiError(409, `User "${username}" already exists`);
+    const user = await this.newUser(username, "regular");
+    const svc = this.kafka(name);
+    if (exists()) throw new ApiError(409, `User "${username}" already exists`);
+    svc.users.push(user);
+    this.usersChanged(svc);
+    return this.operation("create-dbaas-kafka-user", svc);
+  }
+
+  private user(svc: ServiceRecord, username: string): UserRecord {
+    const user = svc.users.find((u) => u.username === username);
+    if (!user) throw notFound();
+    return user;
+  }
+
+  deleteUser(name: string, username: string) {
+    const svc = this.kafka(name);
+    const user = this.user(svc, username);
+    if (user.type === "primary") throw badRequest(`cannot delete the primary user "${username}"`);
+    svc.users = svc.users.filter((u) => u !== user);
+    this.usersChanged(svc);
+    return this.operation("delete-dbaas-kafka-user", svc);
+  }
+
+  resetPassword(name: string, username: string, password: string | undefined) {
+    const svc = this.kafka(name);
+    const user = this.user(svc, username);
+    user.password = password ?? generatePassword();
+    this.usersChanged(svc);
+    return this.operation("reset-dbaas-kafka-user-password", svc);
+  }
+
+  revealPassword(name: string, username: string) {
+    const user = this.user(this.kafka(name), username);
+    return {
+      username: user.username,
+      password: user.password,
+      "access-cert": user.accessCert,
+      "access-cert-expiry": user.accessCertExpiry,
+      "access-key": user.accessKey,
+    };
+  }
+
+  revealConnectPassword(name: string) {
+    const svc = this.kafka(name);
+    if (!svc.kafkaConnectEnabled) throw badRequest(`Kafka Connect is not enabled on service "${name}"`);
+    const admin = svc.users.find((u) => u.type === "primary")!;
+    return { username: admin.username, password: admin.password };
+  }
+
+  // --- ACLs -----------------------------------------------------------------------------------------------
+
+  acls(name: string) {
+    const svc = this.kafka(name);
+    return { "topic-acl": svc.topicAcls, "schema-registry-acl": svc.schemaRegistryAcls };
+  }
+
+  addTopicAcl(name: string, entry: { username: string; topic: string; permission: string }) {
+    const svc = this.kafka(name);
+    if (svc.topicAcls.some((a) => a.username === entry.username && a.topic === entry.topic && a.permission === entry.permission)) {
+      throw new ApiError(409, "Identical ACL entry already exists");
+    }
+    svc.topicAcls.push({ id: aclId(), ...entry });
+    this.touch(svc);
+    return this.operation("create-dbaas-kafka-topic-acl-config", svc);
+  }
+
+  addSchemaRegistryAcl(name: string, entry: { username: string; resource: string; permission: string }) {
+    const svc = this.kafka(name);
+    if (svc.schemaRegistryAcls.some((a) => a.username === entry.username && a.resource === entry.resource && a.permission === entry.permission)) {
+      throw new ApiError(409, "Identical ACL entry already exists");
+    }
+    svc.schemaRegistryAcls.push({ id: aclId(), ...entry });
+    this.touch(svc);
+    return this.operation("create-dbaas-kafka-schema-registry-acl-config", svc);
+  }
+
+  deleteAcl(name: string, kind: "topic" | "schema-registry", id: string) {
+    const svc = this.kafka(name);
+    if (kind === "topic") {
+      if (!svc.topicAcls.some((a) => a.id === id)) throw notFound();
+      svc.topicAcls = svc.topicAcls.filter((a) => a.id !== id);
+    } else {
+      if (!svc.schemaRegistryAcls.some((a) => a.id === id)) throw notFound();
+      svc.schemaRegistryAcls = svc.schemaRegistryAcls.filter((a) => a.id !== id);
+    }
+    this.touch(svc);
+    return this.operation(`delete-dbaas-kafka-${kind}-acl-config`, svc);
+  }
+
+  // --- brokers --------------------------------------------------------------------------------------------
+
+  private touch(svc: ServiceRecord): void {
+    svc.updatedAt = isoSeconds(new Date(Math.max(Date.now(), Date.parse(svc.updatedAt) + 1000)));
+  }
+
+  private usersChanged(svc: ServiceRecord): void {
+    this.touch(svc);
+    const brokers = this.opts.brokers;
+    if (!brokers || !this.brokerAddresses.has(svc.name)) return;
+    void brokers.updateUsers(svc.name, brokerUsers(svc)).catch((e) => this.opts.log(`broker user update for ${svc.name} failed: ${(e as Error).message}`));
+  }
+
+  private syncBroker(svc: ServiceRecord): void {
+    const brokers = this.opts.brokers;
+    if (!brokers || svc.type !== "kafka") return;
+    void (async () => {
+      const ca = await this.ca();
+      const address = await brokers.ensureService({
+        name: svc.name,
+        caCertPem: ca.certPem,
+        caKeyPem: ca.keyPem,
+        users: brokerUsers(svc),
+        saslEnabled: svc.authenticationMethods.sasl,
+      });
+      if (this.store.find(svc.name) === svc) this.brokerAddresses.set(svc.name, address);
+    })().catch((e) => this.opts.log(`broker start for ${svc.name} failed: ${(e as Error).message}`));
+  }
+
+  async close(): Promise<void> {
+    await this.opts.brokers?.close();
+  }
+}
+
+const brokerUsers = (svc: ServiceRecord) =>
+  svc.users.map((u) => ({ username: u.username, password: u.password, accessCert: u.accessCert, accessKey: u.accessKey }));
+
+const aclId = () => `acl${randomBytes(6).toString("hex")}`;
+
+function randomTime(): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(randomInt(24))}:${two(randomInt(60))}:${two(randomInt(60))}`;
+}

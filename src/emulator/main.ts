@@ -1,0 +1,106 @@
+// exo-emulator: runs the local Exoscale DBaaS API emulator until SIGINT/SIGTERM.
+import { parseArgs } from "node:util";
+import type { BrokerProvider } from "./broker-provider.js";
+import { startEmulator } from "./index.js";
+
+const USAGE = `Usage: exo-emulator [options]
+
+  --port N               port to listen on (default 8080; 0 = any free port)
+  --host H               address to listen on (default 127.0.0.1)
+  --data-dir DIR         keep state (services, users, CA) in DIR across restarts
+  --reset                discard the state in --data-dir first
+  --key K                API key to accept (default EXOemulator0000000000000000000)
+  --secret S             API secret to accept (default emulator-secret)
+  --default-zone Z       zone of services created without a zone (default ch-gva-2)
+  --operation-delay MS   how long operations stay pending (default 300)
+  --rebuild-delay MS     how long new services stay rebuilding (default 2000)
+  --https                serve HTTPS with a certificate from a separate emulator CA
+  --seed                 create a running Kafka service "test-kafka" in de-muc-1
+  --kafka fake|real      fake: report made-up broker addresses (default); real: run local brokers
+  --quiet                do not log requests
+  -h, --help             show this help
+`;
+
+async function loadBrokers(kind: string): Promise<BrokerProvider | undefined> {
+  if (kind === "fake") return undefined;
+  if (kind !== "real") throw new Error(`--kafka must be "fake" or "real", not ${JSON.stringify(kind)}`);
+  // Real brokers (one local Kafka process per service) live in ./broker/, loaded only when asked for.
+  const { createRealBrokerProvider } = await import("./broker/index.js");
+  return createRealBrokerProvider({});
+}
+
+function intOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "data-dir": { type: "string" },
+      reset: { type: "boolean" },
+      key: { type: "string" },
+      secret: { type: "string" },
+      "default-zone": { type: "string" },
+      "operation-delay": { type: "string" },
+      "rebuild-delay": { type: "string" },
+      https: { type: "boolean" },
+      seed: { type: "boolean" },
+      kafka: { type: "string" },
+      quiet: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const quiet = values.quiet ?? false;
+  const emulator = await startEmulator({
+    port: intOption(values.port, "--port", 8080),
+    host: values.host,
+    dataDir: values["data-dir"],
+    reset: values.reset,
+    apiKey: values.key,
+    apiSecret: values.secret,
+    defaultZone: values["default-zone"],
+    operationDelayMs: intOption(values["operation-delay"], "--operation-delay", 300),
+    rebuildDelayMs: intOption(values["rebuild-delay"], "--rebuild-delay", 2000),
+    https: values.https,
+    seed: values.seed,
+    brokers: await loadBrokers(values.kafka ?? "fake"),
+    log: quiet ? undefined : (line) => console.error(line),
+  });
+  const customSecret = values.secret !== undefined;
+  const exports = [
+    `EXOSCALE_API_ENDPOINT=${emulator.url}`,
+    `EXOSCALE_API_KEY=${emulator.apiKey}`,
+    // a secret given on the command line is the caller's own: never echo it
+    `EXOSCALE_API_SECRET=${customSecret ? "<your --secret>" : emulator.apiSecret}`,
+    ...(emulator.tlsCaPath ? [`NODE_EXTRA_CA_CERTS=${emulator.tlsCaPath}`] : []),
+  ];
+  console.log(`exo-emulator listening on ${emulator.url} — export ${exports.join(" ")}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (!quiet) console.error(`${signal}: stopping`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((e: Error) => {
+  console.error(`exo-emulator: ${e.message}`);
+  process.exit(2);
+});
