@@ -15,14 +15,16 @@ fi
 
 command -v mvn >/dev/null || { echo "fetch.sh: mvn (Maven) is required" >&2; exit 1; }
 mkdir -p "$(dirname "$libs")"
-staging="$(mktemp -d "${libs%/}.staging.XXXXXX")"
-trap 'rm -rf "$staging"' EXIT
-mvn -q -B -Dstyle.color=never -f "$here/pom.xml" \
+work="$(mktemp -d "${libs%/}.fetch.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+if ! mvn -B -Dstyle.color=never -f "$here/pom.xml" \
   -Dkafka.version="$KAFKA_VERSION" -Dlog4j.version="$LOG4J_VERSION" \
-  dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$staging" >&2
-[ -f "$staging/kafka_2.13-$KAFKA_VERSION.jar" ] || { echo "fetch.sh: Kafka jar missing after resolution" >&2; exit 1; }
-echo "$stamp" >"$staging/.stamp"
+  dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/libs" >"$work/mvn.log" 2>&1; then
+  tail -n 40 "$work/mvn.log" >&2
+  exit 1
+fi
+[ -f "$work/libs/kafka_2.13-$KAFKA_VERSION.jar" ] || { echo "fetch.sh: Kafka jar missing after resolution" >&2; exit 1; }
+echo "$stamp" >"$work/libs/.stamp"
 rm -rf "$libs"
-mv "$staging" "$libs"
-trap - EXIT
+mv "$work/libs" "$libs"
 echo "Kafka $KAFKA_VERSION: $(ls "$libs" | grep -c '\.jar$') jars in $libs" >&2

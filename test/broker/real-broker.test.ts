@@ -48,11 +48,13 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
     }
   }
 
-  const checkSsl = (files: string[]) => runPython("check-connection.py", ["ssl", "--cafile", "ca.pem", ...files]);
+  // the checks look for the topic the walkthrough test creates: a user without ACLs cannot see it
+  const checkSsl = (files: string[]) =>
+    runPython("check-connection.py", ["ssl", "--cafile", "ca.pem", "--topic", "demo-topic", ...files]);
   const checkSasl = (username: string, password: string) =>
     runPython(
       "check-connection.py",
-      ["sasl", "--cafile", "ca.pem", "--username", username, "--password-env", "CHECK_PASSWORD"],
+      ["sasl", "--cafile", "ca.pem", "--topic", "demo-topic", "--username", username, "--password-env", "CHECK_PASSWORD"],
       { KAFKA_BOOTSTRAP_SERVERS: `${address.host}:${address.saslPort}`, CHECK_PASSWORD: password },
     );
 
@@ -136,18 +138,26 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
     expect(wrong.stdout).toContain("REFUSED");
   }, 60_000);
 
-  it("follows user changes: a new user can log in, a removed one no longer can", async () => {
+  it("follows user changes: a new user's certificate and password work, a removed user's no longer do", async () => {
     const client = await issueClientCert(ca, "alice");
     const alice = { username: "alice", password: "alice-password-2", accessCert: client.certPem, accessKey: client.keyPem };
+    await writeFile(join(work, "alice_cert.pem"), alice.accessCert);
+    await writeFile(join(work, "alice_key.pem"), alice.accessKey);
+    const aliceFiles = ["--certfile", "alice_cert.pem", "--keyfile", "alice_key.pem"];
+    // signed by the right CA but not (yet) a user of the service: connects, sees nothing
+    expect((await checkSsl(aliceFiles)).code).toBe(4);
+
     let started = performance.now();
     await provider.updateUsers("test-kafka", [admin, alice]);
-    console.log(`SCRAM users updated in ${Math.round(performance.now() - started)} ms`);
+    console.log(`broker users updated in ${Math.round(performance.now() - started)} ms`);
     expect((await checkSasl("alice", alice.password)).stdout).toContain("ACCEPTED");
+    expect((await checkSsl(aliceFiles)).stdout).toContain("ACCEPTED");
 
     started = performance.now();
     await provider.updateUsers("test-kafka", [admin]);
-    console.log(`SCRAM users updated in ${Math.round(performance.now() - started)} ms`);
+    console.log(`broker users updated in ${Math.round(performance.now() - started)} ms`);
     expect((await checkSasl("alice", alice.password)).code).toBe(3);
+    expect((await checkSsl(aliceFiles)).code).toBe(4);
     expect((await checkSasl("avnadmin", servicePassword)).stdout).toContain("ACCEPTED");
   }, 120_000);
 

@@ -76,6 +76,11 @@ export function renderServerProperties(input: BrokerConfigInput): string {
     ["ssl.truststore.certificates", input.caCertPem],
     ["ssl.endpoint.identification.algorithm", ""],
     ["ssl.principal.mapping.rules", PRINCIPAL_MAPPING_RULES],
+    // Only the service's users (see user-sync) may use the client listeners; the loopback plaintext listeners
+    // (broker itself, controller, user sync) authenticate as ANONYMOUS.
+    ["authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"],
+    ["allow.everyone.if.no.acl.found", "false"],
+    ["super.users", "User:ANONYMOUS"],
   ];
   if (input.saslEnabled) {
     props.push(

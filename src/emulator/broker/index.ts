@@ -14,7 +14,7 @@ import { BrokerProcess } from "./broker-process.js";
 import type { BrokerPorts } from "./config.js";
 import { freePorts } from "./ports.js";
 import { loadKafkaRuntime, type KafkaRuntime } from "./runtime.js";
-import { syncScramCredentials } from "./scram.js";
+import { syncBrokerUsers } from "./user-sync.js";
 import { issueServerCertificate } from "./server-cert.js";
 
 export { kafkaRuntimeProblem, defaultLibsDir } from "./runtime.js";
@@ -44,7 +44,7 @@ interface ServiceEntry {
   caCertPem: string;
   saslEnabled: boolean;
   users: BrokerUser[];
-  /** users as last written to the broker's SCRAM store; null when unknown */
+  /** users as last written to the broker (SCRAM credentials and ACLs); null when unknown */
   syncedUsers: string | null;
   certificate: { caCertPem: string; certPem: string; keyPem: string } | null;
   broker: BrokerProcess | null;
@@ -131,7 +131,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
         entry.status = "starting";
         await this.restart(entry, spec.caKeyPem);
       }
-      if (entry.saslEnabled) await this.syncUsers(entry);
+      await this.syncUsers(entry);
       entry.status = "running";
       return this.address(entry);
     } catch (error) {
@@ -178,7 +178,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     const key = usersKey(entry.users);
     if (entry.syncedUsers === key) return;
     const runtime = await this.getRuntime();
-    await syncScramCredentials(runtime, `${this.host}:${entry.ports.internal}`, entry.users, entry.dir);
+    await syncBrokerUsers(runtime, `${this.host}:${entry.ports.internal}`, entry.users, entry.dir);
     entry.syncedUsers = key;
   }
 
@@ -187,7 +187,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     if (!entry) throw new Error(`no Kafka broker for service ${name}`);
     await this.enqueue(entry, async () => {
       entry.users = users;
-      if (entry.saslEnabled && entry.broker?.state === "running") await this.syncUsers(entry);
+      if (entry.broker?.state === "running") await this.syncUsers(entry);
     });
   }
 

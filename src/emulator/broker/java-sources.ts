@@ -22,20 +22,34 @@ public final class ExoBrokerLauncher {
 `;
 
 /**
- * Makes the broker's SCRAM-SHA-256 credentials equal to the users read on stdin, one per line as
- * base64(username) SP base64(password): upserts each of them, deletes every other SCRAM user.
- * Usage: ExoScramSync <bootstrap>. Prints nothing on success; errors never contain passwords.
+ * Makes the broker's users equal to the users read on stdin, one per line as base64(username) SP base64(password):
+ * each gets a SCRAM-SHA-256 credential and allow-all ACLs for its principal `User:<username>` (the CN of its
+ * certificate, or its SASL name); every other SCRAM credential and user ACL is deleted.
+ * Usage: ExoUserSync <bootstrap>. Prints nothing on success; errors never contain passwords.
  */
-export const SCRAM_SYNC_CLASS = "ExoScramSync";
-export const SCRAM_SYNC_SOURCE = `
+export const USER_SYNC_CLASS = "ExoUserSync";
+export const USER_SYNC_SOURCE = `
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.*;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.common.acl.*;
+import org.apache.kafka.common.resource.*;
 
-public final class ExoScramSync {
+public final class ExoUserSync {
+  static List<AclBinding> allowAll(String user) {
+    String principal = "User:" + user;
+    AccessControlEntry all = new AccessControlEntry(principal, "*", AclOperation.ALL, AclPermissionType.ALLOW);
+    List<AclBinding> bindings = new ArrayList<>();
+    bindings.add(new AclBinding(new ResourcePattern(ResourceType.TOPIC, "*", PatternType.LITERAL), all));
+    bindings.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL), all));
+    bindings.add(new AclBinding(new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "*", PatternType.LITERAL), all));
+    bindings.add(new AclBinding(new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), all));
+    return bindings;
+  }
+
   public static void main(String[] args) throws Exception {
     Map<String, String> wanted = new LinkedHashMap<>();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -61,12 +75,23 @@ public final class ExoScramSync {
       }
       ScramCredentialInfo sha256 = new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096);
       for (Map.Entry<String, String> user : wanted.entrySet()) {
-        changes.add(new UserScramCredentialUpsertion(user.getKey(), sha256, user.getValue()));
+        if (!user.getValue().isEmpty()) {
+          changes.add(new UserScramCredentialUpsertion(user.getKey(), sha256, user.getValue()));
+        }
       }
       if (!changes.isEmpty()) admin.alterUserScramCredentials(changes).all().get(30, TimeUnit.SECONDS);
+
+      Set<AclBinding> wantedAcls = new HashSet<>();
+      for (String user : wanted.keySet()) wantedAcls.addAll(allowAll(user));
+      List<AclBindingFilter> stale = new ArrayList<>();
+      for (AclBinding binding : admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS)) {
+        if (!wantedAcls.remove(binding)) stale.add(binding.toFilter());
+      }
+      if (!stale.isEmpty()) admin.deleteAcls(stale).all().get(30, TimeUnit.SECONDS);
+      if (!wantedAcls.isEmpty()) admin.createAcls(wantedAcls).all().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      System.err.println("SCRAM update failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+      System.err.println("user update failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
       System.exit(1);
     }
   }

@@ -10,8 +10,8 @@ import { promisify } from "node:util";
 import {
   BROKER_LAUNCHER_CLASS,
   BROKER_LAUNCHER_SOURCE,
-  SCRAM_SYNC_CLASS,
-  SCRAM_SYNC_SOURCE,
+  USER_SYNC_CLASS,
+  USER_SYNC_SOURCE,
 } from "./java-sources.js";
 
 const run = promisify(execFile);
@@ -81,14 +81,39 @@ function findKafkaVersion(libsDir: string): string | null {
   return null;
 }
 
-/** Compiles the launcher and SCRAM programs once per source/Kafka version into a shared temp directory. */
+/**
+ * Compiles the launcher and user-sync programs once per source/Kafka version, next to the jars (or, when that
+ * directory is read-only, in a per-user temp directory), and returns the classes directory.
+ */
 async function compileHelpers(java: string, libsDir: string, kafkaVersion: string): Promise<string> {
-  const sources = { [BROKER_LAUNCHER_CLASS]: BROKER_LAUNCHER_SOURCE, [SCRAM_SYNC_CLASS]: SCRAM_SYNC_SOURCE };
+  const sources = { [BROKER_LAUNCHER_CLASS]: BROKER_LAUNCHER_SOURCE, [USER_SYNC_CLASS]: USER_SYNC_SOURCE };
   const hash = createHash("sha256").update(kafkaVersion).update(JSON.stringify(sources)).digest("hex").slice(0, 16);
-  const target = join(tmpdir(), `exo-emulator-kafka-classes-${hash}`);
-  if (Object.keys(sources).every((name) => existsSync(join(target, `${name}.class`)))) return target;
+  const uid = process.getuid?.() ?? "user";
+  const parents = [dirname(libsDir), join(tmpdir(), `exo-emulator-kafka-${uid}`)];
+  let lastError: unknown;
+  for (const parent of parents) {
+    const target = join(parent, `helper-classes-${hash}`);
+    if (Object.keys(sources).every((name) => existsSync(join(target, `${name}.class`)))) return target;
+    try {
+      await mkdir(parent, { recursive: true, mode: 0o700 });
+      await compileInto(java, libsDir, sources, parent, target);
+      return target;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw new Error(`could not compile the broker helper programs: ${(lastError as Error)?.message ?? lastError}`);
+}
 
-  const work = await mkdtemp(join(tmpdir(), "exo-emulator-kafka-build-"));
+async function compileInto(
+  java: string,
+  libsDir: string,
+  sources: Record<string, string>,
+  parent: string,
+  target: string,
+): Promise<void> {
+  // built beside the target so the final rename is atomic; a concurrent build of the same classes is harmless
+  const work = await mkdtemp(join(parent, ".build-"));
   try {
     const files: string[] = [];
     for (const [name, source] of Object.entries(sources)) {
@@ -100,10 +125,8 @@ async function compileHelpers(java: string, libsDir: string, kafkaVersion: strin
     await mkdir(out);
     await run(javacFor(java), ["-nowarn", "-cp", join(libsDir, "*"), "-d", out, ...files], { timeout: 120_000 });
     await rename(out, target).catch((error: unknown) => {
-      // another process compiled the same classes meanwhile
       if (!existsSync(target)) throw error;
     });
-    return target;
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,23 +1,24 @@
-// Keeps a broker's SCRAM-SHA-256 credentials equal to the service's users (passwords travel on stdin only).
+// Keeps a broker's SCRAM-SHA-256 credentials and user ACLs equal to the service's users (passwords travel on
+// stdin only, never in arguments).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { BrokerUser } from "../broker-provider.js";
-import { SCRAM_SYNC_CLASS } from "./java-sources.js";
+import { USER_SYNC_CLASS } from "./java-sources.js";
 import { JVM_FLAGS, type KafkaRuntime } from "./runtime.js";
 import { renderLog4j2Properties } from "./config.js";
 import { writeFile } from "node:fs/promises";
 
-export async function syncScramCredentials(
+export async function syncBrokerUsers(
   runtime: KafkaRuntime,
   bootstrap: string,
   users: BrokerUser[],
   workDir: string,
 ): Promise<void> {
-  const log4j = join(workDir, "scram-log4j2.properties");
-  await writeFile(log4j, renderLog4j2Properties(join(workDir, "scram-sync.log"), null));
+  const log4j = join(workDir, "user-sync-log4j2.properties");
+  await writeFile(log4j, renderLog4j2Properties(join(workDir, "user-sync.log"), null));
   const child = spawn(
     runtime.java,
-    [...JVM_FLAGS, "-Xmx96m", `-Dlog4j2.configurationFile=${log4j}`, "-cp", runtime.classpath, SCRAM_SYNC_CLASS, bootstrap],
+    [...JVM_FLAGS, "-Xmx96m", `-Dlog4j2.configurationFile=${log4j}`, "-cp", runtime.classpath, USER_SYNC_CLASS, bootstrap],
     { stdio: ["pipe", "ignore", "pipe"] },
   );
   let stderr = "";
@@ -34,6 +35,6 @@ export async function syncScramCredentials(
   }).finally(() => clearTimeout(timer));
   if (code !== 0) {
     const lastLine = stderr.trim().split("\n").pop() ?? "";
-    throw new Error(`could not update the broker's SASL users: ${lastLine || `exit ${code}`}`);
+    throw new Error(`could not update the broker's users: ${lastLine || `exit ${code}`}`);
   }
 }

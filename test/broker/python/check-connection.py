@@ -1,6 +1,7 @@
-# Tries one metadata round trip to the broker and reports whether the connection was accepted.
-# Usage: check-connection.py ssl [--cafile F] [--certfile F --keyfile F]
-#        check-connection.py sasl --cafile F --username U --password-env VAR
+# Tries one metadata round trip to the broker and reports whether the connection was accepted (exit 0),
+# refused (exit 3), or accepted without the right to see --topic (exit 4).
+# Usage: check-connection.py ssl [--cafile F] [--certfile F --keyfile F] [--topic T]
+#        check-connection.py sasl --cafile F --username U --password-env VAR [--topic T]
 import argparse
 import os
 import sys
@@ -14,6 +15,7 @@ parser.add_argument("--certfile")
 parser.add_argument("--keyfile")
 parser.add_argument("--username")
 parser.add_argument("--password-env")
+parser.add_argument("--topic")
 args = parser.parse_args()
 
 options = dict(
@@ -41,4 +43,7 @@ try:
 except Exception as error:  # every failure to connect counts as refused
     print("REFUSED: {}".format(type(error).__name__))
     sys.exit(3)
+if args.topic and args.topic not in topics:
+    print("DENIED: topic {} not visible".format(args.topic))
+    sys.exit(4)
 print("ACCEPTED: {} topics".format(len(topics)))
