@@ -31,3 +31,10 @@ export function showLiteral(value: unknown): string {
   if (typeof value === "number") return String(value);
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? String(value);
 }
+
+/** showLiteral, cut after 60 characters. */
+export function showShort(value: unknown): string {
+  if (typeof value === "string") return quoteShort(value);
+  const text = showLiteral(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+}

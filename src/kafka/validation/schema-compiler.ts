@@ -6,7 +6,7 @@
 
 import { z } from "zod";
 import { defineEntry, JsonNumber, JsonObject, numberValue, stringifyLosslessJson, treeToValue, type JsonTree } from "./json.js";
-import { describeTree, quoteShort, shortNumber, showLiteral } from "./describe.js";
+import { describeTree, quoteShort, shortNumber, showLiteral, showShort } from "./describe.js";
 import { INT64_MAX, INT64_MIN, integerBound, numberBound, wholeValue } from "./exact-number.js";
 import { closestName } from "./suggest.js";
 
@@ -84,7 +84,7 @@ function withEnum(path: string, schema: PropertySchema, inner: CompiledSetting):
     if (types.length > 0 && !types.some((t) => matchesType(t, value))) return fail(ctx, `${oneOf}, got ${describeTree(value)}`);
     const result = inner.safeParse(value);
     if (!result.success) return fail(ctx, result.error.issues[0]?.message ?? `${path} is invalid`);
-    if (!allowed.some((a) => sameValue(result.data, a))) return fail(ctx, `${oneOf}, got ${showLiteral(result.data)}`);
+    if (!allowed.some((a) => sameValue(result.data, a))) return fail(ctx, `${oneOf}, got ${showShort(result.data)}`);
     return result.data;
   });
 }
@@ -106,7 +106,7 @@ function compileInteger(path: string, schema: PropertySchema): CompiledSetting {
   const exMax = schema.exclusiveMaximum === true ? strictIntegerBound(schema.maximum, "max") : strictIntegerBound(schema.exclusiveMaximum, "max");
   if (exMin !== undefined && exMin > low) low = exMin;
   if (exMax !== undefined && exMax < high) high = exMax;
-  const range = (iss: { input?: unknown }) => `${path} must be between ${low} and ${high}, got ${String(iss.input)}`;
+  const range = (iss: { input?: unknown }) => `${path} must be between ${low} and ${high}, got ${shortNumber(String(iss.input))}`;
   return z
     .custom<JsonTree>()
     .transform((value, ctx) => {
