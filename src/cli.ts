@@ -1,0 +1,29 @@
+// The `exo` executable: the only module that touches the process.
+import { createInterface } from "node:readline";
+import { run } from "./main.js";
+import type { IO } from "./io.js";
+
+const controller = new AbortController();
+process.once("SIGINT", () => controller.abort(Object.assign(new Error("context canceled"), { name: "AbortError" })));
+
+let reader: ReturnType<typeof createInterface> | undefined;
+let lines: AsyncIterator<string> | undefined;
+const io: IO = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+  stdinIsTTY: process.stdin.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
+  readLine: async () => {
+    reader ??= createInterface({ input: process.stdin, terminal: false });
+    lines ??= reader[Symbol.asyncIterator]();
+    const next = await lines.next();
+    return next.done ? undefined : next.value;
+  },
+  signal: controller.signal,
+};
+
+process.exitCode = await run(process.argv.slice(2), io);
+reader?.close();

@@ -1,0 +1,89 @@
+// Declaring a command: its arguments, flags and behaviour, in one object per file.
+//
+//   export default defineCommand({
+//     args: ["name"],
+//     options: { zone: zoneFlag(), force: flag.bool("force", { short: "f", description: "Don't prompt" }) },
+//     async run(ctx, args, opts) { ...; return model; },
+//   });
+//
+// `run` returns what stdout should show: a string (written as is), an output model (rendered by
+// src/output/render.ts according to -O / --output-template), or undefined (nothing). It never
+// writes to stdout itself, so a failure leaves stdout empty.
+import type { CommandContext } from "../context.js";
+
+export type OptionKind = "string" | "boolean" | "int" | "list";
+
+export interface OptionSpec<T = unknown> {
+  kind: OptionKind;
+  /** long name without dashes, e.g. "kafka-ip-filter" */
+  long: string;
+  /** one-letter short name without dash */
+  short?: string;
+  description?: string;
+  /** placeholder in help, e.g. "ZONE" */
+  valueName?: string;
+  /** value when the flag is absent (also shown in help) */
+  default?: T;
+  /** parsed but not listed in --help (exo hides the --kafka-* flags) */
+  hidden?: boolean;
+  /** phantom field carrying the value type */
+  readonly __type?: T;
+}
+
+interface FlagOptions<T> {
+  short?: string;
+  description?: string;
+  valueName?: string;
+  hidden?: boolean;
+  default?: T;
+}
+
+function string(long: string, options: FlagOptions<string> & { default: string }): OptionSpec<string>;
+function string(long: string, options?: FlagOptions<string>): OptionSpec<string | undefined>;
+function string(long: string, options: FlagOptions<string> = {}): OptionSpec<string | undefined> {
+  return { kind: "string", long, ...options };
+}
+
+function int(long: string, options: FlagOptions<number> & { default: number }): OptionSpec<number>;
+function int(long: string, options?: FlagOptions<number>): OptionSpec<number | undefined>;
+function int(long: string, options: FlagOptions<number> = {}): OptionSpec<number | undefined> {
+  return { kind: "int", long, ...options };
+}
+
+/** Flag helpers mirroring the pflag types exo uses. */
+export const flag = {
+  string,
+  int,
+  /** pflag bool: `--x`, `--x=true`, `--x=false` */
+  bool: (long: string, options: FlagOptions<boolean> = {}): OptionSpec<boolean> => ({ kind: "boolean", long, default: false, ...options }),
+  /** pflag StringSlice: comma-separated and/or repeated */
+  list: (long: string, options: FlagOptions<string[]> = {}): OptionSpec<string[]> => ({ kind: "list", long, default: [], ...options }),
+};
+
+/** The per-command `-z/--zone` flag. */
+export const zoneFlag = (description?: string): OptionSpec<string | undefined> => flag.string("zone", { short: "z", description, valueName: "ZONE" });
+
+export type OptionsShape = Record<string, OptionSpec<any>>;
+export type InferOptions<O extends OptionsShape> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };
+
+/** What a command hands back for stdout: raw text, a model to render, or nothing. */
+export type CommandOutput = string | object | undefined | void;
+
+export interface CommandDefinition<A extends readonly string[] = readonly string[], O extends OptionsShape = OptionsShape> {
+  /** long help; the one-line summary lives in the registry so listings need not load the command */
+  description?: string;
+  /** required positional arguments, in order (usage shows them upper-cased) */
+  args?: A;
+  /** optional positional arguments after the required ones */
+  optionalArgs?: readonly string[];
+  options?: O;
+  /** examples or notes appended to --help */
+  helpFooter?: string;
+  run(ctx: CommandContext, args: { [K in A[number]]: string } & Record<string, string | undefined>, opts: InferOptions<O>): Promise<CommandOutput>;
+}
+
+export function defineCommand<const A extends readonly string[] = readonly [], O extends OptionsShape = {}>(
+  definition: CommandDefinition<A, O>,
+): CommandDefinition<A, O> {
+  return definition;
+}

@@ -1,0 +1,138 @@
+// What a command's run() gets: IO, the global flags, and lazy access to configuration and API
+// clients. Nothing here loads configuration or the API modules until a command asks.
+import type { ApiClient } from "./api/client.js";
+import type { Operation } from "./api/schemas.js";
+import type { ResolvedAccount } from "./config/account.js";
+import type { IO } from "./io.js";
+import { withProgress } from "./progress.js";
+
+export type OutputFormat = "table" | "json" | "text";
+
+export interface GlobalOptions {
+  /** -C/--config */
+  config?: string;
+  /** -A/--use-account */
+  useAccount?: string;
+  /** -O/--output-format as given (any unknown value behaves as table) */
+  outputFormat?: string;
+  /** --output-template */
+  outputTemplate?: string;
+  /** -Q/--quiet */
+  quiet: boolean;
+  /** --timeout / EXOSCALE_TIMEOUT in ms (per-zone list timeout); undefined when disabled (-1s) */
+  timeoutMs: number | undefined;
+}
+
+export interface WaitSettings {
+  /** 0 waits as long as it takes (exo's behaviour) */
+  timeoutMs?: number;
+}
+
+export interface CommandContext {
+  io: IO;
+  globals: GlobalOptions;
+  /** long names of the flags given on the command line (cobra's Changed) */
+  flagsSet: ReadonlySet<string>;
+  /** the resolved account; loads exoscale.toml on first call */
+  account(): Promise<ResolvedAccount>;
+  /** the zone a command works in: its --zone value, else EXOSCALE_ZONE > account defaultZone > ch-dk-2 */
+  zone(flagValue?: string): Promise<string>;
+  /** an API client for the zone (one per endpoint, reused) */
+  client(zone: string): Promise<ApiClient>;
+  /** -O, else the account's defaultOutputFormat, else table */
+  outputFormat(): Promise<OutputFormat>;
+  /** runs a long task with a progress line on stderr (silent with -Q) */
+  progress<T>(message: string, task: () => Promise<T>): Promise<T>;
+  /** waits for an asynchronous operation on the client's zone */
+  waitForOperation(client: ApiClient, op: Operation, settings?: WaitSettings): Promise<Operation>;
+  /** asks a yes/no question on stderr and reads the answer from stdin ([yN]: default no) */
+  confirm(question: string): Promise<boolean>;
+}
+
+export interface ContextOptions {
+  io: IO;
+  globals: GlobalOptions;
+  flagsSet?: ReadonlySet<string>;
+  /** application version, for the User-Agent */
+  version?: string;
+}
+
+export function createContext(options: ContextOptions): CommandContext {
+  const { io, globals } = options;
+  let accountPromise: Promise<ResolvedAccount> | undefined;
+  const clients = new Map<string, ApiClient>();
+
+  const account = () =>
+    (accountPromise ??= import("./config/account.js").then(({ resolveAccount }) =>
+      resolveAccount({ env: io.env, cwd: io.cwd, configPath: globals.config, accountName: globals.useAccount }),
+    ));
+
+  // With an endpoint override one URL serves every zone: the Exoscale-Zone header tells the
+  // emulator which zone a new resource belongs to (the real API ignores it).
+  const makeClient = async (endpoint: string, acct: ResolvedAccount, zone?: string): Promise<ApiClient> => {
+    const cacheKey = `${zone ?? ""} ${endpoint}`;
+    const existing = clients.get(cacheKey);
+    if (existing) return existing;
+    const { ApiClient } = await import("./api/client.js");
+    const traceOn = (io.env.EXOSCALE_TRACE ?? "") !== "";
+    const client = new ApiClient({
+      endpoint,
+      credentials: { key: acct.key, secret: acct.secret },
+      headers: zone ? { ...acct.customHeaders, "Exoscale-Zone": zone } : acct.customHeaders,
+      userAgent: `exo-dbaas/${options.version ?? "dev"}`,
+      trace: traceOn ? io.stderr : undefined,
+      signal: io.signal,
+    });
+    clients.set(cacheKey, client);
+    return client;
+  };
+
+  const context: CommandContext = {
+    io,
+    globals,
+    flagsSet: options.flagsSet ?? new Set(),
+    account,
+    async zone(flagValue) {
+      if (flagValue) return flagValue;
+      return (await account()).defaultZone;
+    },
+    async client(zone) {
+      const acct = await account();
+      const [{ resolveZoneEndpoint, v2Override }, { listZones }] = await Promise.all([import("./config/endpoint.js"), import("./api/dbaas.js")]);
+      const endpoint = await resolveZoneEndpoint(zone, {
+        override: acct.endpoint,
+        environment: acct.environment,
+        listZones: async (baseUrl) => listZones(await makeClient(baseUrl, acct)),
+      });
+      return makeClient(endpoint, acct, v2Override(acct.endpoint) ? zone : undefined);
+    },
+    async outputFormat() {
+      let format = globals.outputFormat;
+      if (!format) {
+        try {
+          format = (await account()).defaultOutputFormat;
+        } catch {
+          format = undefined;
+        }
+      }
+      return format === "json" || format === "text" ? format : "table";
+    },
+    progress(message, task) {
+      return withProgress({ write: io.stderr, isTTY: io.stderrIsTTY, quiet: globals.quiet }, message, task);
+    },
+    async waitForOperation(client, op, settings = {}) {
+      const { waitForOperation } = await import("./api/operation.js");
+      return waitForOperation(client, op, { timeoutMs: settings.timeoutMs, signal: io.signal });
+    },
+    async confirm(question) {
+      io.stderr(`${question} [yN]: `);
+      const answer = await io.readLine?.();
+      if (answer === undefined) {
+        const { CliError } = await import("./errors.js");
+        throw new CliError("EOF");
+      }
+      return /^y(es)?$/i.test(answer.trim());
+    },
+  };
+  return context;
+}

@@ -1,0 +1,50 @@
+// Exit codes and the CLI's own error types. main.ts is the one place mapping errors to codes.
+
+/**
+ * Exit codes.
+ *
+ * exo exits 1 for every failure (usage, configuration, API, network), so every failure a script of
+ * exo can see keeps 1. Codes above 1 are only for conditions exo does not have.
+ */
+export const ExitCode = {
+  /** success */
+  OK: 0,
+  /** any failure exo also reports: usage error, configuration, API or network error, failed operation */
+  FAILURE: 1,
+  /** an asynchronous operation was still pending when the wait timeout expired (the change may still happen) */
+  OPERATION_TIMEOUT: 3,
+  /** a user's client certificate has expired or is about to (credential expiry check) */
+  CREDENTIALS_EXPIRED: 4,
+  /** interrupted by SIGINT */
+  INTERRUPTED: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Wrong command line: unknown flag, missing argument, invalid value. Printed as `error: <message>`. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** A failure that carries its own exit code and message. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = ExitCode.FAILURE,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+/** The user declined a confirmation prompt: exo exits 0 without output. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+export const MISSING_ARGUMENTS = "missing arguments, run with --help for usage";

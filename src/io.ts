@@ -1,0 +1,45 @@
+// The process boundary as data: output sinks, terminal flags, environment, working directory.
+// cli.ts builds the real one; tests use bufferIO().
+
+export interface IO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  stdinIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** reads one line from stdin (without its newline); undefined at end of input */
+  readLine?: () => Promise<string | undefined>;
+  /** aborted on SIGINT */
+  signal?: AbortSignal;
+}
+
+export interface BufferIO {
+  io: IO;
+  stdout: () => string;
+  stderr: () => string;
+}
+
+/** An IO that records what is written; stdin answers from `input` lines. */
+export function bufferIO(options: Partial<Omit<IO, "stdout" | "stderr">> & { input?: string[] } = {}): BufferIO {
+  let out = "";
+  let err = "";
+  const input = [...(options.input ?? [])];
+  const io: IO = {
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
+    stdinIsTTY: options.stdinIsTTY ?? false,
+    env: options.env ?? {},
+    cwd: options.cwd ?? "/",
+    readLine: options.readLine ?? (async () => input.shift()),
+    signal: options.signal,
+  };
+  return { io, stdout: () => out, stderr: () => err };
+}
