@@ -2,7 +2,7 @@
 // --settings` prints: unknown keys vanish, zero values of non-pointer fields are omitted
 // (omitempty), and keys come out in the struct's declaration order.
 
-import { GoFloat, GoNil, GoStruct } from "../../templates/values.js";
+import { GoFloat, GoNil, GoPtr, GoStruct } from "../../templates/values.js";
 import { encodeIndentedJSON } from "../../output/json.js";
 import { fixedOutput, type FixedOutput } from "../../output/model.js";
 import { field } from "./go.js";
@@ -114,7 +114,7 @@ const STRUCTS: Record<ShowSettingsKind, { key: string; typeName: string; keys: r
 };
 
 function decodeField(value: unknown, kind: Kind): unknown {
-  if (kind === "bool") return typeof value === "boolean" ? value : undefined;
+  if (kind === "bool") return typeof value === "boolean" ? new GoPtr(value, "*bool") : undefined;
   if (kind === "string") return typeof value === "string" ? value : undefined;
   if (kind === "int") {
     if (typeof value === "bigint") return value;
@@ -124,7 +124,7 @@ function decodeField(value: unknown, kind: Kind): unknown {
     if (typeof value === "bigint") return new GoFloat(Number(value));
     return typeof value === "number" ? new GoFloat(value) : undefined;
   }
-  return isObject(value) ? decodeStruct(value, kind.object, kind.typeName) : undefined;
+  return isObject(value) ? new GoPtr(decodeStruct(value, kind.object, kind.typeName), `*${kind.typeName}`) : undefined;
 }
 
 function decodeStruct(raw: RawObject, keys: readonly Key[], typeName: string): GoStruct {
