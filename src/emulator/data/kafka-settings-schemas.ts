@@ -19,13 +19,13 @@ export const kafkaSettingsSchemas: Record<"kafka" | "kafka-connect" | "kafka-res
       "log_roll_ms": {
         "type": "integer",
         "minimum": 1,
-        "maximum": 9223372036854776000,
+        "maximum": 9223372036854775807n,
         "description": "The maximum time before a new log segment is rolled out (in milliseconds)."
       },
       "log_cleaner_min_compaction_lag_ms": {
         "type": "integer",
         "minimum": 0,
-        "maximum": 9223372036854776000,
+        "maximum": 9223372036854775807n,
         "description": "The minimum time a message will remain uncompacted in the log. Only applicable for logs that are being compacted."
       },
       "max_incremental_fetch_session_cache_slots": {
@@ -52,7 +52,7 @@ export const kafkaSettingsSchemas: Record<"kafka" | "kafka-connect" | "kafka-res
       "log_flush_interval_ms": {
         "type": "integer",
         "minimum": 0,
-        "maximum": 9223372036854776000,
+        "maximum": 9223372036854775807n,
         "description": "The maximum time in ms that a message in any topic is kept in memory before flushed to disk. If not set, the value in log.flush.scheduler.interval.ms is used"
       },
       "log_retention_hours": {
@@ -64,7 +64,7 @@ export const kafkaSettingsSchemas: Record<"kafka" | "kafka-connect" | "kafka-res
       "log_retention_ms": {
         "type": "integer",
         "minimum": -1,
-        "maximum": 9223372036854776000,
+        "maximum": 9223372036854775807n,
         "description": "The number of milliseconds to keep a log file before deleting it (in milliseconds), If not set, the value in log.retention.minutes is used. If set to -1, no time limit is applied."
       },
       "min_insync_replicas": {
@@ -89,7 +89,7 @@ export const kafkaSettingsSchemas: Record<"kafka" | "kafka-connect" | "kafka-res
       "log_message_timestamp_difference_max_ms": {
         "type": "integer",
         "minimum": 0,
-        "maximum": 9223372036854776000,
+        "maximum": 9223372036854775807n,
         "description": "The maximum difference allowed between the timestamp when a broker receives a message and the timestamp specified in the message"
       },
       "log_index_size_max_bytes": {
@@ -109,7 +109,7 @@ export const kafkaSettingsSchemas: Record<"kafka" | "kafka-connect" | "kafka-res
       "log_roll_jitter_ms": {
         "type": "integer",
         "minimum": 0,
-        "maximum": 9223372036854776000,
+        "maximum": 9223372036854775807n,
         "description": "The maximum jitter to subtract from logRollTimeMillis (in milliseconds). If not set, the value in log.roll.jitter.hours is used"
       },
       "transaction_remove_expired_transaction_cleanup_interval_ms": {
@@ -127,7 +127,7 @@ export const kafkaSettingsSchemas: Record<"kafka" | "kafka-connect" | "kafka-res
       "log_cleaner_max_compaction_lag_ms": {
         "type": "integer",
         "minimum": 30000,
-        "maximum": 9223372036854776000,
+        "maximum": 9223372036854775807n,
         "description": "The maximum amount of time message will remain uncompacted. Only applicable for logs that are being compacted"
       },
       "socket_request_max_bytes": {
@@ -151,8 +151,8 @@ export const kafkaSettingsSchemas: Record<"kafka" | "kafka-connect" | "kafka-res
       "log_flush_interval_messages": {
         "type": "integer",
         "minimum": 1,
-        "maximum": 9223372036854776000,
-        "example": 9223372036854776000,
+        "maximum": 9223372036854775807n,
+        "example": 9223372036854775807n,
         "description": "The number of messages accumulated on a log partition before messages are flushed to disk"
       },
       "max_connections_per_ip": {
@@ -226,7 +226,7 @@ export const kafkaSettingsSchemas: Record<"kafka" | "kafka-connect" | "kafka-res
       "log_retention_bytes": {
         "type": "integer",
         "minimum": -1,
-        "maximum": 9223372036854776000,
+        "maximum": 9223372036854775807n,
         "description": "The maximum size of the log before deleting messages"
       },
       "compression_type": {
