@@ -21,6 +21,11 @@ export interface ListOutput {
   readonly kind: "list";
   readonly value: readonly GoStruct[];
   table(isTTY: boolean): string;
+  /**
+   * exo's streaming lists (`dbaas list`) answer an unparsable template with
+   * `warning: invalid output template: <err>` on stdout and fall back to `{{.}}`.
+   */
+  readonly streaming?: boolean;
 }
 
 /** Output that ignores `-O` and `--output-template` (`show --uri`, `show --settings`, ...). */
@@ -35,8 +40,12 @@ export function objectOutput(value: GoStruct, table: (isTTY: boolean) => string)
   return { kind: "object", value, table };
 }
 
-export function listOutput(value: readonly GoStruct[], table: (isTTY: boolean) => string): ListOutput {
-  return { kind: "list", value, table };
+export function listOutput(
+  value: readonly GoStruct[],
+  table: (isTTY: boolean) => string,
+  options: { streaming?: boolean } = {},
+): ListOutput {
+  return options.streaming ? { kind: "list", value, table, streaming: true } : { kind: "list", value, table };
 }
 
 export function fixedOutput(text: string): FixedOutput {

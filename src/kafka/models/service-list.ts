@@ -30,5 +30,5 @@ export function serviceListTable(items: readonly GoStruct[]): string {
 
 /** All rows at once, for commands that do not stream zone by zone. */
 export function serviceListOutput(items: readonly GoStruct[]): ListOutput {
-  return listOutput(items, () => serviceListTable(items));
+  return listOutput(items, () => serviceListTable(items), { streaming: true });
 }

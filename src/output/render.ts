@@ -1,0 +1,83 @@
+// The one place that chooses between table, JSON and text output (exo's `utils.PrintOutput`).
+
+import { parse, render as renderTemplate } from "../templates/index.js";
+import type { GoStruct } from "../templates/values.js";
+import { encodeOutputJSON } from "./json.js";
+import type { OutputModel } from "./model.js";
+
+export interface RenderOptions {
+  /** `-O` value; anything but `json` and `text` means table, as in exo. */
+  format: string;
+  /** `--output-template`; when non-empty it wins over `format`. */
+  template?: string;
+  /** whether stdout is a terminal (table style). */
+  isTTY: boolean;
+}
+
+/**
+ * A template failed. `output` holds what exo had already written to stdout before failing
+ * (text/template streams), so the caller prints it, then `error: <message>` on stderr.
+ */
+export class OutputTemplateError extends Error {
+  override name = "OutputTemplateError";
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
+    super(message);
+  }
+}
+
+/** exo's default text template: every top-level field, TAB-separated. */
+export function defaultTextTemplate(value: GoStruct): string {
+  return [...value.fields.keys()].map((name) => `{{.${name}}}`).join("\t");
+}
+
+function partialOutput(error: unknown): string {
+  const output = (error as { output?: unknown } | null)?.output;
+  return typeof output === "string" ? output : "";
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function renderText(model: OutputModel, template: string): string {
+  if (model.kind === "fixed") return model.text;
+  const items = model.kind === "list" ? model.value : [model.value];
+  if (items.length === 0) return "";
+  let source = template !== "" ? template : defaultTextTemplate(items[0]!);
+  let out = "";
+  try {
+    parse(source, "out");
+  } catch (error) {
+    if (model.kind !== "list" || !model.streaming) {
+      throw new OutputTemplateError(`unable to encode output in plaintext using template: ${message(error)}`, "");
+    }
+    out = `warning: invalid output template: ${message(error)}\n`;
+    source = "{{.}}";
+  }
+  for (const item of items) {
+    try {
+      out += renderTemplate(source, item, "out");
+    } catch (error) {
+      throw new OutputTemplateError(`unable to encode output using template: ${message(error)}`, out + partialOutput(error));
+    }
+    if (model.kind === "list") out += "\n";
+  }
+  return out;
+}
+
+/** Renders a command's output the way exo prints it to stdout. */
+export function render(model: OutputModel, options: RenderOptions): string {
+  if (model.kind === "fixed") return model.text;
+  if (options.template) return renderText(model, options.template);
+  switch (options.format) {
+    case "json":
+      return encodeOutputJSON(model.value);
+    case "text":
+      return renderText(model, "");
+    default:
+      return model.table(options.isTTY);
+  }
+}
