@@ -173,6 +173,7 @@ describe("settings schema table", () => {
       c_key: { type: "integer", minimum: 1 },
       d_key: "not an object",
       e_key: { description: "untyped" },
+      f_key: { type: "string", description: "empty enum", enum: [] },
     });
     expect(rows).toEqual([
       ["a_key", "[string null]", "Policy\n  * Supported values:\n    - delete\n    - compact\n    - <nil>"],
@@ -183,6 +184,7 @@ describe("settings schema table", () => {
       ],
       ["c_key", "integer", ""],
       ["e_key", "-", "untyped"],
+      ["f_key", "string", "empty enum\n  * Supported values:\n"],
     ]);
   });
 });

@@ -11,8 +11,7 @@ function description(schema: RawObject): string {
   if (typeof schema.description !== "string") return "";
   let text = wordWrap(schema.description, 50);
   if (Array.isArray(schema.enum)) {
-    text += "\n  * Supported values:";
-    for (const value of schema.enum) text += `\n    - ${formatGoJSONValue(value)}`;
+    text += "\n  * Supported values:\n" + schema.enum.map((v) => `    - ${formatGoJSONValue(v)}`).join("\n");
   }
   if ("minimum" in schema && "maximum" in schema) {
     text += `\n  * Minimum: ${formatGoJSONValue(schema.minimum)} / Maximum: ${formatGoJSONValue(schema.maximum)}`;
