@@ -1,0 +1,63 @@
+// Finding a Kafka service by name in a zone, as exo's dbaasGetV3 does: list the zone's services,
+// match the name exactly, check the type. One endpoint may serve several zones (the emulator, an
+// endpoint override), so a listed service whose `zone` differs is treated as absent.
+import type { ApiClient } from "../../../api/client.js";
+import { getKafkaAclConfig, getKafkaService, listServices } from "../../../api/dbaas.js";
+import { NotFoundError } from "../../../api/errors.js";
+import type { KafkaAcls, KafkaService, ServiceCommon } from "../../../api/schemas.js";
+import { CliError } from "../../../errors.js";
+import { goQuote } from "../../../kafka/validation/go-quote.js";
+
+export function serviceNotFound(name: string, zone: string): CliError {
+  return new CliError(`${goQuote(name)} Database Service not found in zone ${goQuote(zone)}`);
+}
+
+/** exo's message when a per-service call answers 404. */
+export function resourceNotFound(zone: string): CliError {
+  return new CliError(`resource not found in zone ${goQuote(zone)}`);
+}
+
+function inZone(service: ServiceCommon, zone: string): boolean {
+  return service.zone === undefined || service.zone === zone;
+}
+
+/** The listed service of that name in the zone; a non-Kafka service is refused. */
+export async function findKafkaService(client: ApiClient, name: string, zone: string): Promise<ServiceCommon> {
+  const services = await listServices(client);
+  const service = services.find((s) => s.name === name && inZone(s, zone));
+  if (!service) throw serviceNotFound(name, zone);
+  if (service.type !== "kafka") {
+    throw new CliError(`Database Service ${goQuote(name)} is of type ${goQuote(service.type)}: only kafka services are supported`);
+  }
+  return service;
+}
+
+/** Maps a 404 from a per-service call to exo's `resource not found in zone "<zone>"`. */
+export async function orResourceNotFound<T>(zone: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof NotFoundError) throw resourceNotFound(zone);
+    throw error;
+  }
+}
+
+/**
+ * Everything `show` needs, fetched concurrently (exo sends the same three requests one after the
+ * other). The lookup in the list decides not-found, so its error wins over the others'.
+ */
+export async function fetchKafkaShow(
+  client: ApiClient,
+  name: string,
+  zone: string,
+): Promise<{ service: KafkaService; acl: KafkaAcls }> {
+  const lookup = findKafkaService(client, name, zone);
+  const service = orResourceNotFound(zone, getKafkaService(client, name));
+  const acl = getKafkaAclConfig(client, name);
+  // Settle all three before throwing, so no request is left running unobserved.
+  const [found, svc, acls] = await Promise.allSettled([lookup, service, acl]);
+  if (found.status === "rejected") throw found.reason;
+  if (svc.status === "rejected") throw svc.reason;
+  if (acls.status === "rejected") throw acls.reason;
+  return { service: svc.value, acl: acls.value };
+}
