@@ -100,7 +100,7 @@ export class ApiClient {
         const response = await this.attempt(spec, url, body, deadline);
         if (response.status >= 200 && response.status < 300) return this.decode(spec, url, response);
         const error = apiErrorFor(response.status, response.text, spec.method, url);
-        if (!isRetryableStatus(response.status)) throw error;
+        if (spec.method !== "GET" || !isRetryableStatus(response.status)) throw error;
         failure = error;
         retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), this.now(), this.policy.retryAfterCapMs);
       } catch (error) {

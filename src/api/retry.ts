@@ -14,7 +14,10 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 4, baseMs: 250, capMs: 4000, retryAfterCapMs: 30_000 };
 
-/** Whether a response status is worth another attempt (go-retryablehttp's rule: 429 and 5xx but 501). */
+/**
+ * Whether a response status is worth another attempt of a GET (go-retryablehttp's rule: 429 and
+ * 5xx but 501). Other methods are never retried once the server has answered.
+ */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501);
 }
