@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     `EXOSCALE_API_SECRET=${customSecret ? "<your --secret>" : emulator.apiSecret}`,
     ...(emulator.tlsCaPath ? [`NODE_EXTRA_CA_CERTS=${emulator.tlsCaPath}`] : []),
   ];
-  console.log(`exo-emulator listening on ${emulator.url} — export ${exports.join(" ")}`);
+  console.log(`exo-emulator listening on ${emulator.url}; export ${exports.join(" ")}`);
 
   let stopping = false;
   const stop = (signal: string) => {

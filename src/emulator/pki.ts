@@ -23,7 +23,9 @@ let x509Module: Promise<X509> | undefined;
 function loadX509(): Promise<X509> {
   x509Module ??= (async () => {
     await import("reflect-metadata");
-    const x509 = await import("@peculiar/x509");
+    const mod = (await import("@peculiar/x509")) as X509 & { default?: X509 };
+    // bundlers may expose the CommonJS build only as the default export
+    const x509 = mod.cryptoProvider ? mod : mod.default!;
     x509.cryptoProvider.set(webcrypto as unknown as Crypto);
     return x509;
   })();

@@ -1,0 +1,121 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrokerAddress, BrokerProvider, BrokerServiceSpec, BrokerStatus, BrokerUser } from "../../src/emulator/broker-provider.js";
+import { startEmulator } from "../../src/emulator/index.js";
+import { call, waitFor } from "./client.js";
+
+/** A provider that "starts" brokers on demand, to check how the emulator drives the contract. */
+class RecordingProvider implements BrokerProvider {
+  calls: string[] = [];
+  specs = new Map<string, BrokerServiceSpec>();
+  users = new Map<string, BrokerUser[]>();
+  release = new Map<string, () => void>();
+  async ensureService(spec: BrokerServiceSpec): Promise<BrokerAddress> {
+    this.calls.push(`ensure ${spec.name} sasl=${spec.saslEnabled}`);
+    this.specs.set(spec.name, spec);
+    this.users.set(spec.name, spec.users);
+    await new Promise<void>((resolve) => this.release.set(spec.name, resolve));
+    return { host: "127.0.0.1", sslPort: 39092, saslPort: spec.saslEnabled ? 39093 : undefined };
+  }
+  async updateUsers(name: string, users: BrokerUser[]) {
+    this.calls.push(`users ${name} ${users.map((u) => u.username).join(",")}`);
+    this.users.set(name, users);
+  }
+  async removeService(name: string) {
+    this.calls.push(`remove ${name}`);
+  }
+  status(name: string): BrokerStatus {
+    return this.specs.has(name) ? "running" : "failed";
+  }
+  async close() {
+    this.calls.push("close");
+  }
+}
+
+describe("broker provider", () => {
+  it("reports rebuilding until the brokers run, then their real addresses; keeps users in sync", async () => {
+    const brokers = new RecordingProvider();
+    const emu = await startEmulator({ operationDelayMs: 0, rebuildDelayMs: 0, brokers });
+    try {
+      await call(emu, "POST", "/dbaas-kafka/real", { json: { plan: "startup-2", "authentication-methods": { sasl: true } } });
+      await waitFor("ensureService", async () => (brokers.release.has("real") ? true : undefined));
+      expect((await call(emu, "GET", "/dbaas-kafka/real")).json.state).toBe("rebuilding");
+      const spec = brokers.specs.get("real")!;
+      expect(spec.caCertPem).toBe(await emu.caCertificatePem());
+      expect(spec.caKeyPem).toMatch(/BEGIN PRIVATE KEY/);
+      expect(spec.users.map((u) => u.username)).toEqual(["avnadmin"]);
+
+      brokers.release.get("real")!();
+      const svc = await waitFor("running", async () => {
+        const s = (await call(emu, "GET", "/dbaas-kafka/real")).json;
+        return s.state === "running" ? s : undefined;
+      });
+      expect(svc.uri).toBe("127.0.0.1:39092");
+      expect(svc["connection-info"].nodes).toEqual(["127.0.0.1:39092"]);
+      expect(svc.components.map((c: any) => c.port)).toEqual([39092, 39093]);
+
+      await call(emu, "POST", "/dbaas-kafka/real/user", { json: { username: "erin" } });
+      await waitFor("user sync", async () => (brokers.users.get("real")?.length === 2 ? true : undefined));
+      await call(emu, "DELETE", "/dbaas-kafka/real");
+      expect(brokers.calls).toEqual(["ensure real sasl=true", "users real avnadmin,erin", "remove real"]);
+    } finally {
+      await emu.close();
+    }
+    expect(brokers.calls.at(-1)).toBe("close");
+  });
+});
+
+describe("exo-emulator command", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "emu-cli-"));
+    await build({
+      entryPoints: ["src/emulator/main.ts"],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outdir: dir,
+      splitting: true,
+      logLevel: "error",
+      banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints the URL and exports, serves requests, and stops on SIGTERM", async () => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [join(dir, "main.js"), "--port", "0", "--seed", "--quiet", "--data-dir", join(dir, "data")], { stdio: ["ignore", "pipe", "pipe"] });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (c) => {
+        out += c;
+        if (out.includes("\n")) resolve(out.split("\n")[0]!);
+      });
+      child.on("exit", (code) => reject(new Error(`exited with ${code}`)));
+    });
+    console.log(`exo-emulator --seed printed its URL after ${Date.now() - started} ms (including node start-up)`);
+    const url = /listening on (\S+?);/.exec(line)![1]!;
+    expect(line).toContain(`EXOSCALE_API_ENDPOINT=${url}`);
+    expect(line).toContain("EXOSCALE_API_KEY=EXOemulator0000000000000000000");
+    expect(line).toContain("EXOSCALE_API_SECRET=emulator-secret");
+    const zones = (await (await fetch(`${url}/zone`)).json()) as { zones: unknown[] };
+    expect(zones.zones).toHaveLength(8);
+    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+  });
+
+  it("refuses unknown options", async () => {
+    const child = spawn(process.execPath, [join(dir, "main.js"), "--bogus"], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (c) => (err += c));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(err).toMatch(/bogus/);
+  });
+});
