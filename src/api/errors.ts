@@ -62,6 +62,8 @@ export class NetworkError extends Error {
     message: string,
     /** the system error code, e.g. ECONNREFUSED */
     readonly code?: string,
+    /** whether another attempt could succeed (false for TLS failures and requests fetch refuses to make) */
+    readonly transient = true,
   ) {
     super(message);
     this.name = "NetworkError";

@@ -23,6 +23,7 @@ const DESCRIPTION: Record<NetworkErrorKind, string> = {
 /** Finds the system error code in a fetch failure (undici nests it in `cause`, sometimes an AggregateError). */
 function findCode(error: unknown, depth = 0): { code?: string; message?: string } {
   if (depth > 4 || typeof error !== "object" || error === null) return {};
+  if (depth > 0 && !("code" in error) && !("cause" in error) && !("errors" in error) && error instanceof Error) return { message: error.message };
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === "string" && e.code !== "UND_ERR_CONNECT_TIMEOUT" && !e.code.startsWith("ABORT"))
     return { code: e.code, message: typeof e.message === "string" ? e.message : undefined };
@@ -38,6 +39,7 @@ export function toNetworkError(error: unknown, method: string, url: string): Net
   const { code, message } = findCode(error);
   const kind: NetworkErrorKind = code ? (KIND_BY_CODE[code] ?? (isTlsCode(code) ? "tls" : "other")) : "other";
   const where = `${method} ${url}`;
-  const suffix = code ? ` (${code}${kind === "tls" && message ? `: ${message}` : ""})` : error instanceof Error ? ` (${error.message})` : "";
-  return new NetworkError(kind, `${DESCRIPTION[kind]}: ${where}${suffix}`, code);
+  const suffix = code ? ` (${code}${kind === "tls" && message ? `: ${message}` : ""})` : message ? ` (${message})` : "";
+  const transient = kind !== "tls" && code !== "ENOTFOUND" && (code !== undefined || kind !== "other");
+  return new NetworkError(kind, `${DESCRIPTION[kind]}: ${where}${suffix}`, code, transient);
 }

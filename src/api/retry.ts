@@ -30,8 +30,7 @@ export function isRetryableStatus(status: number): boolean {
 export function isRetryableFailure(error: unknown, method: string): boolean {
   if (error instanceof NetworkError) {
     if (error.networkKind === "refused") return true;
-    if (error.networkKind === "tls") return false;
-    return method === "GET";
+    return error.transient && method === "GET";
   }
   if (error instanceof TimeoutError) return method === "GET";
   return false;
