@@ -229,7 +229,7 @@ export class Core {
     if (!USERNAME.test(username)) throw badRequest(`username: invalid username "${username}" (letters, digits, '_', '.', '-'; 1 to 64 characters)`);
     const exists = () => this.kafka(name).users.some((u) => u.username === username);
     if (exists()) throw new ApiError(409, `User "${username}" already exists`);
-    const user = await this.newUser(username, "regular");
+    const user = await this.newUser(username, "normal");
     const svc = this.kafka(name);
     if (exists()) throw new ApiError(409, `User "${username}" already exists`);
     svc.users.push(user);

@@ -7,7 +7,7 @@ import { parseJson, stringifyJson, type Json } from "./lossless-json.js";
 
 export interface UserRecord {
   username: string;
-  type: "primary" | "regular";
+  type: "primary" | "normal";
   password: string;
   accessCert: string;
   accessKey: string;

@@ -163,7 +163,7 @@ describe("users and ACLs", () => {
     expect((await call(emu, "PUT", "/dbaas-kafka/test-kafka/user/alice/password/reset", { json: { password: "short" } })).status).toBe(400);
 
     const svc = (await call(emu, "GET", "/dbaas-kafka/test-kafka")).json;
-    expect(svc.users.map((u: any) => [u.username, u.type])).toEqual([["avnadmin", "primary"], ["alice", "regular"]]);
+    expect(svc.users.map((u: any) => [u.username, u.type])).toEqual([["avnadmin", "primary"], ["alice", "normal"]]);
 
     expect((await call(emu, "POST", "/dbaas-kafka/test-kafka/user", { json: { username: "alice" } })).status).toBe(409);
     expect((await call(emu, "DELETE", "/dbaas-kafka/test-kafka/user/alice")).status).toBe(200);
