@@ -43,9 +43,14 @@ const GLOBAL_FLAGS: readonly GlobalFlag[] = [
 /** Flags taking a value that may precede the command words (globals, and -z which exo accepts there). */
 const VALUE_FLAGS = new Set(["--config", "-C", "--use-account", "-A", "--output-format", "-O", "--output-template", "--timeout", "--zone", "-z"]);
 
-export async function run(argv: readonly string[], io: IO): Promise<number> {
+export interface RunOptions {
+  /** the command tree (tests substitute their own) */
+  tree?: GroupEntry;
+}
+
+export async function run(argv: readonly string[], io: IO, options: RunOptions = {}): Promise<number> {
   try {
-    const output = await execute(argv, io);
+    const output = await execute(argv, io, options.tree ?? COMMAND_TREE);
     if (output) io.stdout(output);
     return ExitCode.OK;
   } catch (error) {
@@ -54,14 +59,14 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
 }
 
 /** Runs the command line and returns what stdout should receive. */
-async function execute(argv: readonly string[], io: IO): Promise<string> {
-  const located = locate(argv);
+async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promise<string> {
+  const located = locate(argv, tree);
   let helpText = "";
   let result: { output: CommandOutput; globals: GlobalOptions } | undefined;
 
   const program = new Command("exo");
   program
-    .description(COMMAND_TREE.summary)
+    .description(tree.summary)
     .exitOverride()
     .helpOption("-h, --help", "help for this command")
     .configureOutput({ writeOut: (s) => (helpText += s), writeErr: (s) => (helpText += s), outputError: () => undefined })
@@ -73,7 +78,7 @@ async function execute(argv: readonly string[], io: IO): Promise<string> {
 
   const leaf = located.leaf;
   const definition = leaf ? (await leaf.load()).default : undefined;
-  buildTree(program, COMMAND_TREE, leaf, definition, (output, globals) => (result = { output, globals }), io);
+  buildTree(program, tree, leaf, definition, (output, globals) => (result = { output, globals }), io);
 
   const words = located.indices.map((i) => argv[i]!);
   const rest = argv.filter((_, i) => !located.indices.includes(i));
@@ -120,9 +125,9 @@ interface Located {
 }
 
 /** Finds the command words, skipping flags (and the values of the flags known to take one). */
-function locate(argv: readonly string[]): Located {
+function locate(argv: readonly string[], tree: GroupEntry): Located {
   const indices: number[] = [];
-  let node: GroupEntry = COMMAND_TREE;
+  let node: GroupEntry = tree;
   const path = ["exo"];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;

@@ -1,5 +1,6 @@
 // Runs the real CLI entry (main.run) in-process with buffered IO.
 import { run } from "../../src/main.js";
+import type { GroupEntry } from "../../src/commands/registry.js";
 import { bufferIO } from "../../src/io.js";
 
 export interface CliResult {
@@ -13,6 +14,8 @@ export interface RunCliOptions {
   cwd?: string;
   tty?: boolean;
   input?: string[];
+  /** substitute command tree */
+  tree?: GroupEntry;
 }
 
 export async function runCli(argv: string[], options: RunCliOptions = {}): Promise<CliResult> {
@@ -24,6 +27,6 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
     stderrIsTTY: options.tty ?? false,
     input: options.input,
   });
-  const exitCode = await run(argv, io);
+  const exitCode = await run(argv, io, { tree: options.tree });
   return { exitCode, stdout: stdout(), stderr: stderr() };
 }

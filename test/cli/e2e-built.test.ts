@@ -1,0 +1,80 @@
+// The built executable (dist/cli.js) as users run it, against the emulator over loopback.
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, "..", "..");
+const CLI = join(ROOT, "dist", "cli.js");
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** `npm test` builds first; build here only when dist is missing or older than the sources. */
+async function ensureBuilt(): Promise<void> {
+  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, "src"))) return;
+  await run("npm", ["run", "build"], { cwd: ROOT });
+}
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function exo(args: string[], env: Record<string, string>): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let emulator: Emulator;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  emulator = await startEmulator({ port: 0 });
+  env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+}, 120_000);
+afterAll(() => emulator?.close());
+
+describe("node dist/cli.js", () => {
+  it("dbaas ca-certificate prints the emulator's CA exactly", async () => {
+    const result = await exo(["dbaas", "ca-certificate"], env);
+    expect(result).toEqual({ code: 0, stdout: await emulator.caCertificatePem(), stderr: "" });
+  });
+
+  it("a wrong secret gives one clear auth error line, exit 1, empty stdout", async () => {
+    const result = await exo(["dbaas", "ca-certificate"], { ...env, EXOSCALE_API_SECRET: "not-the-secret" });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^error: (Unauthorized|Forbidden): [^\n]+\n$/);
+    expect(result.stderr).not.toContain("not-the-secret");
+  });
+
+  it("exo version starts fast", async () => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      const result = await exo(["version"], {});
+      runs.push(performance.now() - start);
+      expect(result.stdout).toMatch(/^exo \S+ n\/a \(egoscale v3\.1\.42\)\n$/);
+    }
+    const median = runs.sort((a, b) => a - b)[2]!;
+    console.log(`exo version: median ${median.toFixed(0)} ms over 5 runs (node start-up included)`);
+    expect(median).toBeLessThan(1500);
+  });
+});
