@@ -164,7 +164,8 @@ describe("ApiClient", () => {
     server = await startServer((req, res) => {
       if (req.url.endsWith("certificate")) {
         res.writeHead(200, { "content-type": "text/html" });
-        return res.end("<html>");
+        res.end("<html>");
+        return;
       }
       if (req.url.endsWith("kafka/bad")) return json(res, 200, "{not json");
       json(res, 200, { "dbaas-services": [{ name: "a", type: "kafka", plan: 7 }] });
