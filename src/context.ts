@@ -23,6 +23,11 @@ export interface GlobalOptions {
   timeoutMs: number | undefined;
 }
 
+export interface ClientSettings {
+  /** overall time budget of each request, e.g. the --timeout of list commands */
+  deadlineMs?: number;
+}
+
 export interface WaitSettings {
   /** 0 waits as long as it takes (exo's behaviour) */
   timeoutMs?: number;
@@ -37,8 +42,10 @@ export interface CommandContext {
   account(): Promise<ResolvedAccount>;
   /** the zone a command works in: its --zone value, else EXOSCALE_ZONE > account defaultZone > ch-dk-2 */
   zone(flagValue?: string): Promise<string>;
-  /** an API client for the zone (one per endpoint, reused) */
-  client(zone: string): Promise<ApiClient>;
+  /** an API client for the zone (one per endpoint, reused); deadlineMs bounds each request, retries included */
+  client(zone: string, options?: ClientSettings): Promise<ApiClient>;
+  /** the zone names the API knows (GET /zone, unsigned, on the default or override endpoint) */
+  listZones(): Promise<string[]>;
   /** -O, else the account's defaultOutputFormat, else table */
   outputFormat(): Promise<OutputFormat>;
   /** runs a long task with a progress line on stderr (silent with -Q) */
@@ -69,8 +76,8 @@ export function createContext(options: ContextOptions): CommandContext {
 
   // With an endpoint override one URL serves every zone: the Exoscale-Zone header tells the
   // emulator which zone a new resource belongs to (the real API ignores it).
-  const makeClient = async (endpoint: string, acct: ResolvedAccount, zone?: string): Promise<ApiClient> => {
-    const cacheKey = `${zone ?? ""} ${endpoint}`;
+  const makeClient = async (endpoint: string, acct: ResolvedAccount, zone?: string, deadlineMs?: number): Promise<ApiClient> => {
+    const cacheKey = `${zone ?? ""} ${deadlineMs ?? ""} ${endpoint}`;
     const existing = clients.get(cacheKey);
     if (existing) return existing;
     const { ApiClient } = await import("./api/client.js");
@@ -81,6 +88,7 @@ export function createContext(options: ContextOptions): CommandContext {
       headers: zone ? { ...acct.customHeaders, "Exoscale-Zone": zone } : acct.customHeaders,
       userAgent: `exo-dbaas/${options.version ?? "dev"}`,
       trace: traceOn ? io.stderr : undefined,
+      deadlineMs,
       signal: io.signal,
     });
     clients.set(cacheKey, client);
@@ -96,7 +104,7 @@ export function createContext(options: ContextOptions): CommandContext {
       if (flagValue) return flagValue;
       return (await account()).defaultZone;
     },
-    async client(zone) {
+    async client(zone, settings = {}) {
       const acct = await account();
       const [{ resolveZoneEndpoint, v2Override }, { listZones }] = await Promise.all([import("./config/endpoint.js"), import("./api/dbaas.js")]);
       const endpoint = await resolveZoneEndpoint(zone, {
@@ -104,7 +112,13 @@ export function createContext(options: ContextOptions): CommandContext {
         environment: acct.environment,
         listZones: async (baseUrl) => listZones(await makeClient(baseUrl, acct)),
       });
-      return makeClient(endpoint, acct, v2Override(acct.endpoint) ? zone : undefined);
+      return makeClient(endpoint, acct, v2Override(acct.endpoint) ? zone : undefined, settings.deadlineMs);
+    },
+    async listZones() {
+      const acct = await account();
+      const [{ v2Override, zoneUrl, DISCOVERY_ZONE }, { listZones }] = await Promise.all([import("./config/endpoint.js"), import("./api/dbaas.js")]);
+      const base = v2Override(acct.endpoint) ?? zoneUrl(DISCOVERY_ZONE, acct.environment);
+      return (await listZones(await makeClient(base, acct))).map((z) => z.name);
     },
     async outputFormat() {
       let format = globals.outputFormat;

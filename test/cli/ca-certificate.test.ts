@@ -109,3 +109,18 @@ describe("global command line behaviour", () => {
     expect(result.stderr).toBe("");
   });
 });
+
+describe("command context", () => {
+  it("lists the zones the API knows and resolves the default zone", async () => {
+    const { createContext } = await import("../../src/context.js");
+    const { bufferIO } = await import("../../src/io.js");
+    const ctx = createContext({ io: bufferIO({ env: { ...env, EXOSCALE_ZONE: "at-vie-2", HOME: "/nonexistent-home" } }).io, globals: { quiet: true, timeoutMs: 15000 } });
+    expect(await ctx.listZones()).toContain("de-muc-1");
+    expect(await ctx.zone()).toBe("at-vie-2");
+    expect(await ctx.zone("ch-gva-2")).toBe("ch-gva-2");
+    const client = await ctx.client("de-fra-1", { deadlineMs: 5000 });
+    expect(client.endpoint).toBe(emulator.url);
+    expect(await ctx.client("de-fra-1", { deadlineMs: 5000 })).toBe(client);
+    expect(await ctx.outputFormat()).toBe("table");
+  });
+});
