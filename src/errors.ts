@@ -15,8 +15,6 @@ export const ExitCode = {
   OPERATION_TIMEOUT: 3,
   /** a user's client certificate has expired or is about to (credential expiry check) */
   CREDENTIALS_EXPIRED: 4,
-  /** interrupted by SIGINT */
-  INTERRUPTED: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import { COMMAND_TREE, findChild, isGroup, type CommandEntry, type GroupEntry, type LeafEntry } from "./commands/registry.js";
 import type { CommandDefinition, CommandOutput, OptionSpec } from "./commands/define.js";
-import { createContext, type GlobalOptions } from "./context.js";
+import { createContext, type CommandContext, type GlobalOptions } from "./context.js";
 import { parseGoDuration } from "./config/duration.js";
 import { CancelledError, CliError, ExitCode, MISSING_ARGUMENTS, UsageError } from "./errors.js";
 import type { IO } from "./io.js";
@@ -62,7 +62,7 @@ export async function run(argv: readonly string[], io: IO, options: RunOptions =
 async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promise<string> {
   const located = locate(argv, tree);
   let helpText = "";
-  let result: { output: CommandOutput; globals: GlobalOptions } | undefined;
+  let result: { output: CommandOutput; context: CommandContext } | undefined;
 
   const program = new Command("exo");
   program
@@ -78,7 +78,7 @@ async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promi
 
   const leaf = located.leaf;
   const definition = leaf ? (await leaf.load()).default : undefined;
-  buildTree(program, tree, leaf, definition, (output, globals) => (result = { output, globals }), io);
+  buildTree(program, tree, leaf, definition, (output, context) => (result = { output, context }), io);
 
   const words = located.indices.map((i) => argv[i]!);
   const rest = argv.filter((_, i) => !located.indices.includes(i));
@@ -98,19 +98,18 @@ async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promi
     throw error;
   }
   if (!result) return helpText;
-  return renderOutput(result.output, result.globals, io);
+  return renderOutput(result.output, result.context, io);
 }
 
-async function renderOutput(output: CommandOutput, globals: GlobalOptions, io: IO): Promise<string> {
+async function renderOutput(output: CommandOutput, context: CommandContext, io: IO): Promise<string> {
   if (output === undefined || output === null) return "";
   if (typeof output === "string") return output;
-  const model = output as OutputModel;
+  const model: OutputModel = output;
   if (model.kind === "fixed") return model.text;
-  const context = createContext({ io, globals });
   const format = await context.outputFormat();
   const { render, OutputTemplateError } = await import("./output/render.js");
   try {
-    return render(model, { format, template: globals.outputTemplate, isTTY: io.stdoutIsTTY });
+    return render(model, { format, template: context.globals.outputTemplate, isTTY: io.stdoutIsTTY });
   } catch (error) {
     // exo streams templates: what was rendered before the failing action is already on stdout
     if (error instanceof OutputTemplateError) io.stdout(error.output);
@@ -159,7 +158,7 @@ function buildTree(
   group: GroupEntry,
   leaf: LeafEntry | undefined,
   definition: CommandDefinition | undefined,
-  onResult: (output: CommandOutput, globals: GlobalOptions) => void,
+  onResult: (output: CommandOutput, context: CommandContext) => void,
   io: IO,
 ): void {
   for (const entry of group.children) {
@@ -177,7 +176,7 @@ function buildTree(
 function configureLeaf(
   cmd: Command,
   def: CommandDefinition,
-  onResult: (output: CommandOutput, globals: GlobalOptions) => void,
+  onResult: (output: CommandOutput, context: CommandContext) => void,
   io: IO,
 ): void {
   if (def.description) cmd.description(def.description);
@@ -189,7 +188,11 @@ function configureLeaf(
   if (def.helpFooter) cmd.addHelpText("after", def.helpFooter);
 
   const specs = Object.entries(def.options ?? {});
-  for (const [, spec] of specs) cmd.addOption(toOption(spec));
+  for (const [, spec] of specs) {
+    cmd.addOption(toOption(spec));
+    // carries `--x=false` (see normaliseBooleans), so an explicit false counts as given
+    if (spec.kind === "boolean") cmd.addOption(new Option(`--no-${spec.long}`).hideHelp());
+  }
   for (const g of GLOBAL_FLAGS) cmd.addOption(globalOption(g).hideHelp());
 
   cmd.action(async (...actionArgs: unknown[]) => {
@@ -207,9 +210,9 @@ function configureLeaf(
       if (cmd.getOptionValueSource(attr) === "cli") flagsSet.add(spec.long);
       opts[key] = values[attr] ?? spec.default;
     }
-    const globals = resolveGlobals(values, io, flagsSet);
+    const globals = resolveGlobals(values, io);
     const context = createContext({ io, globals, flagsSet, version: pkg.version });
-    onResult(await def.run(context, args as never, opts as never), globals);
+    onResult(await def.run(context, args as never, opts as never), context);
   });
 }
 
@@ -258,11 +261,27 @@ function splitCsv(raw: string): string[] {
   return out;
 }
 
-/** pflag accepts `--flag=true|false` for booleans; commander does not, so rewrite those. */
+/**
+ * pflag accepts `--flag=true|false` for booleans; commander does not, so rewrite those: true → `--flag`,
+ * false → `--no-flag` (a hidden option, so the flag still counts as given). A command's long boolean
+ * flag followed by a separate `true` or `false` word takes it as its value (`--kafka-enable-sasl-auth true`):
+ * pflag would ignore the word as an extra argument, which turns `--flag false` into true.
+ */
 function normaliseBooleans(args: string[], def: CommandDefinition): string[] {
-  const booleans = new Set(["quiet", ...Object.values(def.options ?? {}).filter((s) => s.kind === "boolean").map((s) => s.long)]);
+  const own = new Set(Object.values(def.options ?? {}).filter((s) => s.kind === "boolean").map((s) => s.long));
+  const booleans = new Set(["quiet", ...own]);
   const out: string[] = [];
-  for (const arg of args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") {
+      out.push(...args.slice(i));
+      break;
+    }
+    const bare = /^--([^=]+)$/.exec(arg);
+    if (bare && own.has(bare[1]!) && (args[i + 1] === "true" || args[i + 1] === "false")) {
+      out.push(args[++i] === "true" ? arg : `--no-${bare[1]}`);
+      continue;
+    }
     const match = /^--([^=]+)=(.*)$/s.exec(arg);
     if (!match || !booleans.has(match[1]!)) {
       out.push(arg);
@@ -273,6 +292,7 @@ function normaliseBooleans(args: string[], def: CommandDefinition): string[] {
       throw new UsageError(`invalid argument ${JSON.stringify(match[2])} for "--${match[1]}" flag: strconv.ParseBool: parsing ${JSON.stringify(match[2])}: invalid syntax`);
     }
     if (value) out.push(`--${match[1]}`);
+    else if (own.has(match[1]!)) out.push(`--no-${match[1]}`);
   }
   return out;
 }
@@ -283,7 +303,7 @@ function parseGoBool(s: string): boolean | undefined {
   return undefined;
 }
 
-function resolveGlobals(values: Record<string, any>, io: IO, _flagsSet: Set<string>): GlobalOptions {
+function resolveGlobals(values: Record<string, any>, io: IO): GlobalOptions {
   return {
     config: values.config || undefined,
     useAccount: values.useAccount || undefined,

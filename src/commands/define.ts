@@ -10,6 +10,7 @@
 // src/output/render.ts according to -O / --output-template), or undefined (nothing). It never
 // writes to stdout itself, so a failure leaves stdout empty.
 import type { CommandContext } from "../context.js";
+import type { OutputModel } from "../output/model.js";
 
 export type OptionKind = "string" | "boolean" | "int" | "list";
 
@@ -67,7 +68,7 @@ export type OptionsShape = Record<string, OptionSpec<any>>;
 export type InferOptions<O extends OptionsShape> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };
 
 /** What a command hands back for stdout: raw text, a model to render, or nothing. */
-export type CommandOutput = string | object | undefined | void;
+export type CommandOutput = string | OutputModel | undefined | void;
 
 export interface CommandDefinition<A extends readonly string[] = readonly string[], O extends OptionsShape = OptionsShape> {
   /** long help; the one-line summary lives in the registry so listings need not load the command */
