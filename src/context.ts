@@ -90,6 +90,7 @@ export function createContext(options: ContextOptions): CommandContext {
       trace: traceOn ? io.stderr : undefined,
       deadlineMs,
       signal: io.signal,
+      retry: retryBackoffOverride(io.env),
     });
     clients.set(cacheKey, client);
     return client;
@@ -149,4 +150,16 @@ export function createContext(options: ContextOptions): CommandContext {
     },
   };
   return context;
+}
+
+/**
+ * Test knob: EXO_DBAAS_RETRY_BASE_MS=<ms> shortens the retry backoff (first step; the cap is 16
+ * steps) so fault-injection tests of the built CLI run fast. Retry counts and Retry-After waits
+ * are unchanged.
+ */
+function retryBackoffOverride(env: IO["env"]): { baseMs: number; capMs: number } | undefined {
+  const raw = env.EXO_DBAAS_RETRY_BASE_MS;
+  if (!raw || !/^\d+$/.test(raw)) return undefined;
+  const baseMs = Number(raw);
+  return { baseMs, capMs: baseMs * 16 };
 }
