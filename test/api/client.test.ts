@@ -225,3 +225,20 @@ describe("ApiClient", () => {
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
 });
+
+describe("ApiClient over TLS", () => {
+  it("reports an untrusted certificate as a TLS failure, without retrying", async () => {
+    const { startEmulator } = await import("../../src/emulator/index.js");
+    const emulator = await startEmulator({ https: true });
+    try {
+      const { client, sleeps } = testClient(emulator.url);
+      const error = await getCaCertificate(client).catch((e) => e);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error.networkKind).toBe("tls");
+      expect(error.message).toMatch(/^TLS handshake failed: GET https:\/\/127\.0\.0\.1:\d+\/v2\/dbaas-ca-certificate \([A-Z_]+: .+\)$/);
+      expect(sleeps).toEqual([]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});

@@ -98,6 +98,17 @@ describe("global command line behaviour", () => {
     expect(await runCli(argv)).toEqual({ exitCode: 1, stdout: "", stderr });
   });
 
+  it("never loads the configuration for version or help", async () => {
+    const broken = { EXOSCALE_CONFIG: "/does/not/exist.toml" };
+    expect((await runCli(["version"], { env: broken })).exitCode).toBe(0);
+    expect((await runCli(["dbaas", "ca-certificate", "--help"], { env: broken })).exitCode).toBe(0);
+    expect(await runCli(["dbaas", "ca-certificate"], { env: broken })).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "error: stat /does/not/exist.toml: no such file or directory\n",
+    });
+  });
+
   it("accepts -1s and flags anywhere", async () => {
     expect((await runCli(["--timeout", "-1s", "-Q", "version", "-O", "json", "--quiet=false"])).exitCode).toBe(0);
   });

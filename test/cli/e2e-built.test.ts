@@ -65,6 +65,20 @@ describe("node dist/cli.js", () => {
     expect(result.stderr).not.toContain("not-the-secret");
   });
 
+  it("trusts an HTTPS emulator through NODE_EXTRA_CA_CERTS (Node's own TLS)", async () => {
+    const secure = await startEmulator({ https: true });
+    try {
+      const secureEnv = { EXOSCALE_API_KEY: secure.apiKey, EXOSCALE_API_SECRET: secure.apiSecret, EXOSCALE_API_ENDPOINT: secure.url };
+      const untrusted = await exo(["dbaas", "ca-certificate"], secureEnv);
+      expect(untrusted.code).toBe(1);
+      expect(untrusted.stderr).toMatch(/^error: TLS handshake failed: /);
+      const trusted = await exo(["dbaas", "ca-certificate"], { ...secureEnv, NODE_EXTRA_CA_CERTS: secure.tlsCaPath! });
+      expect(trusted).toEqual({ code: 0, stdout: await secure.caCertificatePem(), stderr: "" });
+    } finally {
+      await secure.close();
+    }
+  });
+
   it("exo version starts fast", async () => {
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) {
