@@ -35,6 +35,16 @@ export const COMMAND_TREE: GroupEntry = {
           summary: "Retrieve the Database CA certificate",
           load: () => import("./dbaas/ca-certificate.js"),
         },
+        { name: "list", aliases: ["ls"], summary: "List Database Services", load: () => import("./dbaas/list.js") },
+        { name: "show", aliases: ["get"], summary: "Show a Database Service details", load: () => import("./dbaas/show.js") },
+        {
+          name: "type",
+          summary: "Database Service types management",
+          children: [
+            { name: "list", summary: "List Database Service types", load: () => import("./dbaas/type/list.js") },
+            { name: "show", aliases: ["get"], summary: "Show a Database Service type details", load: () => import("./dbaas/type/show.js") },
+          ],
+        },
       ],
     },
     { name: "version", summary: "Print the version of exo", load: () => import("./version.js") },

@@ -1,0 +1,82 @@
+// exo dbaas show NAME: the service, or one view of it (--backups, --notifications, --settings, --uri).
+import { fetchKafkaShow } from "./shared/service.js";
+import { UsageError } from "../../errors.js";
+import {
+  serviceBackupsOutput,
+  serviceNotificationsOutput,
+  serviceSettingsOutput,
+  serviceShowOutput,
+  serviceUriOutput,
+  type ShowSettingsKind,
+} from "../../kafka/models/index.js";
+import { goQuote } from "../../kafka/validation/go-quote.js";
+import { defineCommand, flag, zoneFlag } from "../define.js";
+
+/** In the order exo's message lists them. */
+const SETTINGS_KINDS: readonly ShowSettingsKind[] = ["kafka", "kafka-rest", "kafka-connect", "schema-registry"];
+
+const isSettingsKind = (value: string): value is ShowSettingsKind => (SETTINGS_KINDS as readonly string[]).includes(value);
+
+const SERVICE_FIELDS =
+  ".CreationDate .DiskSize .Maintenance .Name .NodeCPUs .NodeMemory .Nodes .Plan .State .TerminationProtection .Type .UpdateDate .Zone .Kafka";
+const KAFKA_FIELDS =
+  ".ACL .AuthenticationMethods .Components .ConnectionInfo .IPFilter .KafkaConnectEnabled .KafkaRESTEnabled .SchemaRegistryEnabled .URI .URIParams .Users .Version";
+
+export default defineCommand({
+  description: `This command shows a Database Service details.
+
+Supported output template annotations:
+
+  * When showing a Database Service: ${SERVICE_FIELDS}
+  * .Kafka: ${KAFKA_FIELDS}
+  * .Kafka.ACL[]: .ID .Permission .Topic .Username
+  * .Kafka.AuthenticationMethods: .Certificate .SASL
+  * .Kafka.Components[]: .AuthenticationMethod .Component .Host .Port .Route .Usage
+  * .Kafka.ConnectionInfo: .AccessCert .AccessKey .Nodes .RegistryURI .RestURI
+  * .Kafka.Users[]: .AccessCert .AccessCertExpiry .AccessKey .Password .Type .Username
+  * When listing backups (--backups): .Name .Date .Size
+  * When listing notifications (--notifications): .Level .Message .Type`,
+  args: ["name"],
+  options: {
+    backups: flag.bool("backups", { description: "show Database Service backups" }),
+    notifications: flag.bool("notifications", { description: "show Database Service notifications" }),
+    settings: flag.string("settings", {
+      description: 'show Database Service settings (see "exo dbaas type show --help" for supported settings)',
+    }),
+    uri: flag.bool("uri", { description: "show Database Service connection URI" }),
+    zone: zoneFlag("Database Service zone"),
+  },
+  helpFooter: `
+Examples:
+  exo dbaas show test-kafka -z de-muc-1
+  exo dbaas show test-kafka -z de-muc-1 -O json
+  exo dbaas show test-kafka -z de-muc-1 --output-template '{{.Kafka.ConnectionInfo.AccessCert}}' > test-kafka_cert.pem
+  exo dbaas show test-kafka -z de-muc-1 --output-template '{{.Kafka.ConnectionInfo.AccessKey}}' > test-kafka_key.pem
+  exo dbaas show test-kafka -z de-muc-1 --output-template '{{.Kafka.AuthenticationMethods.SASL}}'
+  exo dbaas show test-kafka -z de-muc-1 --settings kafka
+`,
+  async run(ctx, args, opts) {
+    // The first view asked for wins, in exo's order; a bad --settings value is refused before any request.
+    const settings = opts.settings || undefined;
+    const view = opts.backups ? "backups" : opts.notifications ? "notifications" : settings !== undefined ? "settings" : opts.uri ? "uri" : "service";
+    if (view === "settings" && !isSettingsKind(settings!)) {
+      throw new UsageError(`invalid settings value ${goQuote(settings!)}, expected one of: ${SETTINGS_KINDS.join(", ")}`);
+    }
+
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    const { service, acl } = await fetchKafkaShow(client, args.name, zone);
+    switch (view) {
+      case "backups":
+        return serviceBackupsOutput(service);
+      case "notifications":
+        return serviceNotificationsOutput(service);
+      case "settings":
+        return serviceSettingsOutput(service, settings as ShowSettingsKind);
+      case "uri":
+        return serviceUriOutput(service);
+      default:
+        return serviceShowOutput(service, acl, zone);
+    }
+  },
+});

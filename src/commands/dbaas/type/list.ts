@@ -1,0 +1,19 @@
+// exo dbaas type list: the Database Service types of the account's default zone.
+import { listServiceTypes } from "../../../api/dbaas.js";
+import { typeListOutput } from "../../../kafka/models/index.js";
+import { defineCommand } from "../../define.js";
+
+export default defineCommand({
+  description: `This command lists available Database Service types.
+
+Supported output template annotations: .Name .AvailableVersions .DefaultVersion`,
+  helpFooter: `
+Examples:
+  exo dbaas type list
+  exo dbaas type list -O json
+`,
+  async run(ctx) {
+    const client = await ctx.client(await ctx.zone());
+    return typeListOutput({ "dbaas-service-types": await listServiceTypes(client) });
+  },
+});

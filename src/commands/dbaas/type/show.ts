@@ -1,0 +1,70 @@
+// exo dbaas type show NAME: a Database Service type, its plans (--plans), its settings schema
+// (--settings) or a plan's backup configuration (--backup-config), in the account's default zone.
+import { getKafkaSettingsSchema, getServiceType } from "../../../api/dbaas.js";
+import { CliError, UsageError } from "../../../errors.js";
+import {
+  findPlanBackupConfig,
+  settingsTableOutput,
+  typeBackupConfigOutput,
+  typePlansOutput,
+  typeShowOutput,
+  type ShowSettingsKind,
+} from "../../../kafka/models/index.js";
+import { goQuote } from "../../../kafka/validation/go-quote.js";
+import { defineCommand, flag } from "../../define.js";
+
+const KAFKA_SETTINGS: readonly ShowSettingsKind[] = ["kafka", "kafka-rest", "kafka-connect", "schema-registry"];
+
+export default defineCommand({
+  description: `This command shows information about a Database Service type.
+
+Supported output template annotations:
+
+  * When showing a Database Service type: .Name .Description .AvailableVersions .DefaultVersion
+  * When listing plans (--plans): .Name .Nodes .NodeCPUs .NodeMemory .DiskSpace .Authorized
+  * When showing a plan's backup configuration (--backup-config): .Interval .MaxCount .RecoveryMode
+    .FrequentIntervalMinutes .FrequentOldestAgeMinutes .InfrequentIntervalMinutes .InfrequentOldestAgeMinutes
+
+Supported settings for kafka (--settings): ${KAFKA_SETTINGS.join(", ")}`,
+  args: ["name"],
+  options: {
+    backupConfig: flag.string("backup-config", { description: "show backup configuration for the Database Service type and Plan" }),
+    plans: flag.bool("plans", { description: "list plans offered for the Database Service type" }),
+    settings: flag.string("settings", { description: "show settings supported by the Database Service type" }),
+  },
+  helpFooter: `
+Examples:
+  exo dbaas type show kafka
+  exo dbaas type show kafka --plans
+  exo dbaas type show kafka --settings kafka
+  exo dbaas type show kafka --backup-config startup-2
+`,
+  async run(ctx, args, opts) {
+    const settings = opts.settings || undefined;
+    const view = opts.plans ? "plans" : settings !== undefined ? "settings" : opts.backupConfig ? "backup-config" : "type";
+    // exo checks the value after fetching the type; refusing it first sends nothing for a typo.
+    if (view === "settings" && args.name === "kafka" && !(KAFKA_SETTINGS as readonly string[]).includes(settings!)) {
+      throw new UsageError(`invalid settings value ${goQuote(settings!)}, expected one of: ${KAFKA_SETTINGS.join(", ")}`);
+    }
+
+    const client = await ctx.client(await ctx.zone());
+    const serviceType = await getServiceType(client, args.name);
+    switch (view) {
+      case "plans":
+        return typePlansOutput(serviceType);
+      case "settings": {
+        // exo prints settings for the types it knows; for any other type, nothing
+        if (args.name !== "kafka") return undefined;
+        const schema = await getKafkaSettingsSchema(client);
+        return settingsTableOutput(schema.settings[settings as ShowSettingsKind]?.properties, ctx.io.stdoutIsTTY);
+      }
+      case "backup-config": {
+        const backupConfig = findPlanBackupConfig(serviceType, opts.backupConfig!);
+        if (!backupConfig) throw new CliError(`${goQuote(opts.backupConfig!)} is not a valid plan`);
+        return typeBackupConfigOutput(backupConfig);
+      }
+      default:
+        return typeShowOutput(serviceType);
+    }
+  },
+});
