@@ -10,7 +10,7 @@ import { COMMAND_TREE, findChild, isGroup, type CommandEntry, type GroupEntry, t
 import type { CommandDefinition, CommandOutput, OptionSpec } from "./commands/define.js";
 import { createContext, type CommandContext, type GlobalOptions } from "./context.js";
 import { parseGoDuration } from "./config/duration.js";
-import { CancelledError, CliError, ExitCode, MISSING_ARGUMENTS, UsageError } from "./errors.js";
+import { CancelledError, CliError, ExitCode, MISSING_ARGUMENTS, PartialFailureError, UsageError } from "./errors.js";
 import type { IO } from "./io.js";
 import type { OutputModel } from "./output/model.js";
 
@@ -62,7 +62,7 @@ export async function run(argv: readonly string[], io: IO, options: RunOptions =
 async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promise<string> {
   const located = locate(argv, tree);
   let helpText = "";
-  let result: { output: CommandOutput; context: CommandContext } | undefined;
+  let result: { output: CommandOutput; context: CommandContext; failure?: PartialFailureError } | undefined;
 
   const program = new Command("exo");
   program
@@ -78,7 +78,7 @@ async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promi
 
   const leaf = located.leaf;
   const definition = leaf ? (await leaf.load()).default : undefined;
-  buildTree(program, tree, leaf, definition, (output, context) => (result = { output, context }), io);
+  buildTree(program, tree, leaf, definition, (output, context, failure) => (result = { output, context, failure }), io);
 
   const words = located.indices.map((i) => argv[i]!);
   const rest = argv.filter((_, i) => !located.indices.includes(i));
@@ -98,7 +98,12 @@ async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promi
     throw error;
   }
   if (!result) return helpText;
-  return renderOutput(result.output, result.context, io);
+  const text = await renderOutput(result.output, result.context, io);
+  if (result.failure) {
+    io.stdout(text);
+    throw result.failure;
+  }
+  return text;
 }
 
 async function renderOutput(output: CommandOutput, context: CommandContext, io: IO): Promise<string> {
@@ -107,14 +112,9 @@ async function renderOutput(output: CommandOutput, context: CommandContext, io: 
   const model: OutputModel = output;
   if (model.kind === "fixed") return model.text;
   const format = await context.outputFormat();
-  const { render, OutputTemplateError } = await import("./output/render.js");
-  try {
-    return render(model, { format, template: context.globals.outputTemplate, isTTY: io.stdoutIsTTY });
-  } catch (error) {
-    // exo streams templates: what was rendered before the failing action is already on stdout
-    if (error instanceof OutputTemplateError) io.stdout(error.output);
-    throw error;
-  }
+  const { render } = await import("./output/render.js");
+  // On a template failure nothing reaches stdout, not even what exo would have streamed before it.
+  return render(model, { format, template: context.globals.outputTemplate, isTTY: io.stdoutIsTTY });
 }
 
 interface Located {
@@ -158,7 +158,7 @@ function buildTree(
   group: GroupEntry,
   leaf: LeafEntry | undefined,
   definition: CommandDefinition | undefined,
-  onResult: (output: CommandOutput, context: CommandContext) => void,
+  onResult: (output: CommandOutput, context: CommandContext, failure?: PartialFailureError) => void,
   io: IO,
 ): void {
   for (const entry of group.children) {
@@ -176,7 +176,7 @@ function buildTree(
 function configureLeaf(
   cmd: Command,
   def: CommandDefinition,
-  onResult: (output: CommandOutput, context: CommandContext) => void,
+  onResult: (output: CommandOutput, context: CommandContext, failure?: PartialFailureError) => void,
   io: IO,
 ): void {
   if (def.description) cmd.description(def.description);
@@ -212,7 +212,13 @@ function configureLeaf(
     }
     const globals = resolveGlobals(values, io);
     const context = createContext({ io, globals, flagsSet, version: pkg.version });
-    onResult(await def.run(context, args as never, opts as never), context);
+    try {
+      onResult(await def.run(context, args as never, opts as never), context);
+    } catch (error) {
+      // output produced before the failure is printed, then the failure
+      if (!(error instanceof PartialFailureError)) throw error;
+      onResult(error.output as CommandOutput, context, error);
+    }
   });
 }
 
@@ -348,6 +354,7 @@ function translateCommanderError(error: CommanderError): string {
 /** The single mapping from errors to stderr text and exit codes. */
 function report(error: unknown, io: IO): number {
   if (error instanceof CancelledError) return ExitCode.OK;
+  if (error instanceof PartialFailureError) io.stderr(error.warnings.join(""));
   if (error instanceof CliError) {
     io.stderr(`error: ${error.message}\n`);
     return error.exitCode;
