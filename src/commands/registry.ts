@@ -35,6 +35,9 @@ export const COMMAND_TREE: GroupEntry = {
           summary: "Retrieve the Database CA certificate",
           load: () => import("./dbaas/ca-certificate.js"),
         },
+        { name: "create", aliases: ["add"], summary: "Create a Database Service", load: () => import("./dbaas/create.js") },
+        { name: "delete", aliases: ["rm"], summary: "Delete a Database Service", load: () => import("./dbaas/delete.js") },
+        { name: "update", summary: "Update Database Service", load: () => import("./dbaas/update.js") },
         { name: "list", aliases: ["ls"], summary: "List Database Services", load: () => import("./dbaas/list.js") },
         { name: "show", aliases: ["get"], summary: "Show a Database Service details", load: () => import("./dbaas/show.js") },
         {
@@ -43,6 +46,36 @@ export const COMMAND_TREE: GroupEntry = {
           children: [
             { name: "list", summary: "List Database Service types", load: () => import("./dbaas/type/list.js") },
             { name: "show", aliases: ["get"], summary: "Show a Database Service type details", load: () => import("./dbaas/type/show.js") },
+          ],
+        },
+        {
+          name: "user",
+          summary: "Manage DBaaS users",
+          children: [
+            { name: "list", summary: "List users of a DBAAS service", load: () => import("./dbaas/user/list.js") },
+            { name: "show", summary: "Show the details of a user", load: () => import("./dbaas/user/show.js") },
+            { name: "create", summary: "Create DBAAS user", load: () => import("./dbaas/user/create.js") },
+            { name: "delete", summary: "Delete DBAAS user", load: () => import("./dbaas/user/delete.js") },
+            { name: "reset-credentials", summary: "Reset the credentials of a DBAAS user", load: () => import("./dbaas/user/reset-credentials.js") },
+            { name: "reveal-secrets", summary: "Show the secrets of a user", load: () => import("./dbaas/user/reveal-secrets.js") },
+            { name: "rotate", summary: "Replace a user by a new one, credentials files first", load: () => import("./dbaas/user/rotate.js") },
+          ],
+        },
+        {
+          name: "acl",
+          summary: "Manage Kafka topic and Schema Registry ACLs",
+          children: [
+            { name: "list", summary: "List the ACLs of a Kafka service", load: () => import("./dbaas/acl/list.js") },
+            { name: "create", summary: "Create a topic or Schema Registry ACL", load: () => import("./dbaas/acl/create.js") },
+            { name: "delete", summary: "Delete an ACL by id", load: () => import("./dbaas/acl/delete.js") },
+          ],
+        },
+        {
+          name: "credentials",
+          summary: "Kafka client certificates: download and expiry check",
+          children: [
+            { name: "download", summary: "Write a user's CA, certificate and key files (mode 0600)", load: () => import("./dbaas/credentials/download.js") },
+            { name: "check", summary: "Print a user's certificate expiry; exit 4 when it is near", load: () => import("./dbaas/credentials/check.js") },
           ],
         },
       ],

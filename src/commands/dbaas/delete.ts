@@ -1,0 +1,32 @@
+// exo dbaas delete NAME: deletes a service after confirmation (the API refuses while termination
+// protection is on), and waits until it is gone. Prints nothing on success.
+import { deleteService, listServices } from "../../api/dbaas.js";
+import { defineCommand, flag, zoneFlag } from "../define.js";
+import { goQuote } from "../../kafka/validation/index.js";
+import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
+import { orResourceNotFound, serviceNotFound } from "./shared/service.js";
+
+export default defineCommand({
+  args: ["name"],
+  options: {
+    force: flag.bool("force", { short: "f", description: "don't prompt for confirmation" }),
+    waitTimeout: waitTimeoutFlag(),
+    zone: zoneFlag("Database Service zone"),
+  },
+  async run(ctx, args, opts) {
+    const { name } = args;
+    const timeoutMs = parseWaitTimeout(opts.waitTimeout);
+    requireConfirmable(ctx, "delete", name, opts.force);
+
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    // exo deletes any type through the generic endpoint, so any listed service qualifies
+    const services = await listServices(client);
+    if (!services.some((s) => s.name === name && (s.zone === undefined || s.zone === zone))) throw serviceNotFound(name, zone);
+
+    await confirmOrCancel(ctx, `[+] Are you sure you want to delete Database Service ${goQuote(name)}?`, opts.force);
+    const op = await orResourceNotFound(zone, deleteService(client, name));
+    await awaitOperation(ctx, client, op, `Deleting Database Service ${goQuote(name)}...`, timeoutMs, `exo dbaas list -z ${zone}`);
+    return undefined;
+  },
+});

@@ -1,0 +1,61 @@
+// What the mutating commands share: asking before a change, and waiting for the operation it starts.
+import type { ApiClient } from "../../../api/client.js";
+import type { Operation } from "../../../api/schemas.js";
+import { parseGoDuration } from "../../../config/duration.js";
+import type { CommandContext } from "../../../context.js";
+import { CancelledError, CliError, ExitCode } from "../../../errors.js";
+import { InputError, goQuote } from "../../../kafka/validation/index.js";
+import { flag } from "../../define.js";
+
+/** `--wait-timeout`: how long to wait for the operation; 0 (the default) waits as long as it takes, as exo does. */
+export const waitTimeoutFlag = () =>
+  flag.string("wait-timeout", {
+    valueName: "duration",
+    default: "0",
+    description: "stop waiting for the operation after this long (e.g. 10m), exiting with code 3; 0 waits until it ends",
+  });
+
+/** The `--wait-timeout` value in milliseconds (0 = no limit). */
+export function parseWaitTimeout(raw: string): number {
+  const ms = parseGoDuration(raw);
+  if (ms === undefined) throw new InputError(`invalid argument ${goQuote(raw)} for "--wait-timeout" flag: time: invalid duration ${goQuote(raw)}`);
+  if (ms < 0) throw new InputError(`invalid --wait-timeout ${goQuote(raw)}: must be 0 (no limit) or a positive duration such as 10m`);
+  return ms;
+}
+
+/**
+ * Refuses a change that needs confirmation when nobody can give it: without -f and without a
+ * terminal on stdin, asking would hang a script or read its input. Call before sending anything.
+ */
+export function requireConfirmable(ctx: CommandContext, verb: string, name: string, force: boolean): void {
+  if (force || ctx.io.stdinIsTTY) return;
+  throw new CliError(`refusing to ${verb} ${goQuote(name)} without confirmation: stdin is not a terminal; pass -f/--force`);
+}
+
+/** Asks on the terminal unless forced; a "no" ends the command silently with exit 0. */
+export async function confirmOrCancel(ctx: CommandContext, question: string, force: boolean): Promise<void> {
+  if (force) return;
+  if (!(await ctx.confirm(question))) throw new CancelledError();
+}
+
+/**
+ * Waits for the operation behind a spinner (`<message> <elapsed>` on stderr). Giving up after
+ * `timeoutMs` is exit code 3, with a message saying the change may still happen.
+ */
+export async function awaitOperation(
+  ctx: CommandContext,
+  client: ApiClient,
+  op: Operation,
+  message: string,
+  timeoutMs: number,
+  checkCommand: string,
+): Promise<Operation> {
+  try {
+    return await ctx.progress(message, () => ctx.waitForOperation(client, op, { timeoutMs }));
+  } catch (error) {
+    if (error instanceof Error && error.name === "OperationTimeoutError") {
+      throw new CliError(`${error.message}; the change may still complete, check with "${checkCommand}"`, ExitCode.OPERATION_TIMEOUT);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+// exo dbaas update NAME: changes a Kafka service with only the flags given, after validating them
+// all, asking for confirmation (a restart may follow), then waits and shows the service.
+import { getKafkaService, getKafkaSettingsSchema, getServiceType, updateKafkaService } from "../../api/dbaas.js";
+import { stringify } from "../../api/json.js";
+import { MISSING_ARGUMENTS, UsageError } from "../../errors.js";
+import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/models/index.js";
+import { goQuote, validatePlan } from "../../kafka/validation/index.js";
+import { defineCommand, flag, zoneFlag } from "../define.js";
+import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
+import {
+  TERMINATION_PROTECTION_HELP,
+  checkSettings,
+  editedIpFilter,
+  helpKafkaFlag,
+  maintenanceOptions,
+  needsCurrentIpFilter,
+  parseKafkaFlags,
+  plansInZone,
+  updateKafkaOptions,
+  updateRequestBody,
+} from "./shared/kafka-flags.js";
+import { fetchKafkaShow, findKafkaService, orResourceNotFound } from "./shared/service.js";
+
+export default defineCommand({
+  optionalArgs: ["name"],
+  options: {
+    dryRun: flag.bool("dry-run", { description: "print the JSON request body that would be sent, and send nothing" }),
+    force: flag.bool("force", { short: "f", description: "don't prompt for confirmation before updating" }),
+    helpKafka: helpKafkaFlag(),
+    ...updateKafkaOptions,
+    ...maintenanceOptions,
+    plan: flag.string("plan", { description: "Database Service plan" }),
+    terminationProtection: flag.bool("termination-protection", { description: TERMINATION_PROTECTION_HELP }),
+    waitTimeout: waitTimeoutFlag(),
+    zone: zoneFlag("Database Service zone"),
+  },
+  async run(ctx, args, opts) {
+    if (opts.helpKafka) return kafkaFlagsHelp("update");
+    const name = args.name;
+    if (name === undefined) throw new UsageError(MISSING_ARGUMENTS);
+
+    const parsed = parseKafkaFlags(opts, ctx.flagsSet);
+    const timeoutMs = parseWaitTimeout(opts.waitTimeout);
+    const planGiven = ctx.flagsSet.has("plan");
+    const changing = [...ctx.flagsSet].some((f) => !["dry-run", "force", "help-kafka", "wait-timeout", "zone"].includes(f));
+    if (changing && !opts.dryRun) requireConfirmable(ctx, "update", name, opts.force);
+
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    await findKafkaService(client, name, zone);
+    const [schema, serviceType, current] = await Promise.all([
+      parsed.settings.length > 0 ? getKafkaSettingsSchema(client) : undefined,
+      planGiven ? getServiceType(client, "kafka") : undefined,
+      needsCurrentIpFilter(parsed) ? orResourceNotFound(zone, getKafkaService(client, name)) : undefined,
+    ]);
+    const settings = checkSettings(parsed, schema);
+    const plan = planGiven ? validatePlan(opts.plan ?? "", plansInZone(serviceType, zone)) : undefined;
+    const body = updateRequestBody(parsed, settings, {
+      plan,
+      terminationProtection: ctx.flagsSet.has("termination-protection") ? opts.terminationProtection : undefined,
+      ipFilter: current ? editedIpFilter(parsed, current["ip-filter"] ?? []) : undefined,
+    });
+
+    if (opts.dryRun) return `${stringify(body, { escapeHTML: true })}\n`;
+    if (Object.keys(body).length > 0) {
+      await confirmOrCancel(ctx, `[+] Updating Database Service ${goQuote(name)} can trigger a service restart. Do you want to continue?`, opts.force);
+      const op = await orResourceNotFound(zone, updateKafkaService(client, name, body));
+      await awaitOperation(ctx, client, op, `Updating Database Service ${goQuote(name)}...`, timeoutMs, `exo dbaas show ${name} -z ${zone}`);
+    }
+    if (ctx.globals.quiet) return undefined;
+    const { service, acl } = await fetchKafkaShow(client, name, zone);
+    return serviceShowOutput(service, acl, zone);
+  },
+});
