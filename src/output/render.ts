@@ -1,6 +1,6 @@
 // The one place that chooses between table, JSON and text output (exo's `utils.PrintOutput`).
 
-import { parse, render as renderTemplate } from "../templates/index.js";
+import { parse, type Template } from "../templates/index.js";
 import type { GoStruct } from "../templates/values.js";
 import { encodeOutputJSON } from "./json.js";
 import type { OutputModel } from "./model.js";
@@ -33,6 +33,7 @@ export function defaultTextTemplate(value: GoStruct): string {
   return [...value.fields.keys()].map((name) => `{{.${name}}}`).join("\t");
 }
 
+/** What Go would already have streamed before the failing action, when the engine reports it. */
 function partialOutput(error: unknown): string {
   const output = (error as { output?: unknown } | null)?.output;
   return typeof output === "string" ? output : "";
@@ -46,20 +47,21 @@ function renderText(model: OutputModel, template: string): string {
   if (model.kind === "fixed") return model.text;
   const items = model.kind === "list" ? model.value : [model.value];
   if (items.length === 0) return "";
-  let source = template !== "" ? template : defaultTextTemplate(items[0]!);
+  const source = template !== "" ? template : defaultTextTemplate(items[0]!);
   let out = "";
+  let parsed: Template;
   try {
-    parse(source, "out");
+    parsed = parse(source, "out");
   } catch (error) {
     if (model.kind !== "list" || !model.streaming) {
       throw new OutputTemplateError(`unable to encode output in plaintext using template: ${message(error)}`, "");
     }
     out = `warning: invalid output template: ${message(error)}\n`;
-    source = "{{.}}";
+    parsed = parse("{{.}}", "out");
   }
   for (const item of items) {
     try {
-      out += renderTemplate(source, item, "out");
+      out += parsed.execute(item);
     } catch (error) {
       throw new OutputTemplateError(`unable to encode output using template: ${message(error)}`, out + partialOutput(error));
     }

@@ -16,6 +16,7 @@ import {
   typeShowOutput,
 } from "../../src/kafka/models/index.js";
 import { encodeOutputJSON } from "../../src/output/json.js";
+import { render } from "../../src/output/render.js";
 
 const EXAMPLES = "/work/shared/reference/exo-output-examples";
 const api = (name: string) => JSON.parse(readFileSync(`${EXAMPLES}/api/${name}.json`, "utf8"));
@@ -134,5 +135,30 @@ describe("--help-kafka", () => {
     const help = kafkaFlagsHelp("update");
     expect(help).not.toContain("--kafka-version");
     expect(help.split("\n")[0]).toBe(kafkaFlagsHelp("create").split("\n")[0]);
+  });
+});
+
+describe("templates on the show output", () => {
+  const out = serviceShowOutput(api("GET_dbaas-kafka_test-kafka"), api("GET_dbaas-kafka_test-kafka_acl-config"), ZONE);
+  const run = (template: string) => render(out, { format: "table", template, isTTY: false });
+
+  it("addresses Go field names and dereferences pointers", () => {
+    expect(run("{{.Kafka.URI}}")).toBe(
+      "test-kafka-exoscale-08b0165e-ef03-47ec-926f-f01163d557ed.aivencloud.com:21701",
+    );
+    expect(run("{{range .Kafka.Users}}{{.Username}} {{end}}{{.State}}")).toBe("avnadmin running");
+    expect(run("{{.Maintenance}} {{.Grafana}} {{.CreationDate}}")).toBe(
+      "{wednesday 18:48:43} <nil> 2021-11-01 15:11:37 +0000 UTC",
+    );
+  });
+
+  it("prints PEM text unescaped (exo 1.68 HTML-escaped `+`, a bug)", () => {
+    const cert = run("{{.Kafka.ConnectionInfo.AccessCert}}");
+    expect(cert).toBe(api("GET_dbaas-kafka_test-kafka")["connection-info"]["access-cert"]);
+    expect(cert).toContain("+");
+  });
+
+  it("names exo's Go types in errors", () => {
+    expect(() => run("{{.Foo}}")).toThrow("can't evaluate field Foo in type *dbaas.dbServiceShowOutput");
   });
 });
