@@ -22,7 +22,7 @@ interface GlobalFlag {
 }
 
 /** exo's persistent flags. */
-const GLOBAL_FLAGS: readonly GlobalFlag[] = [
+export const GLOBAL_FLAGS: readonly GlobalFlag[] = [
   { long: "config", short: "C", valueName: "string", description: "Specify an alternate config file [env EXOSCALE_CONFIG]" },
   { long: "use-account", short: "A", valueName: "string", description: "Account to use in config file [env EXOSCALE_ACCOUNT]" },
   {
@@ -41,7 +41,9 @@ const GLOBAL_FLAGS: readonly GlobalFlag[] = [
 ];
 
 /** Flags taking a value that may precede the command words (globals, and -z which exo accepts there). */
-const VALUE_FLAGS = new Set(["--config", "-C", "--use-account", "-A", "--output-format", "-O", "--output-template", "--timeout", "--zone", "-z"]);
+export const VALUE_FLAGS = new Set(["--config", "-C", "--use-account", "-A", "--output-format", "-O", "--output-template", "--timeout", "--zone", "-z"]);
+
+export const COMPLETE_COMMAND = "__complete";
 
 export interface RunOptions {
   /** the command tree (tests substitute their own) */
@@ -49,6 +51,11 @@ export interface RunOptions {
 }
 
 export async function run(argv: readonly string[], io: IO, options: RunOptions = {}): Promise<number> {
+  // hidden entry point of the shell completion scripts (src/completion/)
+  if (argv[0] === COMPLETE_COMMAND) {
+    const { runComplete } = await import("./completion/complete.js");
+    return runComplete(argv.slice(1), io, options.tree ?? COMMAND_TREE);
+  }
   try {
     const output = await execute(argv, io, options.tree ?? COMMAND_TREE);
     if (output) io.stdout(output);

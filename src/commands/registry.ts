@@ -80,6 +80,7 @@ export const COMMAND_TREE: GroupEntry = {
         },
       ],
     },
+    { name: "completion", summary: "Generate the autocompletion script for the specified shell", load: () => import("./completion.js") },
     { name: "version", summary: "Print the version of exo", load: () => import("./version.js") },
   ],
 };

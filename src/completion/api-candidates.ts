@@ -1,0 +1,75 @@
+// Names listed from the API for completion, within a small time budget and without retries: a
+// completion that makes the shell hang is worse than none.
+import { createContext, type CommandContext } from "../context.js";
+import type { IO } from "../io.js";
+import type { ArgumentSource } from "./candidates.js";
+
+export interface ApiLookup {
+  zones(): Promise<string[]>;
+  /** names of the services in the zone (the account's default zone when absent) */
+  services(zone?: string): Promise<string[]>;
+  serviceTypes(zone?: string): Promise<string[]>;
+  users(service: string, zone?: string): Promise<string[]>;
+}
+
+export const COMPLETION_BUDGET_MS = 3000;
+
+export interface LookupOptions {
+  io: IO;
+  config?: string;
+  useAccount?: string;
+  budgetMs?: number;
+}
+
+/** An ApiLookup over the CLI's own configuration and client; every call gives up after the budget. */
+export function createApiLookup(options: LookupOptions): ApiLookup & { dispose(): void } {
+  const controller = new AbortController();
+  const budgetMs = options.budgetMs ?? COMPLETION_BUDGET_MS;
+  const timer = setTimeout(() => controller.abort(new Error("completion budget exceeded")), budgetMs);
+  // No trace and no progress: completion output must stay clean.
+  const io: IO = { ...options.io, env: { ...options.io.env, EXOSCALE_TRACE: "", EXO_DBAAS_RETRY_BASE_MS: undefined }, signal: controller.signal };
+  const ctx: CommandContext = createContext({
+    io,
+    globals: { config: options.config, useAccount: options.useAccount, quiet: true, timeoutMs: budgetMs },
+  });
+  const client = async (zone?: string) => ctx.client(await ctx.zone(zone), { deadlineMs: budgetMs });
+  const api = () => import("../api/dbaas.js");
+
+  return {
+    dispose: () => clearTimeout(timer),
+    zones: () => ctx.listZones(),
+    async services(zone) {
+      const { listServices } = await api();
+      const wanted = await ctx.zone(zone);
+      const services = await listServices(await client(zone));
+      // this CLI handles Kafka only; with an endpoint override one URL serves every zone
+      return services.filter((s) => s.type === "kafka" && (s.zone === undefined || s.zone === wanted)).map((s) => s.name);
+    },
+    async serviceTypes(zone) {
+      const { listServiceTypes } = await api();
+      return (await listServiceTypes(await client(zone))).map((t) => t.name).filter((n): n is string => !!n);
+    },
+    async users(service, zone) {
+      const { getKafkaService } = await api();
+      return ((await getKafkaService(await client(zone), service)).users ?? []).map((u) => u.username).filter((u): u is string => !!u);
+    },
+  };
+}
+
+/** The names for a positional argument; empty on any failure. */
+export async function apiCandidates(source: ArgumentSource, zone: string | undefined, lookup: ApiLookup): Promise<string[]> {
+  try {
+    switch (source.kind) {
+      case "services":
+        return await lookup.services(zone);
+      case "service-types":
+        return await lookup.serviceTypes(zone);
+      case "users":
+        return await lookup.users(source.service, zone);
+      default:
+        return [];
+    }
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,177 @@
+// What `exo __complete WORDS... CURRENT` prints: the completions of the last word, one per line.
+//
+// The words before the last one are walked through the command tree as the CLI parses them (flags
+// anywhere, global value flags skipping their value). The last word is completed as a command name,
+// a flag, a flag value, or a positional argument; positional arguments naming a service, a service
+// type or a user are listed from the API, and any failure there (no credentials, network, slow API)
+// yields no candidates rather than an error.
+import { COMMAND_TREE, findChild, isGroup, type GroupEntry, type LeafEntry } from "../commands/registry.js";
+import type { CommandDefinition, OptionSpec } from "../commands/define.js";
+import { GLOBAL_FLAGS, VALUE_FLAGS } from "../main.js";
+import { apiCandidates, type ApiLookup } from "./api-candidates.js";
+
+export interface CompletionRequest {
+  /** the command line after the program name; the last element is the word being completed ("" for a new word) */
+  words: readonly string[];
+  tree?: GroupEntry;
+  /** lists names from the API; omitted → no API candidates */
+  lookup?: ApiLookup;
+}
+
+/** What a positional argument's completion should list. */
+export type ArgumentSource = { kind: "services" } | { kind: "service-types" } | { kind: "users"; service: string } | { kind: "none" };
+
+interface Walk {
+  path: string[];
+  group: GroupEntry;
+  leaf?: LeafEntry;
+  definition?: CommandDefinition;
+  positionals: string[];
+  /** value of -z/--zone seen on the line */
+  zone?: string;
+  /** the flag whose value is being completed */
+  pendingFlag?: string;
+}
+
+export async function completionCandidates(request: CompletionRequest): Promise<string[]> {
+  const words = joinBashWordBreaks(request.words.length === 0 ? [""] : request.words);
+  let current = words[words.length - 1]!;
+  const before = words.slice(0, -1);
+  // zsh and fish hand over "--zone=de" as the current word and expect whole words back
+  const inline = /^(--[^=]+)=(.*)$/s.exec(current);
+  if (inline) {
+    before.push(inline[1]!);
+    current = inline[2]!;
+  }
+  const walk = await walkWords(before, request.tree ?? COMMAND_TREE);
+  if (!walk) return [];
+  if (inline) {
+    if (!walk.pendingFlag) return [];
+    return filter(await flagValues(walk.pendingFlag, walk, request.lookup), current).map((v) => `${inline[1]}=${v}`);
+  }
+  if (walk.pendingFlag) return filter(await flagValues(walk.pendingFlag, walk, request.lookup), current);
+  if (current.startsWith("-")) return filter(flagNames(walk), current);
+  if (!walk.leaf) return filter(commandNames(walk.group, current), current);
+  const source = argumentSource(walk);
+  if (source.kind === "none" || !request.lookup) return [];
+  return filter(await apiCandidates(source, walk.zone, request.lookup), current);
+}
+
+/**
+ * bash splits "--zone=de" into "--zone" "=" "de" (COMP_WORDBREAKS): drop the "=" so the value reads
+ * as the flag's next word. A trailing "=" means the value is being started ("" to complete).
+ */
+function joinBashWordBreaks(words: readonly string[]): string[] {
+  const out: string[] = [];
+  words.forEach((word, i) => {
+    const afterFlag = i > 0 && words[i - 1]!.startsWith("--");
+    if (word === "=" && afterFlag) {
+      if (i === words.length - 1) out.push("");
+      return;
+    }
+    out.push(word);
+  });
+  return out;
+}
+
+async function walkWords(words: readonly string[], tree: GroupEntry): Promise<Walk | undefined> {
+  const walk: Walk = { path: [], group: tree, positionals: [] };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.startsWith("-") && word !== "-") {
+      const [name, inlineValue] = splitFlag(word);
+      if (!takesValue(name, walk.definition)) continue;
+      const value = inlineValue ?? words[i + 1];
+      if (inlineValue === undefined) {
+        if (i + 1 >= words.length) {
+          walk.pendingFlag = name;
+          return walk;
+        }
+        i++;
+      }
+      if ((name === "--zone" || name === "-z") && value) walk.zone = value;
+      continue;
+    }
+    if (walk.leaf) {
+      walk.positionals.push(word);
+      continue;
+    }
+    const child = findChild(walk.group, word);
+    if (!child) return undefined;
+    walk.path.push(child.name);
+    if (isGroup(child)) walk.group = child;
+    else {
+      walk.leaf = child;
+      walk.definition = await loadDefinition(child);
+      if (!walk.definition) return undefined;
+    }
+  }
+  return walk;
+}
+
+async function loadDefinition(leaf: LeafEntry): Promise<CommandDefinition | undefined> {
+  try {
+    return (await leaf.load()).default;
+  } catch {
+    return undefined;
+  }
+}
+
+function splitFlag(word: string): [string, string | undefined] {
+  const eq = word.indexOf("=");
+  return eq > 0 && word.startsWith("--") ? [word.slice(0, eq), word.slice(eq + 1)] : [word, undefined];
+}
+
+function leafOptions(definition: CommandDefinition | undefined): OptionSpec[] {
+  return Object.values(definition?.options ?? {});
+}
+
+function takesValue(flag: string, definition: CommandDefinition | undefined): boolean {
+  if (VALUE_FLAGS.has(flag)) return true;
+  return leafOptions(definition).some((o) => o.kind !== "boolean" && (flag === `--${o.long}` || (o.short !== undefined && flag === `-${o.short}`)));
+}
+
+function flagNames(walk: Walk): string[] {
+  const own = leafOptions(walk.definition)
+    .filter((o) => !o.hidden)
+    .map((o) => `--${o.long}`);
+  return [...new Set([...own, ...GLOBAL_FLAGS.map((g) => `--${g.long}`), "--help"])].sort();
+}
+
+function commandNames(group: GroupEntry, current: string): string[] {
+  const names: string[] = [];
+  for (const child of group.children) {
+    if (child.name.startsWith("_")) continue;
+    names.push(child.name);
+    // aliases only once the word already rules the name out, so listings stay short
+    if (current !== "" && !child.name.startsWith(current)) names.push(...(child.aliases ?? []));
+  }
+  return names.sort();
+}
+
+async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefined): Promise<string[]> {
+  if (flag === "--output-format" || flag === "-O") return ["json", "table", "text"];
+  if (flag === "--zone" || flag === "-z") return lookup ? lookup.zones() : [];
+  const option = leafOptions(walk.definition).find((o) => flag === `--${o.long}` || flag === `-${o.short}`);
+  if (option?.long === "settings" && walk.path.join(" ") === "dbaas type show") {
+    return ["kafka", "kafka-connect", "kafka-rest", "schema-registry"];
+  }
+  return [];
+}
+
+/** Which names a leaf's next positional argument takes, from the argument's declared name. */
+export function argumentSource(walk: { path: readonly string[]; definition?: CommandDefinition; positionals: readonly string[] }): ArgumentSource {
+  const names = [...(walk.definition?.args ?? []), ...(walk.definition?.optionalArgs ?? [])];
+  const index = walk.positionals.length;
+  const arg = names[index]?.toLowerCase();
+  if (arg === undefined) return { kind: "none" };
+  const underType = walk.path[walk.path.length - 2] === "type";
+  if (arg === "type" || (arg === "name" && underType)) return { kind: "service-types" };
+  if (arg === "name" || arg === "service") return { kind: "services" };
+  if ((arg === "username" || arg === "user") && index > 0) return { kind: "users", service: walk.positionals[0]! };
+  return { kind: "none" };
+}
+
+function filter(candidates: readonly string[], prefix: string): string[] {
+  return candidates.filter((c) => c.startsWith(prefix));
+}

@@ -1,0 +1,31 @@
+// `exo __complete [--] WORDS... CURRENT`: prints the completions of CURRENT, one per line, and
+// always exits 0 with nothing on stderr, whatever the words or the API do.
+import type { GroupEntry } from "../commands/registry.js";
+import type { IO } from "../io.js";
+import { createApiLookup } from "./api-candidates.js";
+import { completionCandidates } from "./candidates.js";
+
+export async function runComplete(argv: readonly string[], io: IO, tree: GroupEntry): Promise<number> {
+  const words = argv[0] === "--" ? argv.slice(1) : argv;
+  const lookup = createApiLookup({ io, config: globalValue(words, "--config", "-C"), useAccount: globalValue(words, "--use-account", "-A") });
+  try {
+    const candidates = await completionCandidates({ words, tree, lookup });
+    if (candidates.length > 0) io.stdout(candidates.join("\n") + "\n");
+  } catch {
+    // no candidates rather than a broken prompt
+  } finally {
+    lookup.dispose();
+  }
+  return 0;
+}
+
+/** The value of a global flag among the completed words (`--config x`, `--config=x`, `-C x`). */
+function globalValue(words: readonly string[], long: string, short: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < words.length - 1; i++) {
+    const word = words[i]!;
+    if (word === long || word === short) value = words[i + 1];
+    else if (word.startsWith(`${long}=`)) value = word.slice(long.length + 1);
+  }
+  return value || undefined;
+}

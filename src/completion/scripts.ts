@@ -1,0 +1,73 @@
+// Completion scripts for bash, zsh and fish. Each one asks the CLI itself for candidates
+// (`exo __complete -- WORDS... CURRENT`), so commands, aliases and flags always match the installed
+// version, and service names come from the API of the configured account.
+
+export const SHELLS = ["bash", "zsh", "fish"] as const;
+export type Shell = (typeof SHELLS)[number];
+
+export function isShell(value: string): value is Shell {
+  return (SHELLS as readonly string[]).includes(value);
+}
+
+export function completionScript(shell: Shell, program = "exo"): string {
+  const fn = `__${program.replace(/[^A-Za-z0-9_]/g, "_")}_complete`;
+  switch (shell) {
+    case "bash":
+      return bash(program, fn);
+    case "zsh":
+      return zsh(program, fn);
+    case "fish":
+      return fish(program, fn);
+  }
+}
+
+function bash(program: string, fn: string): string {
+  return `# bash completion for ${program}
+# Load it in the current shell:  source <(${program} completion bash)
+# or install it:                  ${program} completion bash > /etc/bash_completion.d/${program}
+${fn}() {
+    local cur="\${COMP_WORDS[COMP_CWORD]}"
+    # "--zone=de" reaches us as "--zone" "=" "de"; the CLI joins them again
+    local line
+    COMPREPLY=()
+    while IFS='' read -r line; do
+        [ -n "$line" ] && COMPREPLY+=("$line")
+    done < <("\${COMP_WORDS[0]}" __complete -- "\${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null)
+    return 0
+}
+complete -F ${fn} ${program}
+`;
+}
+
+function zsh(program: string, fn: string): string {
+  return `#compdef ${program}
+# zsh completion for ${program}
+# Load it in the current shell:  source <(${program} completion zsh)
+# or install it as _${program} in a directory of $fpath (compinit must be enabled)
+${fn}() {
+    local -a candidates
+    candidates=("\${(@f)$("\${words[1]}" __complete -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+    candidates=("\${(@)candidates:#}")
+    (( \${#candidates} )) && compadd -Q -- "\${(@)candidates}"
+    return 0
+}
+if [[ "\${funcstack[1]}" = "_${program}" ]]; then
+    ${fn} "$@"
+else
+    compdef ${fn} ${program}
+fi
+`;
+}
+
+function fish(program: string, fn: string): string {
+  return `# fish completion for ${program}
+# Load it in the current shell:  ${program} completion fish | source
+# or install it:                  ${program} completion fish > ~/.config/fish/completions/${program}.fish
+function ${fn}
+    set -l tokens (commandline -opc)
+    set -l current (commandline -ct)
+    $tokens[1] __complete -- $tokens[2..-1] "$current" 2>/dev/null
+end
+complete -c ${program} -f -a '(${fn})'
+`;
+}
