@@ -1,0 +1,217 @@
+// Shell completion: the scripts parse in each shell, drive the real CLI, and `__complete` lists
+// commands, flags, zones and the emulator's services, types and users, failing silently.
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
+import { closedPort } from "../helpers/loopback-server.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const exec = promisify(execFile);
+const ROOT = join(import.meta.dirname, "..", "..");
+
+function hasShell(shell: string): boolean {
+  try {
+    execFileSync(shell, ["-c", "exit 0"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let emulator: Emulator;
+let env: Record<string, string>;
+let bundleDir: string;
+let cli: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
+  env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url, EXOSCALE_ZONE: "de-muc-1" };
+  // a private bundle of the CLI for the shells to call (dist/ belongs to `npm run build`)
+  bundleDir = mkdtempSync(join(tmpdir(), "exo-completion-"));
+  await build({
+    entryPoints: [join(ROOT, "src/cli.ts")],
+    outdir: bundleDir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "silent",
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  });
+  cli = join(bundleDir, "cli.js");
+}, 60_000);
+afterAll(async () => {
+  await emulator?.close();
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+});
+
+const complete = (words: string[], extraEnv: Record<string, string | undefined> = env) => runCli(["__complete", "--", ...words], { env: extraEnv });
+
+describe("exo completion SHELL", () => {
+  it.each(SHELLS)("prints the %s script on stdout", async (shell) => {
+    const result = await runCli(["completion", shell]);
+    expect(result).toEqual({ exitCode: 0, stdout: completionScript(shell), stderr: "" });
+    expect(result.stdout).toContain("__complete --");
+  });
+
+  it("refuses an unknown shell, and a missing one, with one line", async () => {
+    expect(await runCli(["completion", "powershell"])).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: 'error: unsupported shell "powershell": expected one of bash, zsh, fish\n',
+    });
+    expect(await runCli(["completion"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing arguments, run with --help for usage\n" });
+  });
+
+  it("is not listed as __complete in help", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.stdout).toContain("completion");
+    expect(help.stdout).not.toContain("__complete");
+  });
+});
+
+describe("scripts are valid shell", () => {
+  const check: Record<Shell, string[]> = { bash: ["-n"], zsh: ["-n"], fish: ["--no-execute"] };
+  for (const shell of SHELLS) {
+    it.skipIf(!hasShell(shell))(`${shell} parses the script`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "exo-script-"));
+      const file = join(dir, `exo.${shell}`);
+      (await import("node:fs")).writeFileSync(file, completionScript(shell));
+      try {
+        await exec(shell, [...check[shell], file]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describe("__complete", () => {
+  it("lists top-level commands and a group's children, filtered by prefix", async () => {
+    expect((await complete([""])).stdout).toBe("completion\ndbaas\nversion\n");
+    const dbaas = (await complete(["dbaas", ""])).stdout.split("\n");
+    expect(dbaas).toEqual(expect.arrayContaining(["ca-certificate", "show", "list", "type", "update"]));
+    expect((await complete(["dbaas", "sh"])).stdout).toBe("show\n");
+    expect((await complete(["dbaas", "type", ""])).stdout).toBe("list\nshow\n");
+  });
+
+  it("completes an alias once the word rules the name out", async () => {
+    expect((await complete(["dbaas", "ge"])).stdout).toBe("get\n");
+    expect((await complete(["dbaas", "l"])).stdout).toBe("list\n");
+    expect((await complete(["dbaas", "ls"])).stdout).toBe("ls\n");
+  });
+
+  it("lists the leaf's visible flags and the global ones", async () => {
+    const flags = (await complete(["dbaas", "show", "--"])).stdout.split("\n").filter(Boolean);
+    expect(flags).toEqual(expect.arrayContaining(["--zone", "--output-format", "--use-account", "--help"]));
+    expect(flags.every((f) => f.startsWith("--"))).toBe(true);
+    expect((await complete(["dbaas", "show", "--ou"])).stdout).toBe("--output-format\n--output-template\n");
+  });
+
+  it("lists the emulator's Kafka services for a command taking a service name, in the zone asked", async () => {
+    expect((await complete(["dbaas", "show", ""])).stdout).toBe("test-kafka\n");
+    expect((await complete(["dbaas", "show", "te"])).stdout).toBe("test-kafka\n");
+    expect((await complete(["dbaas", "show", "x"])).stdout).toBe("");
+    expect((await complete(["dbaas", "delete", "-z", "de-muc-1", ""])).stdout).toBe("test-kafka\n");
+    expect((await complete(["dbaas", "user", "list", "--zone=de-muc-1", ""])).stdout).toBe("test-kafka\n");
+    expect((await complete(["dbaas", "show", "-z", "ch-gva-2", ""])).stdout).toBe("");
+    // the service argument is already given: nothing more to list
+    expect((await complete(["dbaas", "show", "test-kafka", ""])).stdout).toBe("");
+  });
+
+  it("lists service types and users from the API", async () => {
+    expect((await complete(["dbaas", "type", "show", "ka"])).stdout).toBe("kafka\n");
+    expect((await complete(["dbaas", "user", "show", "test-kafka", ""])).stdout).toBe("avnadmin\n");
+  });
+
+  it("completes flag values: zones, output formats, in every spelling shells send", async () => {
+    expect((await complete(["dbaas", "show", "-z", "de-"])).stdout).toBe("de-fra-1\nde-muc-1\n");
+    expect((await complete(["-O", ""])).stdout).toBe("json\ntable\ntext\n");
+    expect((await complete(["dbaas", "show", "--zone=de-"])).stdout).toBe("--zone=de-fra-1\n--zone=de-muc-1\n");
+    expect((await complete(["dbaas", "show", "--zone", "=", "de-m"])).stdout).toBe("de-muc-1\n");
+    expect((await complete(["dbaas", "show", "--zone", "=", ""])).stdout).toContain("de-muc-1\n");
+  });
+
+  it("prints nothing, exit 0, empty stderr without credentials, with a wrong secret, or with the API down", async () => {
+    const port = await closedPort();
+    for (const e of [
+      { EXOSCALE_API_ENDPOINT: emulator.url },
+      { ...env, EXOSCALE_API_SECRET: "wrong-secret" },
+      { ...env, EXOSCALE_API_ENDPOINT: `http://127.0.0.1:${port}/v2` },
+    ]) {
+      expect(await complete(["dbaas", "show", ""], e)).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+    }
+  });
+
+  it("gives up within its budget when the API is slow", async () => {
+    emulator.faults.inject({ kind: "slow", delayMs: 8000, pathPrefix: "/dbaas-service", count: 5 });
+    const started = Date.now();
+    try {
+      expect(await complete(["dbaas", "show", ""])).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      emulator.faults.clear();
+    }
+  }, 15_000);
+
+  it("never traces, even with EXOSCALE_TRACE set", async () => {
+    expect(await complete(["dbaas", "show", ""], { ...env, EXOSCALE_TRACE: "1" })).toEqual({ exitCode: 0, stdout: "test-kafka\n", stderr: "" });
+  });
+
+  it("survives unknown words and flags", async () => {
+    for (const words of [["nope", ""], ["dbaas", "nope", "x", ""], ["--bogus", ""], ["dbaas", "show", "a", "b", "c", ""], ["-z"], ["="], []]) {
+      const result = await complete(words);
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toBe("");
+    }
+  });
+});
+
+describe("the scripts drive the real CLI", () => {
+  const shellEnv = () => ({ ...env, PATH: process.env.PATH ?? "", HOME: "/nonexistent-home" });
+
+  it.skipIf(!hasShell("bash"))("bash: COMPREPLY holds the services", async () => {
+    const script = `
+exo() { "${process.execPath}" "${cli}" "$@"; }
+source <(exo completion bash)
+COMP_WORDS=(exo dbaas show ""); COMP_CWORD=3; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+COMP_WORDS=(exo dbaas sh); COMP_CWORD=2; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+COMP_WORDS=(exo dbaas show --zone = de-m); COMP_CWORD=5; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+complete -p exo
+`;
+    const { stdout } = await exec("bash", ["-c", script], { env: shellEnv() });
+    expect(stdout).toBe("test-kafka\nshow\nde-muc-1\ncomplete -F __exo_complete exo\n");
+  }, 20_000);
+
+  it.skipIf(!hasShell("fish"))("fish: complete -C lists the services", async () => {
+    const script = `
+function exo; "${process.execPath}" "${cli}" $argv; end
+exo completion fish | source
+complete -C "exo dbaas show "
+complete -C "exo dbaas sh"
+complete -C "exo dbaas show --zone=de-m"
+`;
+    const { stdout } = await exec("fish", ["--no-config", "-c", script], { env: shellEnv() });
+    expect(stdout.split("\n").map((l) => l.split("\t")[0])).toEqual(["test-kafka", "show", "--zone=de-muc-1", ""]);
+  }, 20_000);
+
+  it.skipIf(!hasShell("zsh"))("zsh: the function hands the candidates to compadd", async () => {
+    const script = `
+exo() { "${process.execPath}" "${cli}" "$@"; }
+compdef() { print -r -- "compdef $*"; }
+compadd() { shift 2; print -rl -- "$@"; }
+source <(exo completion zsh)
+words=(exo dbaas show ""); CURRENT=4; __exo_complete
+words=(exo dbaas show --zone=de-m); CURRENT=4; __exo_complete
+`;
+    const { stdout } = await exec("zsh", ["-f", "-c", script], { env: shellEnv() });
+    expect(stdout).toBe("compdef __exo_complete exo\ntest-kafka\n--zone=de-muc-1\n");
+  }, 20_000);
+});
