@@ -17,23 +17,25 @@ const SETTINGS_KINDS: readonly ShowSettingsKind[] = ["kafka", "kafka-rest", "kaf
 
 const isSettingsKind = (value: string): value is ShowSettingsKind => (SETTINGS_KINDS as readonly string[]).includes(value);
 
-const SERVICE_FIELDS =
-  ".CreationDate .DiskSize .Maintenance .Name .NodeCPUs .NodeMemory .Nodes .Plan .State .TerminationProtection .Type .UpdateDate .Zone .Kafka";
-const KAFKA_FIELDS =
-  ".ACL .AuthenticationMethods .Components .ConnectionInfo .IPFilter .KafkaConnectEnabled .KafkaRESTEnabled .SchemaRegistryEnabled .URI .URIParams .Users .Version";
-
 export default defineCommand({
   description: `This command shows a Database Service details.
 
 Supported output template annotations:
 
-  * When showing a Database Service: ${SERVICE_FIELDS}
-  * .Kafka: ${KAFKA_FIELDS}
+  * When showing a Database Service:
+      .CreationDate .DiskSize .Maintenance .Name .NodeCPUs .NodeMemory .Nodes
+      .Plan .State .TerminationProtection .Type .UpdateDate .Zone .Kafka
+  * .Kafka:
+      .ACL .AuthenticationMethods .Components .ConnectionInfo .IPFilter
+      .KafkaConnectEnabled .KafkaRESTEnabled .SchemaRegistryEnabled .URI
+      .URIParams .Users .Version
   * .Kafka.ACL[]: .ID .Permission .Topic .Username
   * .Kafka.AuthenticationMethods: .Certificate .SASL
-  * .Kafka.Components[]: .AuthenticationMethod .Component .Host .Port .Route .Usage
+  * .Kafka.Components[]:
+      .AuthenticationMethod .Component .Host .Port .Route .Usage
   * .Kafka.ConnectionInfo: .AccessCert .AccessKey .Nodes .RegistryURI .RestURI
-  * .Kafka.Users[]: .AccessCert .AccessCertExpiry .AccessKey .Password .Type .Username
+  * .Kafka.Users[]:
+      .AccessCert .AccessCertExpiry .AccessKey .Password .Type .Username
   * When listing backups (--backups): .Name .Date .Size
   * When listing notifications (--notifications): .Level .Message .Type`,
   args: ["name"],

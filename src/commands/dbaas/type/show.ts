@@ -20,12 +20,17 @@ export default defineCommand({
 
 Supported output template annotations:
 
-  * When showing a Database Service type: .Name .Description .AvailableVersions .DefaultVersion
-  * When listing plans (--plans): .Name .Nodes .NodeCPUs .NodeMemory .DiskSpace .Authorized
-  * When showing a plan's backup configuration (--backup-config): .Interval .MaxCount .RecoveryMode
-    .FrequentIntervalMinutes .FrequentOldestAgeMinutes .InfrequentIntervalMinutes .InfrequentOldestAgeMinutes
+  * When showing a Database Service type:
+      .Name .Description .AvailableVersions .DefaultVersion
+  * When listing plans (--plans):
+      .Name .Nodes .NodeCPUs .NodeMemory .DiskSpace .Authorized
+  * When showing a plan's backup configuration (--backup-config):
+      .Interval .MaxCount .RecoveryMode .FrequentIntervalMinutes
+      .FrequentOldestAgeMinutes .InfrequentIntervalMinutes
+      .InfrequentOldestAgeMinutes
 
-Supported settings for kafka (--settings): ${KAFKA_SETTINGS.join(", ")}`,
+Settings of the kafka type (--settings):
+  ${KAFKA_SETTINGS.join(", ")}`,
   args: ["name"],
   options: {
     backupConfig: flag.string("backup-config", { description: "show backup configuration for the Database Service type and Plan" }),
