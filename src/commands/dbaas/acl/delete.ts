@@ -1,0 +1,35 @@
+// exo dbaas acl delete NAME ACL-ID: the id is looked up among topic and Schema Registry ACLs.
+import { deleteKafkaSchemaRegistryAcl, deleteKafkaTopicAcl, getKafkaAclConfig } from "../../../api/dbaas.js";
+import { CliError } from "../../../errors.js";
+import { goQuote, validateAclId } from "../../../kafka/validation/index.js";
+import { defineCommand, flag, zoneFlag } from "../../define.js";
+import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
+import { findKafkaService } from "../shared/service.js";
+import { aclEntries } from "./model.js";
+
+export default defineCommand({
+  description: 'This command deletes a topic or Schema Registry ACL of a Kafka service, by the id "exo dbaas acl list" shows.',
+  args: ["name", "acl-id"],
+  options: {
+    zone: zoneFlag("Database Service zone"),
+    force: flag.bool("force", { short: "f", description: "don't prompt for confirmation" }),
+    waitTimeout: waitTimeoutFlag(),
+  },
+  async run(ctx, args, opts) {
+    const id = validateAclId(args["acl-id"]);
+    const timeoutMs = parseWaitTimeout(opts.waitTimeout);
+    requireConfirmable(ctx, "delete ACL", id, opts.force);
+
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    await findKafkaService(client, args.name, zone);
+    const entry = aclEntries(await getKafkaAclConfig(client, args.name)).find((e) => e.id === id);
+    if (!entry) throw new CliError(`ACL ${goQuote(id)} not found for service ${goQuote(args.name)}`);
+    const target = entry.kind === "topic" ? `topic ${goQuote(entry.topic)}` : `resource ${goQuote(entry.resource)}`;
+    await confirmOrCancel(ctx, `[+] Are you sure you want to delete ACL ${goQuote(id)} (${goQuote(entry.username)} ${entry.permission} on ${target})?`, opts.force);
+
+    const op = entry.kind === "topic" ? await deleteKafkaTopicAcl(client, args.name, id) : await deleteKafkaSchemaRegistryAcl(client, args.name, id);
+    await awaitOperation(ctx, client, op, `Deleting ACL ${goQuote(id)}`, timeoutMs, `exo dbaas acl list ${args.name} -z ${zone}`);
+    return undefined;
+  },
+});

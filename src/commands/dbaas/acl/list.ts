@@ -1,0 +1,22 @@
+// exo dbaas acl list NAME: topic and Schema Registry ACLs of a Kafka service.
+import { getKafkaAclConfig } from "../../../api/dbaas.js";
+import { defineCommand, zoneFlag } from "../../define.js";
+import { findKafkaService } from "../shared/service.js";
+import { aclEntries, aclListOutput } from "./model.js";
+
+export default defineCommand({
+  description: `This command lists the topic ACLs and Schema Registry ACLs of a Kafka service.
+
+Supported output template annotations: .ID .Kind .Username .Topic .Resource .Permission
+(.Kind is "topic" or "schema-registry")`,
+  args: ["name"],
+  options: { zone: zoneFlag("Database Service zone") },
+  async run(ctx, args, opts) {
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    const [found, acls] = await Promise.allSettled([findKafkaService(client, args.name, zone), getKafkaAclConfig(client, args.name)]);
+    if (found.status === "rejected") throw found.reason;
+    if (acls.status === "rejected") throw acls.reason;
+    return aclListOutput(aclEntries(acls.value));
+  },
+});

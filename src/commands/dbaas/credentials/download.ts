@@ -1,0 +1,43 @@
+// exo dbaas credentials download NAME: the CA, the user's certificate and key as 0600 files,
+// written only after checking that the certificate chains to the CA and the key matches it.
+import { credentialsFiles, installCredentials, verifyCredentials } from "../../../kafka/credentials/index.js";
+import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
+import { defineCommand, flag, zoneFlag } from "../../define.js";
+import { credentialsFilesOutput } from "./model.js";
+import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
+
+export default defineCommand({
+  description: `This command writes the files a Kafka client needs for certificate authentication: the
+service's CA certificate, the user's certificate and the user's private key, each with mode 0600.
+Nothing is written unless the certificate is signed by the CA and the key belongs to the certificate.
+A file that already holds these credentials is left as it is; a file holding anything else is an
+error naming it, and nothing is written, unless --force is given. The three paths are printed, one
+per line.
+
+Supported output template annotations: .CA .Cert .Key`,
+  args: ["name"],
+  options: {
+    user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate and key to write" }),
+    dir: flag.string("dir", { description: "directory to write the files to (default: the current directory)" }),
+    caFile: flag.string("ca-file", { description: "CA certificate file name (default ca.pem)" }),
+    certFile: flag.string("cert-file", { description: "certificate file name (default USER.cert.pem)" }),
+    keyFile: flag.string("key-file", { description: "private key file name (default USER.key.pem)" }),
+    force: flag.bool("force", { short: "f", description: "overwrite existing files" }),
+    zone: zoneFlag("Database Service zone"),
+  },
+  helpFooter: `
+Examples:
+  exo dbaas credentials download test-kafka -z de-muc-1 --dir ./certs
+  exo dbaas credentials download test-kafka -z de-muc-1 --user app --cert-file client.pem --key-file client.key
+`,
+  async run(ctx, args, opts) {
+    const username = validateUsername(opts.user);
+    const files = credentialsFiles(ctx.io.cwd, username, { dir: opts.dir, caFile: opts.caFile, certFile: opts.certFile, keyFile: opts.keyFile });
+
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    const credentials = verifyCredentials(await fetchUserCredentials(client, args.name, zone, username), `user ${goQuote(username)}`);
+    await installCredentials(files, credentials, opts.force);
+    return credentialsFilesOutput(files);
+  },
+});

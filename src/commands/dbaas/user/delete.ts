@@ -1,0 +1,33 @@
+// exo dbaas user delete NAME USERNAME: asks first (unless -f), waits, then shows the service (unless -Q).
+import { deleteKafkaUser } from "../../../api/dbaas.js";
+import { serviceShowOutput } from "../../../kafka/models/index.js";
+import { goQuote } from "../../../kafka/validation/index.js";
+import { defineCommand, flag, zoneFlag } from "../../define.js";
+import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
+import { fetchKafkaShow } from "../shared/service.js";
+import { fetchKafkaService, requireUser } from "./common.js";
+
+export default defineCommand({
+  description: "This command deletes a DBAAS user for the specified service.",
+  args: ["name", "username"],
+  options: {
+    zone: zoneFlag("Database Service zone"),
+    force: flag.bool("force", { short: "f", description: "don't prompt for confirmation" }),
+    waitTimeout: waitTimeoutFlag(),
+  },
+  async run(ctx, args, opts) {
+    const timeoutMs = parseWaitTimeout(opts.waitTimeout);
+    requireConfirmable(ctx, "delete user", args.username, opts.force);
+
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    requireUser(await fetchKafkaService(client, args.name, zone), args.name, args.username);
+    await confirmOrCancel(ctx, `[+] Are you sure you want to delete user ${goQuote(args.username)}`, opts.force);
+
+    const op = await deleteKafkaUser(client, args.name, args.username);
+    await awaitOperation(ctx, client, op, `Deleting DBaaS user ${goQuote(args.username)}`, timeoutMs, `exo dbaas user list ${args.name} -z ${zone}`);
+    if (ctx.globals.quiet) return undefined;
+    const { service, acl } = await fetchKafkaShow(client, args.name, zone);
+    return serviceShowOutput(service, acl, zone);
+  },
+});

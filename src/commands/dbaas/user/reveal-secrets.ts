@@ -1,0 +1,17 @@
+// exo dbaas user reveal-secrets NAME USERNAME: password, client certificate and key.
+import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
+import { userRevealOutput } from "../../../kafka/models/index.js";
+import { defineCommand, zoneFlag } from "../../define.js";
+import { findKafkaService } from "../shared/service.js";
+
+export default defineCommand({
+  description: "This command shows the secrets of a user.",
+  args: ["name", "username"],
+  options: { zone: zoneFlag("Database Service zone") },
+  async run(ctx, args, opts) {
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    await findKafkaService(client, args.name, zone);
+    return userRevealOutput(await revealKafkaUserSecrets(client, args.name, args.username));
+  },
+});

@@ -1,0 +1,16 @@
+// Client credentials of Kafka users: PEM checks, safe files, rotation.
+export { CredentialsError, parseCertificate, parseCertificates, parsePrivateKey, verifyCredentials, sameCertificate, type CredentialsPem, type VerifiedCredentials } from "./pem.js";
+export { FileExistsError, PRIVATE_FILE_MODE, writePrivateFile, pathExists } from "./private-file.js";
+export {
+  credentialsFiles,
+  inspectCredentialsFiles,
+  installCredentials,
+  CREDENTIALS_PARTS,
+  type CredentialsFiles,
+  type CredentialsFile,
+  type CredentialsPart,
+  type FileState,
+  type InstallResult,
+} from "./files.js";
+export { rotateUser, describeStep, RotationError, type RotationApi, type RotationStep, type RotationResult, type ServiceUser } from "./rotation.js";
+export { certificateExpiry, type CertificateExpiry } from "./expiry.js";
