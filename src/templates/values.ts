@@ -61,7 +61,15 @@ export class GoPtr {
  * `[]T` prints `[]`, `map[K]V` prints `map[]`. Both have len 0 and range over nothing.
  */
 export class GoNil {
-  constructor(readonly typeName: string) {}
+  constructor(
+    readonly typeName: string,
+    /**
+     * For a nil pointer to struct: the struct's field names. Accessing one of them is a
+     * "nil pointer evaluating" error, any other name "can't evaluate field" (as Go decides from
+     * the type). Without the list every field access is a nil pointer error.
+     */
+    readonly fieldNames?: readonly string[],
+  ) {}
 
   get kind(): "pointer" | "slice" | "map" | "interface" {
     if (this.typeName.startsWith("*")) return "pointer";
