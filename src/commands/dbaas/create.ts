@@ -43,6 +43,7 @@ export default defineCommand({
       const known = EXO_SERVICE_TYPES.includes(type) ? " (only kafka is supported)" : "";
       throw new InputError(`unsupported service type ${goQuote(type)}${known}`);
     }
+    if (name.length === 0 || name.length > 63) throw new InputError(`invalid service name ${goQuote(name)}: must be 1 to 63 characters long`);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const zone = await ctx.zone(opts.zone);
