@@ -6,6 +6,7 @@ import {
   GoByte,
   GoComplex,
   GoNamedInt,
+  Iface,
   Kind,
   NIL_IFACE,
   StructView,
@@ -210,6 +211,7 @@ function le(a: unknown, b: unknown): boolean {
 
 function indexArg(index: unknown, cap: number): number {
   let x: bigint;
+  if (index === NIL_IFACE || index instanceof Iface) fail("cannot index slice/array with type interface {}");
   switch (kindOf(index)) {
     case Kind.Int:
     case Kind.Uint:
@@ -271,7 +273,8 @@ function slice(args: unknown[]): unknown {
   const ind = indirect(item);
   if (ind.nil) fail("slice of nil pointer");
   item = ind.v;
-  const indexes = args.slice(1).map(unbox);
+  // slice, unlike index, does not unwrap interface values of its indexes.
+  const indexes = args.slice(1);
   if (indexes.length > 3) fail(`too many slice indexes: ${indexes.length}`);
   const k = kindOf(item);
   let len: number;

@@ -65,8 +65,6 @@ export class State {
   out = "";
   private node: Node | undefined;
   private vars: Variable[];
-  /** whether the last field read came out of an interface{} slot (plain map values) */
-  private boxed = false;
 
   constructor(
     private readonly set: ParsedSet,
@@ -365,7 +363,6 @@ export class State {
     final: Final,
   ): unknown {
     const n = ident.length;
-    this.boxed = false;
     for (let i = 0; i < n - 1; i++) receiver = this.evalField(dot, ident[i]!, node, undefined, MISSING, receiver);
     return this.evalField(dot, ident[n - 1]!, node, args, final, receiver);
   }
@@ -385,18 +382,12 @@ export class State {
     final: Final,
     receiver: unknown,
   ): unknown {
-    const wasBoxed = this.boxed;
-    this.boxed = false;
     if (isInvalid(receiver)) return null;
     if (receiver === NIL_IFACE) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
-    const typ = wasBoxed || receiver instanceof Iface ? "interface {}" : typeName(receiver);
+    const typ = receiver instanceof Iface ? "interface {}" : typeName(receiver);
     const { v, nil: isNil } = indirect(receiver);
     const method = methodOf(v, fieldName);
-    if (method) {
-      const result = this.evalCall(dot, method.builtin, node, fieldName, args, final, method.receiver);
-      this.boxed = false;
-      return result;
-    }
+    if (method) return this.evalCall(dot, method.builtin, node, fieldName, args, final, method.receiver);
     const hasArgs = (args?.length ?? 0) > 1 || final !== MISSING;
     const k = kindOf(v);
     if (k === Kind.Struct) {
@@ -417,8 +408,7 @@ export class State {
         if (!Object.hasOwn(m, fieldName)) return null;
         const value = m[fieldName];
         if (isInvalid(value)) return NIL_IFACE;
-        this.boxed = !isTypedGo(value);
-        return value;
+        return isTypedGo(value) ? value : new Iface(value);
       }
     } else if (k === Kind.Pointer && isNil) {
       const known = (v as GoNil).fieldNames;
