@@ -3,7 +3,8 @@
 // With real per-zone endpoints each zone is asked concurrently, each request bounded by the
 // global --timeout; rows come in the order zones answer, as exo streams them. With one endpoint
 // serving every zone (an endpoint override such as the emulator) it is asked once and each
-// service's `zone` field says where it belongs.
+// service's `zone` field says where it belongs; a service without one belongs to the zone asked
+// for (as `show` finds it), or to the default zone when listing every zone.
 import { listServices } from "../../api/dbaas.js";
 import { ApiError } from "../../api/errors.js";
 import type { ServiceCommon } from "../../api/schemas.js";
