@@ -26,7 +26,7 @@ import {
   Iface,
   Kind,
   NIL_IFACE,
-  elemTypeName,
+  containerElemType,
   indirect,
   isTrue,
   isTypedGo,
@@ -215,7 +215,7 @@ export class State {
         case Kind.Slice: {
           const arr = val instanceof GoNil ? [] : (val as unknown[]);
           if (arr.length === 0) break;
-          const boxed = elemTypeName(arr) === "interface {}";
+          const boxed = containerElemType(arr) === "interface {}";
           for (let i = 0; i < arr.length; i++) {
             if (!oneIteration(i, boxed ? box(arr[i]) : arr[i])) break;
           }
@@ -226,7 +226,7 @@ export class State {
           const m = val as Record<string, unknown>;
           const keys = sortedKeys(m);
           if (keys.length === 0) break;
-          const boxed = elemTypeName(Object.values(m)) === "interface {}";
+          const boxed = containerElemType(m) === "interface {}";
           for (const k of keys) {
             if (!oneIteration(k, boxed ? box(m[k]) : m[k])) break;
           }
@@ -405,8 +405,10 @@ export class State {
         if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
         if (v instanceof GoNil) return null;
         const m = v as Record<string, unknown>;
+        const elemType = containerElemType(m);
         if (!Object.hasOwn(m, fieldName)) return null;
         const value = m[fieldName];
+        if (elemType !== "interface {}") return value;
         if (isInvalid(value)) return NIL_IFACE;
         return isTypedGo(value) ? value : new Iface(value);
       }

@@ -6,7 +6,7 @@ import { execute } from "./exec.js";
 import { ParsedSet, parseSet } from "./parse.js";
 
 export { TemplateError } from "./errors.js";
-export { GoFloat, GoNil, GoPtr, GoStruct, GoTime } from "./values.js";
+export { GoFloat, GoNil, GoPtr, GoStruct, GoTime, goMap, goSlice } from "./values.js";
 export type { GoFieldSpec } from "./values.js";
 export { sprint, sprintf, sprintln } from "./fmt/print.js";
 export { formatFloat } from "./fmt/float.js";

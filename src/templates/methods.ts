@@ -1,8 +1,8 @@
-// Methods templates can call on data values (Go's method sets). Only time.Time has any here.
+// Methods templates can call on data values (Go's method sets): time.Time's, and those a GoStruct declares.
 
 import type { Builtin } from "./builtins.js";
 import { BuiltinError } from "./builtins.js";
-import { GoNamedInt } from "./reflect.js";
+import { GoNamedInt, structOf } from "./reflect.js";
 import { civil, format, formatTime, monthName, weekdayName } from "./time.js";
 import { GoNil, GoTime } from "./values.js";
 
@@ -30,6 +30,22 @@ const TIME_METHODS: Record<string, { params: ("string")[]; fn: TimeMethod }> = {
 
 /** The method `name` of value v (after pointer indirection), bound as a builtin taking the receiver first. */
 export function methodOf(v: unknown, name: string): { builtin: Builtin; receiver: unknown } | undefined {
+  const own = structOf(v)?.methods.get(name);
+  if (own) {
+    return {
+      receiver: v,
+      builtin: {
+        params: [],
+        fn: () => {
+          try {
+            return own();
+          } catch (error) {
+            throw new BuiltinError(error instanceof Error ? error.message : String(error));
+          }
+        },
+      },
+    };
+  }
   const isTime = v instanceof GoTime || (v instanceof GoNil && v.typeName === "*time.Time");
   if (!isTime || !Object.hasOwn(TIME_METHODS, name)) return undefined;
   const m = TIME_METHODS[name]!;

@@ -1,6 +1,6 @@
 // What Go's reflect package would say about the values of the data model (see values.ts).
 
-import { GoFloat, GoNil, GoPtr, GoStruct, GoTime } from "./values.js";
+import { GO_ELEM_TYPE, GoFloat, GoNil, GoPtr, GoStruct, GoTime } from "./values.js";
 import { compareStrings } from "./text.js";
 
 export const enum Kind {
@@ -115,10 +115,17 @@ function typedName(v: GoStruct | GoPtr | GoNil | GoFloat | GoTime): string {
 }
 
 /**
- * The element type of a slice or map built from plain values: a typed element type when every
- * element is a typed Go value of the same type, otherwise `interface {}`.
+ * The element type of a slice or map given as a plain array or object: the type goSlice/goMap
+ * recorded, else a typed element type when every element is a typed Go value of the same type,
+ * otherwise `interface {}`.
  */
-export function elemTypeName(values: Iterable<unknown>): string {
+export function containerElemType(container: object): string {
+  const marked = (container as { [GO_ELEM_TYPE]?: string })[GO_ELEM_TYPE];
+  if (marked !== undefined) return marked;
+  return elemTypeName(Array.isArray(container) ? container : Object.values(container));
+}
+
+function elemTypeName(values: Iterable<unknown>): string {
   let name: string | undefined;
   for (const v of values) {
     if (!isTypedGo(v)) return "interface {}";
@@ -148,14 +155,14 @@ export function typeName(v: unknown): string {
       return "<nil>";
   }
   if (v === null) return "<nil>";
-  if (Array.isArray(v)) return "[]" + elemTypeName(v);
+  if (Array.isArray(v)) return "[]" + containerElemType(v);
   if (isTypedGo(v)) return typedName(v);
   if (v instanceof StructView) return v.s.typeName.slice(1);
   if (v instanceof GoByte) return "uint8";
   if (v instanceof GoNamedInt) return v.typeName;
   if (v instanceof GoComplex) return "complex128";
   if (v instanceof Iface) return "interface {}";
-  return "map[string]" + elemTypeName(Object.values(v as object));
+  return "map[string]" + containerElemType(v as object);
 }
 
 /** Unwraps an interface slot: a nil interface becomes untyped nil (reflect's indirectInterface). */
@@ -225,7 +232,10 @@ export function isTrue(v: unknown): boolean {
 
 /** Zero value of a map's element type, for a missing key (only basic types are known). */
 export function zeroOfMapElem(mapType: string): unknown {
-  const elem = mapType.slice(mapType.indexOf("]") + 1);
+  return zeroOf(mapType.slice(mapType.indexOf("]") + 1));
+}
+
+export function zeroOf(elem: string): unknown {
   switch (elem) {
     case "string":
       return "";

@@ -25,14 +25,22 @@ export interface GoFieldSpec {
 export class GoStruct {
   readonly fields: ReadonlyMap<string, GoFieldSpec>;
   /**
+   * Methods without arguments (Go's method set): templates call them as `.Name`, but fmt (`%v`,
+   * `-O text`) and JSON never show them. A method that throws fails the template with
+   * `error calling Name: <message>`.
+   */
+  readonly methods: ReadonlyMap<string, () => unknown>;
+  /**
    * @param typeName the Go type as error messages print it, e.g. `*dbaas.dbServiceShowOutput`
    *   or `dbaas.dbServiceKafkaACLShowOutput`.
    */
   constructor(
     readonly typeName: string,
     fields: readonly GoFieldSpec[],
+    methods: Readonly<Record<string, () => unknown>> = {},
   ) {
     this.fields = new Map(fields.map((f) => [f.name, f]));
+    this.methods = new Map(Object.entries(methods));
   }
 
   get(name: string): unknown {
@@ -132,4 +140,23 @@ function formatOffsetName(offsetSeconds: number): string {
   const hh = String(Math.floor(abs / 3600)).padStart(2, "0");
   const mm = String(Math.floor((abs % 3600) / 60)).padStart(2, "0");
   return `${sign}${hh}${mm}`;
+}
+
+/** Where goSlice/goMap record the Go element type on a plain array or object. */
+export const GO_ELEM_TYPE: unique symbol = Symbol.for("exo-dbaas.templates.elemType");
+
+/**
+ * Marks a plain array as a Go slice of a concrete element type (`[]string` is
+ * `goSlice("string", [...])`). Unmarked arrays are []interface{} unless every element is a
+ * typed Go value of one type. The type shows in `%T`, `%#v` and error messages.
+ */
+export function goSlice<T>(elemType: string, items: T[]): T[] {
+  Object.defineProperty(items, GO_ELEM_TYPE, { value: elemType, enumerable: false });
+  return items;
+}
+
+/** Marks a plain object as a Go `map[string]<elemType>` (unmarked objects are map[string]interface{}). */
+export function goMap<T>(elemType: string, entries: Record<string, T>): Record<string, T> {
+  Object.defineProperty(entries, GO_ELEM_TYPE, { value: elemType, enumerable: false });
+  return entries;
 }

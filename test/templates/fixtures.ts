@@ -1,7 +1,7 @@
 // Data models mirrored by the Go programs that produced the expected outputs: a Kafka service
 // as exo's `dbaas show` builds it, and a grab-bag of Go types.
 
-import { GoFloat, GoNil, GoPtr, GoStruct, GoTime } from "../../src/templates/index.js";
+import { GoFloat, GoNil, GoPtr, GoStruct, GoTime, goMap, goSlice } from "../../src/templates/index.js";
 
 const maintenanceType = "dbaas.dbServiceMaintenanceShowOutput";
 
@@ -131,6 +131,9 @@ export function miscFixture(): GoStruct {
     { name: "NilT", value: new GoNil("*time.Time") },
     { name: "Fn", value: (a: number, b: number) => a + b },
     { name: "Maint", value: maintenance("fri", "5") },
+    { name: "Strs", value: goSlice("string", ["x", "y"]) },
+    { name: "SMap", value: goMap("string", { b: "2", a: "1" }) },
+    { name: "IMap", value: goMap("int64", { one: 1n }) },
   ]);
 }
 
