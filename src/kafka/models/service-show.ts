@@ -59,7 +59,7 @@ function kafkaSection(service: RawObject, aclConfig: RawObject): GoStruct {
     ]),
   );
 
-  return struct(`${PKG}dbServiceKafkaShowOutput`, [
+  return new GoStruct(`${PKG}dbServiceKafkaShowOutput`, [
     field("ACL", appended(acl, `${PKG}dbServiceKafkaACLShowOutput`), "acl"),
     field(
       "AuthenticationMethods",
@@ -89,7 +89,29 @@ function kafkaSection(service: RawObject, aclConfig: RawObject): GoStruct {
     field("URIParams", uriParams ?? new GoNil("map[string]interface {}"), "uri_params"),
     field("Users", appended(users, `${PKG}dbServiceKafkaUserShowOutput`), "users"),
     field("Version", str(service, "version"), "version"),
-  ]);
+  ], kafkaEndpointMethods(service));
+}
+
+/**
+ * Beyond exo, for templates only (methods: `-O json` and `-O text` stay exo's): where clients
+ * connect. `.Kafka.SASLPort`, `.Kafka.SASLBootstrap` and `.Kafka.CertificateBootstrap` ("host:port");
+ * a method fails when the service does not offer that authentication method.
+ */
+function kafkaEndpointMethods(service: RawObject): Record<string, () => unknown> {
+  const endpoint = (method: "sasl" | "certificate"): RawObject => {
+    const found = (objects(service, "components") ?? []).find(
+      (c) => str(c, "component") === "kafka" && str(c, "kafka-authentication-method") === method,
+    );
+    if (!found) throw new Error(`${method === "sasl" ? "SASL" : "certificate"} authentication is not enabled on this service`);
+    return found;
+  };
+  const bootstrap = (c: RawObject) => `${str(c, "host")}:${int(c, "port")}`;
+  return {
+    SASLPort: () => int(endpoint("sasl"), "port"),
+    SASLBootstrap: () => bootstrap(endpoint("sasl")),
+    CertificatePort: () => int(endpoint("certificate"), "port"),
+    CertificateBootstrap: () => bootstrap(endpoint("certificate")),
+  };
 }
 
 /**

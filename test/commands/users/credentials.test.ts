@@ -133,7 +133,7 @@ describe("credentials download", () => {
     ["truncated certificate", { cert: "cut" }, 'error: the certificate of user "avnadmin" is not valid PEM\n'],
     ["malformed certificate body", { cert: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n" }, 'error: the certificate of user "avnadmin" is not a valid X.509 certificate\n'],
     ["certificate where the key should be", { key: "CERT" }, 'error: the private key of user "avnadmin" is not a single unencrypted private key\n'],
-  ])("refuses a %s and writes nothing", async (_name, bad, stderr) => {
+  ] as [string, { ca?: string; cert?: string; key?: string }, string][])("refuses a %s and writes nothing", async (_name, bad, stderr) => {
     if (bad.ca !== undefined) s.emulator.canned({ method: "GET", path: "/dbaas-ca-certificate", status: 200, body: { certificate: bad.ca } });
     if (bad.cert !== undefined || bad.key !== undefined) await cannedAdmin(bad.cert ?? admin.cert, bad.key === "CERT" ? admin.cert : (bad.key ?? admin.key));
     const dir = tempDir();
