@@ -167,8 +167,9 @@ export function argumentSource(walk: { path: readonly string[]; definition?: Com
   if (arg === undefined) return { kind: "none" };
   const underType = walk.path[walk.path.length - 2] === "type";
   if (arg === "type" || (arg === "name" && underType)) return { kind: "service-types" };
-  if (arg === "name" || arg === "service") return { kind: "services" };
-  if ((arg === "username" || arg === "user") && index > 0) return { kind: "users", service: walk.positionals[0]! };
+  // a NAME after other arguments is a new name (create TYPE PLAN NAME): nothing to list
+  if ((arg === "name" || arg === "service") && index === 0) return { kind: "services" };
+  if (["username", "user", "old"].includes(arg) && index > 0) return { kind: "users", service: walk.positionals[0]! };
   return { kind: "none" };
 }
 

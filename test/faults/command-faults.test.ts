@@ -1,0 +1,139 @@
+// Every command against the emulator's fault injection, in-process. For each command a clean run
+// gives the requests it makes; then its first GET and its first write are faulted:
+//  - a GET answered 429/502/503, dropped, or truncated is retried and the command succeeds;
+//  - a GET failing every time gives up after 5 attempts; a wrong content type is not retried;
+//  - a write (POST/PUT/DELETE) that reached the server is never retried, whatever happened;
+//  - every failure: exit 1, one `error: ...` line naming the cause, nothing on stdout.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ApiClient } from "../../src/api/client.js";
+import { startEmulator, type Emulator, type FaultRule, type RecordedRequest } from "../../src/emulator/index.js";
+import { runCli, type CliResult } from "../helpers/run-cli.js";
+import { cliEnv, COMMAND_CASES, registeredApiCommands, settle, setupClient, type CommandCase } from "./commands.js";
+
+let emulator: Emulator;
+let api: ApiClient;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
+  api = setupClient(emulator);
+});
+afterAll(() => emulator?.close());
+afterEach(() => emulator.faults.clear());
+
+interface Run {
+  result: CliResult;
+  requests: RecordedRequest[];
+  elapsedMs: number;
+}
+
+async function run(cmd: CommandCase, faults: FaultRule[] = [], extraArgs: string[] = []): Promise<Run> {
+  const argv = await cmd.prepare(api);
+  emulator.clearRequests();
+  for (const fault of faults) emulator.faults.inject(fault);
+  const started = Date.now();
+  const result = await runCli([...argv, ...extraArgs], { env: cliEnv(emulator) });
+  const elapsedMs = Date.now() - started;
+  await settle(emulator);
+  return { result, requests: emulator.requests(), elapsedMs };
+}
+
+const count = (requests: RecordedRequest[], method: string, path: string) => requests.filter((r) => r.method === method && r.path === path).length;
+
+/** exit 1, empty stdout, exactly one `error:` line matching the pattern */
+function expectOneLineFailure(result: CliResult, pattern: RegExp): void {
+  expect(result.stdout).toBe("");
+  expect(result.exitCode).toBe(1);
+  expect(result.stderr).toMatch(/^error: [^\n]+\n$/);
+  expect(result.stderr).toMatch(pattern);
+}
+
+it("every registered dbaas command has a fault case", () => {
+  expect(COMMAND_CASES.map((c) => c.name).sort()).toEqual(expect.arrayContaining(registeredApiCommands().sort()));
+});
+
+describe.each(COMMAND_CASES)("$name", (cmd) => {
+  let firstGet: string;
+  let firstWrite: RecordedRequest | undefined;
+  let baselineGets: number;
+  let baselineEmpty: boolean;
+
+  beforeAll(async () => {
+    const clean = await run(cmd);
+    expect(clean.result.stderr).not.toContain("error");
+    expect(clean.result.exitCode).toBe(0);
+    const get = clean.requests.find((r) => r.method === "GET" && !r.path.endsWith("/zone"));
+    if (!get) throw new Error(`${cmd.name} made no GET`);
+    firstGet = get.path;
+    baselineGets = count(clean.requests, "GET", firstGet);
+    firstWrite = clean.requests.find((r) => r.method !== "GET");
+    baselineEmpty = clean.result.stdout === "";
+  });
+
+  const onGet = (rule: Omit<FaultRule, "method" | "pathPrefix">): FaultRule => ({ ...rule, method: "GET", pathPrefix: firstGet });
+
+  it.each([
+    ["503 twice (2 retries)", { kind: "status", status: 503, count: 2 }, 2],
+    ["502 once (1 retry)", { kind: "status", status: 502, count: 1 }, 1],
+    ["429 with Retry-After: 0 (1 retry)", { kind: "status", status: 429, retryAfter: 0, count: 1 }, 1],
+    ["a connection dropped before handling (1 retry)", { kind: "drop", when: "before", count: 1 }, 1],
+    ["a connection dropped after handling (1 retry)", { kind: "drop", when: "after", count: 1 }, 1],
+    ["a truncated body (1 retry)", { kind: "truncate", count: 1 }, 1],
+    ["a slow response of 300 ms (no retry)", { kind: "slow", delayMs: 300, count: 1 }, 0],
+  ] as const)("GET survives %s", async (_label, rule, extra) => {
+    const { result, requests } = await run(cmd, [onGet(rule as Omit<FaultRule, "method" | "pathPrefix">)]);
+    expect(result.stderr).not.toContain("error:");
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout === "").toBe(baselineEmpty);
+    expect(count(requests, "GET", firstGet)).toBe(baselineGets + extra);
+  });
+
+  it("GET answered 500 every time: gives up after 5 attempts", async () => {
+    const { result, requests } = await run(cmd, [onGet({ kind: "status", status: 500, count: 100 })]);
+    expectOneLineFailure(result, /^error: Internal Server Error: Internal Server Error \(gave up after 5 attempts\)\n$/);
+    expect(count(requests, "GET", firstGet)).toBe(5);
+  });
+
+  it("GET answered with a wrong content type: not retried", async () => {
+    const { result, requests } = await run(cmd, [onGet({ kind: "content-type", count: 1 })]);
+    expectOneLineFailure(result, /^error: unexpected content type "text\/html; charset=utf-8" in the response to GET http:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \(status 200\)\n$/);
+    expect(count(requests, "GET", firstGet)).toBe(1);
+  });
+
+  describe("its first write", () => {
+    const writes: [string, Omit<FaultRule, "method" | "pathPrefix">, RegExp][] = [
+      ["503", { kind: "status", status: 503, retryAfter: 0 }, /^error: Service Unavailable: Service Unavailable\n$/],
+      ["500", { kind: "status", status: 500 }, /^error: Internal Server Error: Internal Server Error\n$/],
+      ["429 with Retry-After", { kind: "status", status: 429, retryAfter: 0 }, /^error: Too Many Requests: Too Many Requests\n$/],
+      ["a connection dropped before handling", { kind: "drop", when: "before" }, /^error: connection reset by the server: (POST|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \(\w+\)\n$/],
+      ["a connection dropped after handling", { kind: "drop", when: "after" }, /^error: connection reset by the server: (POST|PUT|DELETE) \S+ \(\w+\)\n$/],
+      ["a truncated body", { kind: "truncate" }, /^error: connection reset by the server: (POST|PUT|DELETE) \S+ \(\w+\)\n$/],
+      ["a wrong content type", { kind: "content-type" }, /^error: unexpected content type "text\/html; charset=utf-8" in the response to (POST|PUT|DELETE) \S+ \(status 200\)\n$/],
+    ];
+    it.each(writes)("%s: one attempt, one error line", async (_label, rule, pattern) => {
+      if (!firstWrite) return; // a read-only command
+      // the path holds names unique to each run: the first request of that method is the one
+      const { result, requests } = await run(cmd, [{ ...rule, count: 5, method: firstWrite.method }]);
+      expectOneLineFailure(result, pattern);
+      expect(requests.filter((r) => r.method === firstWrite!.method).length).toBe(1);
+    });
+  });
+});
+
+describe("timing", () => {
+  const show = COMMAND_CASES.find((c) => c.name === "dbaas show")!;
+  const list = COMMAND_CASES.find((c) => c.name === "dbaas list")!;
+
+  it("honours Retry-After on a GET", async () => {
+    const { result, elapsedMs } = await run(show, [{ kind: "status", status: 429, retryAfter: 1, method: "GET", count: 1 }]);
+    expect(result.exitCode).toBe(0);
+    expect(elapsedMs).toBeGreaterThanOrEqual(950);
+  });
+
+  it("list: --timeout shorter than a slow response fails in time, with one line", async () => {
+    const { result, elapsedMs } = await run(list, [{ kind: "slow", delayMs: 3000, method: "GET", pathPrefix: "/dbaas-service", count: 20 }], ["--timeout", "200ms"]);
+    expect(result.stdout).toBe("");
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^(warning: [^\n]+\n)*error: [^\n]*(timed out|deadline)[^\n]*\n$/);
+    expect(elapsedMs).toBeLessThan(1500);
+  });
+});
