@@ -1,0 +1,100 @@
+// Failures below HTTP: an untrusted TLS certificate (the emulator's --https mode, its CA not
+// trusted) for every command, and DNS failures through an injected fetch, so no name is ever
+// resolved on the network.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { ApiClient } from "../../src/api/client.js";
+import { NetworkError } from "../../src/api/errors.js";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { runCli } from "../helpers/run-cli.js";
+import { cliEnv, COMMAND_CASES, setupClient } from "./commands.js";
+
+/** What undici throws when getaddrinfo fails. */
+function dnsFailure(code: "ENOTFOUND" | "EAI_AGAIN", host: string): TypeError {
+  const cause = Object.assign(new Error(`getaddrinfo ${code} ${host}`), { code, errno: -3008, syscall: "getaddrinfo", hostname: host });
+  return new TypeError("fetch failed", { cause });
+}
+
+describe("TLS: an endpoint whose certificate is not trusted", () => {
+  let plain: Emulator;
+  let secure: Emulator;
+  beforeAll(async () => {
+    [plain, secure] = await Promise.all([
+      startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 }),
+      startEmulator({ port: 0, seed: true, https: true }),
+    ]);
+    expect(process.env.NODE_EXTRA_CA_CERTS ?? "").not.toBe(secure.tlsCaPath);
+  });
+  afterAll(async () => {
+    await plain?.close();
+    await secure?.close();
+  });
+
+  it.each(COMMAND_CASES)("$name: one TLS error line, no request handled, nothing on stdout", async (cmd) => {
+    // the arguments are made on a plain emulator; the command then talks to the TLS one
+    const argv = await cmd.prepare(setupClient(plain));
+    const result = await runCli(argv, { env: cliEnv(secure) });
+    expect(result.stdout).toBe("");
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^error: TLS handshake failed: GET https:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \([A-Z_]+: [^\n]+\)\n$/);
+    expect(secure.requests()).toEqual([]);
+  });
+});
+
+describe("DNS failure", () => {
+  const endpoint = "https://api-xx.invalid/v2";
+  const client = (fetch: typeof globalThis.fetch) =>
+    new ApiClient({ endpoint, credentials: { key: "EXOkey", secret: "dns-test-secret" }, fetch, sleep: async () => undefined });
+
+  it("an unknown host is reported as such and not retried, for reads and writes", async () => {
+    for (const method of ["GET", "POST"] as const) {
+      const fetch = vi.fn(async () => {
+        throw dnsFailure("ENOTFOUND", "api-xx.invalid");
+      });
+      const error = await client(fetch)
+        .request({ method, path: "/dbaas-service", operationId: "x", body: method === "POST" ? {} : undefined })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect((error as NetworkError).networkKind).toBe("dns");
+      expect((error as Error).message).toBe(`host name could not be resolved: ${method} ${endpoint}/dbaas-service (ENOTFOUND)`);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it("a temporary resolver failure is retried for a GET only (nothing was sent)", async () => {
+    const attempts = { GET: 0, POST: 0 };
+    for (const method of ["GET", "POST"] as const) {
+      const fetch = vi.fn(async () => {
+        attempts[method]++;
+        throw dnsFailure("EAI_AGAIN", "api-xx.invalid");
+      });
+      const error = await client(fetch)
+        .request({ method, path: "/dbaas-service", operationId: "x" })
+        .catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/^host name could not be resolved: (GET|POST) https:\/\/api-xx\.invalid\/v2\/dbaas-service \(EAI_AGAIN\)/);
+    }
+    expect(attempts.GET).toBe(5);
+    expect(attempts.POST).toBe(1);
+  });
+
+  describe("through the CLI (global fetch replaced, no lookup made)", () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it.each([
+      [["dbaas", "show", "test-kafka", "-z", "de-muc-1"], "GET"],
+      [["dbaas", "ca-certificate", "-z", "de-muc-1"], "GET"],
+      [["dbaas", "type", "list"], "GET"],
+    ])("%j: one error line naming the host failure, exit 1, empty stdout", async (argv, method) => {
+      const fetch = vi.fn(async (input: string | URL | Request) => {
+        throw dnsFailure("ENOTFOUND", new URL(String(input)).hostname);
+      });
+      vi.stubGlobal("fetch", fetch);
+      const result = await runCli(argv, { env: { EXOSCALE_API_KEY: "EXOkey", EXOSCALE_API_SECRET: "dns-test-secret", EXOSCALE_ZONE: "de-muc-1" } });
+      expect(result.stdout).toBe("");
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^error: host name could not be resolved: ${method} https://api-de-muc-1\\.exoscale\\.com/v2/\\S+ \\(ENOTFOUND\\)\\n$`));
+      expect(result.stderr).not.toContain("dns-test-secret");
+      expect(fetch.mock.calls.length).toBeGreaterThanOrEqual(1);
+      expect(fetch.mock.calls.length).toBeLessThanOrEqual(3); // one per concurrent request, none retried
+    });
+  });
+});
