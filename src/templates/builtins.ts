@@ -6,6 +6,7 @@ import {
   GoByte,
   GoComplex,
   GoNamedInt,
+  GoUint,
   Iface,
   Kind,
   NIL_IFACE,
@@ -70,6 +71,7 @@ function basicKind(v: unknown): BK {
 function intOf(v: unknown): bigint {
   if (typeof v === "bigint") return v;
   if (v instanceof GoByte || v instanceof GoNamedInt) return BigInt(v.value);
+  if (v instanceof GoUint) return v.value;
   return BigInt(v as number);
 }
 
@@ -163,7 +165,7 @@ function eq(args: unknown[]): boolean {
       const ka = kindOf(arg1);
       const kb = kindOf(arg);
       if (ka !== kb && ka !== Kind.Invalid && kb !== Kind.Invalid) {
-        fail(`non-comparable types ${sprintf("%s", arg1)}: ${typeName(arg1)}, ${typeName(arg)}: ${sprintf("%s", arg)}`);
+        fail(`non-comparable types ${sprintf("%s", arg1)}: ${typeName(arg1)}, ${typeName(arg)}: ${sprintf("%v", arg)}`);
       }
       if (isNilValue(arg1) || isNilValue(arg)) truth = isNilValue(arg) === isNilValue(arg1);
       else {

@@ -33,6 +33,14 @@ export class GoByte {
   constructor(readonly value: number) {}
 }
 
+/** An unsigned integer of a stated type (time.Time's internal wall clock, a uint64). */
+export class GoUint {
+  constructor(
+    readonly value: bigint,
+    readonly typeName = "uint64",
+  ) {}
+}
+
 /** A named integer type with a String method, such as time.Month. */
 export class GoNamedInt {
   constructor(
@@ -98,6 +106,7 @@ export function kindOf(v: unknown): Kind {
   }
   if (v instanceof GoByte) return Kind.Uint;
   if (v instanceof GoNamedInt) return Kind.Int;
+  if (v instanceof GoUint) return Kind.Uint;
   if (v instanceof GoComplex) return Kind.Complex;
   if (v instanceof Iface) return kindOf(v.v);
   return Kind.Map;
@@ -159,7 +168,7 @@ export function typeName(v: unknown): string {
   if (isTypedGo(v)) return typedName(v);
   if (v instanceof StructView) return v.s.typeName.slice(1);
   if (v instanceof GoByte) return "uint8";
-  if (v instanceof GoNamedInt) return v.typeName;
+  if (v instanceof GoNamedInt || v instanceof GoUint) return v.typeName;
   if (v instanceof GoComplex) return "complex128";
   if (v instanceof Iface) return "interface {}";
   return "map[string]" + containerElemType(v as object);
@@ -224,6 +233,7 @@ export function isTrue(v: unknown): boolean {
   if (v instanceof GoFloat) return v.value !== 0;
   if (v instanceof Iface) return isTrue(v.v);
   if (v instanceof GoByte || v instanceof GoNamedInt) return v.value !== 0;
+  if (v instanceof GoUint) return v.value !== 0n;
   if (v instanceof GoComplex) return v.re !== 0 || v.im !== 0;
   if (v instanceof GoStruct || v instanceof GoPtr || v instanceof GoTime || v instanceof StructView) return true;
   for (const _ in v as object) return true;

@@ -57,7 +57,7 @@ export function showFixture(cert = CERT): GoStruct {
       value: new GoStruct("dbaas.dbServiceKafkaConnectionInfoShowOutput", [
         { name: "AccessCert", value: new GoPtr(cert, "*string") },
         { name: "AccessKey", value: new GoPtr("KEY", "*string") },
-        { name: "Nodes", value: new GoPtr(["10.0.0.1:21701", "10.0.0.2:21701"], "*[]string") },
+        { name: "Nodes", value: new GoPtr(goSlice("string", ["10.0.0.1:21701", "10.0.0.2:21701"]), "*[]string") },
         { name: "RegistryURI", value: new GoNil("*string") },
         { name: "RestURI", value: new GoNil("*string") },
       ]),

@@ -5,6 +5,7 @@ import {
   GoByte,
   GoComplex,
   GoNamedInt,
+  GoUint,
   Iface,
   Kind,
   NIL_IFACE,
@@ -524,9 +525,17 @@ class Printer {
     if (value instanceof GoByte) return this.fmtInteger(BigInt(value.value), false, verb);
     if (value instanceof GoNamedInt) return this.fmtInteger(BigInt(value.value), true, verb);
     if (value instanceof GoComplex) return this.fmtComplex(value, verb);
+    if (value instanceof GoUint) return this.fmtInteger(value.value, false, verb);
     if (value instanceof GoTime) {
-      // time.Time's fields are unexported; print the instant for any verb.
-      this.fmtString(formatTime(value), verb === "d" || verb === "v" ? "v" : verb);
+      // Verbs String() does not serve print time.Time's unexported fields: wall, ext, loc.
+      const utc = value.zoneName === "UTC" && value.offsetSeconds === 0;
+      this.buf += "{";
+      this.printValue(new GoUint(BigInt(value.nanos)), verb, depth + 1);
+      this.buf += " ";
+      this.printValue(BigInt(value.unixSeconds) + 62135596800n, verb, depth + 1);
+      this.buf += " ";
+      this.printValue(utc ? new GoNil("*time.Location") : new GoPtr({}, "*time.Location"), verb, depth + 1);
+      this.buf += "}";
       return;
     }
     switch (kindOf(value)) {
