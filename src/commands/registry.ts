@@ -72,7 +72,7 @@ export const COMMAND_TREE: GroupEntry = {
         },
         {
           name: "credentials",
-          summary: "Kafka client certificates: download and expiry check",
+          summary: "Download and check Kafka client credentials",
           children: [
             { name: "download", summary: "Write a user's CA, certificate and key files (mode 0600)", load: () => import("./dbaas/credentials/download.js") },
             { name: "check", summary: "Print a user's certificate expiry; exit 4 when it is near", load: () => import("./dbaas/credentials/check.js") },

@@ -17,8 +17,9 @@ import { findKafkaService } from "../shared/service.js";
 import { aclEntries, aclListOutput } from "./model.js";
 
 export default defineCommand({
-  description: `This command creates a topic ACL (--topic, permission admin, read, readwrite or write) or a
-Schema Registry ACL (--resource, permission schema_registry_read or schema_registry_write) on a Kafka service.`,
+  description: `This command creates an ACL on a Kafka service: a topic ACL (--topic,
+permission admin, read, readwrite or write) or a Schema Registry ACL
+(--resource, permission schema_registry_read or schema_registry_write).`,
   args: ["name"],
   options: {
     username: flag.string("username", { description: "username or pattern (* and ? wildcards) the ACL applies to" }),
@@ -30,8 +31,10 @@ Schema Registry ACL (--resource, permission schema_registry_read or schema_regis
   },
   helpFooter: `
 Examples:
-  exo dbaas acl create test-kafka -z de-muc-1 --username app --topic 'orders.*' --permission readwrite
-  exo dbaas acl create test-kafka -z de-muc-1 --username app --resource Subject:orders-value --permission schema_registry_read
+  exo dbaas acl create test-kafka -z de-muc-1 --username app \\
+    --topic 'orders.*' --permission readwrite
+  exo dbaas acl create test-kafka -z de-muc-1 --username app \\
+    --resource Subject:orders-value --permission schema_registry_read
 `,
   async run(ctx, args, opts) {
     if (opts.username === undefined) throw new InputError("--username is required");

@@ -8,7 +8,8 @@ import { findKafkaService } from "../shared/service.js";
 import { aclEntries } from "./model.js";
 
 export default defineCommand({
-  description: 'This command deletes a topic or Schema Registry ACL of a Kafka service, by the id "exo dbaas acl list" shows.',
+  description: `This command deletes a topic or Schema Registry ACL of a Kafka service, by
+the id "exo dbaas acl list" shows.`,
   args: ["name", "acl-id"],
   options: {
     zone: zoneFlag("Database Service zone"),

@@ -5,10 +5,12 @@ import { findKafkaService } from "../shared/service.js";
 import { aclEntries, aclListOutput } from "./model.js";
 
 export default defineCommand({
-  description: `This command lists the topic ACLs and Schema Registry ACLs of a Kafka service.
+  description: `This command lists the topic ACLs and Schema Registry ACLs of a Kafka
+service.
 
-Supported output template annotations: .ID .Kind .Username .Topic .Resource .Permission
-(.Kind is "topic" or "schema-registry")`,
+Supported output template annotations:
+  .ID .Kind .Username .Topic .Resource .Permission
+  (.Kind is "topic" or "schema-registry")`,
   args: ["name"],
   options: { zone: zoneFlag("Database Service zone") },
   async run(ctx, args, opts) {

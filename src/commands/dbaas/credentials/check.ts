@@ -11,9 +11,9 @@ import { DEFAULT_USER, fetchUserCertificate } from "./source.js";
 const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 export default defineCommand({
-  description: `This command prints when a user's client certificate expires (RFC 3339) and how many whole days
-are left. It exits with code 4, printing the same on stderr, when the certificate has expired or
-expires within --min-days days.
+  description: `This command prints when a user's client certificate expires (RFC 3339) and
+how many whole days are left. It exits with code 4, printing the same on
+stderr, when the certificate has expired or expires within --min-days days.
 
 Supported output template annotations: .Username .ExpiresAt .DaysLeft .MinDays`,
   args: ["name"],

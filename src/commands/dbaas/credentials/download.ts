@@ -7,12 +7,13 @@ import { credentialsFilesOutput } from "./model.js";
 import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
 
 export default defineCommand({
-  description: `This command writes the files a Kafka client needs for certificate authentication: the
-service's CA certificate, the user's certificate and the user's private key, each with mode 0600.
-Nothing is written unless the certificate is signed by the CA and the key belongs to the certificate.
-A file that already holds these credentials is left as it is; a file holding anything else is an
-error naming it, and nothing is written, unless --force is given. The three paths are printed, one
-per line.
+  description: `This command writes the files a Kafka client needs for certificate
+authentication: the service's CA certificate, the user's certificate and the
+user's private key, each with mode 0600. Nothing is written unless the
+certificate is signed by the CA and the key belongs to the certificate. A file
+that already holds these credentials is left as it is; a file holding anything
+else is an error naming it, and nothing is written, unless --force is given.
+The three paths are printed, one per line.
 
 Supported output template annotations: .CA .Cert .Key`,
   args: ["name"],
@@ -28,7 +29,8 @@ Supported output template annotations: .CA .Cert .Key`,
   helpFooter: `
 Examples:
   exo dbaas credentials download test-kafka -z de-muc-1 --dir ./certs
-  exo dbaas credentials download test-kafka -z de-muc-1 --user app --cert-file client.pem --key-file client.key
+  exo dbaas credentials download test-kafka -z de-muc-1 --user app \\
+    --cert-file client.pem --key-file client.key
 `,
   async run(ctx, args, opts) {
     const username = validateUsername(opts.user);

@@ -12,12 +12,15 @@ import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/asy
 import { fetchKafkaService } from "./common.js";
 
 export default defineCommand({
-  description: `This command replaces user OLD by a new user NEW without a moment where clients lack valid
-credentials: it creates NEW, writes NEW's CA, certificate and key files (mode 0600) and checks them,
-and only then deletes OLD. Interrupted or run again, it picks up where it stopped: an existing NEW
-is kept, valid files are kept, and an OLD already deleted ends the rotation.
+  description: `This command replaces user OLD by a new user NEW without a moment where
+clients lack valid credentials: it creates NEW, writes NEW's CA, certificate
+and key files (mode 0600) and checks them, and only then deletes OLD.
+Interrupted or run again, it picks up where it stopped: an existing NEW is
+kept, files already holding NEW's credentials are kept, and an OLD already
+deleted ends the rotation.
 
-Supported output template annotations: .Service .OldUsername .NewUsername .Steps .CA .Cert .Key`,
+Supported output template annotations:
+  .Service .OldUsername .NewUsername .Steps .CA .Cert .Key`,
   args: ["name", "old", "new"],
   options: {
     dir: flag.string("dir", { description: "directory for NEW's credentials files (default: the current directory)" }),
