@@ -14,3 +14,13 @@ export class TemplateError extends Error {
     super(message);
   }
 }
+
+/** The engine ran out of stack (deep recursion in the template). */
+export function isStackOverflow(e: unknown): boolean {
+  if (!(e instanceof RangeError) && !(e instanceof SyntaxError)) return false;
+  try {
+    return e.message.includes("call stack");
+  } catch {
+    return true;
+  }
+}

@@ -1,7 +1,7 @@
 // The template executor, following text/template's exec.go: same evaluation order, same
 // "current node" bookkeeping (it decides the location quoted in errors), same messages.
 
-import { TemplateError } from "./errors.js";
+import { TemplateError, isStackOverflow } from "./errors.js";
 import { BUILTINS, Builtin, BuiltinError, Param } from "./builtins.js";
 import { printV } from "./fmt/print.js";
 import { methodOf } from "./methods.js";
@@ -548,16 +548,6 @@ function box(v: unknown): unknown {
   if (isInvalid(v) || (v instanceof GoNil && v.kind === "interface")) return NIL_IFACE;
   if (isTypedGo(v)) return v;
   return new Iface(v);
-}
-
-/** The engine ran out of stack (deep recursion in the template). */
-export function isStackOverflow(e: unknown): boolean {
-  if (!(e instanceof RangeError) && !(e instanceof SyntaxError)) return false;
-  try {
-    return e.message.includes("call stack");
-  } catch {
-    return true;
-  }
 }
 
 function countNewlines(text: string, end: number): number {

@@ -30,6 +30,24 @@ const TIME_METHODS: Record<string, { params: ("string")[]; fn: TimeMethod }> = {
 
 /** The method `name` of value v (after pointer indirection), bound as a builtin taking the receiver first. */
 export function methodOf(v: unknown, name: string): { builtin: Builtin; receiver: unknown } | undefined {
+  const structMethod = structOf(v)?.methods?.get(name);
+  if (structMethod) {
+    return {
+      receiver: v,
+      builtin: {
+        params: [],
+        fn: () => {
+          let result: unknown;
+          try {
+            result = structMethod();
+          } catch (e) {
+            throw new BuiltinError(e instanceof Error ? e.message : String(e));
+          }
+          return result === undefined ? null : result;
+        },
+      },
+    };
+  }
   const own = structOf(v)?.methods.get(name);
   if (own) {
     return {

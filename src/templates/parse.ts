@@ -1,7 +1,7 @@
 // The template parser, a port of text/template/parse (recursive descent with three-token
 // lookahead). Error messages and node positions match Go's, since scripts see them.
 
-import { TemplateError } from "./errors.js";
+import { TemplateError, isStackOverflow } from "./errors.js";
 import { Item, Lexer, T, itemString } from "./lex.js";
 import {
   ActionNode,
@@ -29,7 +29,6 @@ import {
   VariableNode,
 } from "./nodes.js";
 import { NumberError, newNumber } from "./numbers.js";
-import { isStackOverflow } from "./exec.js";
 import { quote, unquote } from "./text.js";
 
 export const BUILTIN_NAMES: ReadonlySet<string> = new Set([

@@ -134,7 +134,13 @@ export function miscFixture(): GoStruct {
     { name: "Strs", value: goSlice("string", ["x", "y"]) },
     { name: "SMap", value: goMap("string", { b: "2", a: "1" }) },
     { name: "IMap", value: goMap("int64", { one: 1n }) },
-  ]);
+    { name: "Str", value: new GoStruct("dbaas.stringer", [{ name: "A", value: "a" }], { String: () => "S:a" }) },
+  ], {
+    Greeting: () => "hi str",
+    Fail: () => {
+      throw new Error("boom");
+    },
+  });
 }
 
 export const FIXTURES: Record<string, () => unknown> = { show: () => showFixture(), misc: miscFixture };

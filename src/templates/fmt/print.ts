@@ -42,8 +42,14 @@ function isNil(v: unknown): boolean {
   return v === null || v === undefined || v === NIL_IFACE || (v instanceof GoNil && v.kind === "interface");
 }
 
+/** A struct's String method (Go's fmt.Stringer), if it has one. */
+function stringMethod(v: unknown): (() => unknown) | undefined {
+  if (v instanceof GoPtr) v = v.value;
+  return structOf(v)?.methods?.get("String");
+}
+
 function isStringer(v: unknown): boolean {
-  return v instanceof GoNamedInt || v instanceof GoTime || (v instanceof GoPtr && v.value instanceof GoTime) || (v instanceof GoNil && v.typeName === "*time.Time");
+  return stringMethod(v) !== undefined || v instanceof GoNamedInt || v instanceof GoTime || (v instanceof GoPtr && v.value instanceof GoTime) || (v instanceof GoNil && v.typeName === "*time.Time");
 }
 
 function tooLarge(x: number): boolean {
@@ -440,6 +446,12 @@ class Printer {
         return true;
       }
       return false;
+    }
+    const str = stringMethod(arg);
+    if (str) {
+      if (this.sharpV || !"vsxXq".includes(verb)) return false;
+      this.fmtString(String(str()), verb);
+      return true;
     }
     if (arg instanceof GoNamedInt) {
       if (this.sharpV || !"vsxXq".includes(verb)) return false;
