@@ -28,6 +28,7 @@ describe("broker server.properties", () => {
   it("requires client certificates on SSL and maps the certificate CN to the principal", () => {
     const props = parse(renderServerProperties({ ...input, saslEnabled: false }));
     expect(props.get("ssl.client.auth")).toBe("required");
+    expect(props.get("ssl.enabled.protocols")).toBe("TLSv1.2");
     expect(props.get("ssl.principal.mapping.rules")).toBe(PRINCIPAL_MAPPING_RULES);
     const rule = /^RULE:(.*)\/\$1\/,DEFAULT$/.exec(PRINCIPAL_MAPPING_RULES)![1]!;
     expect("CN=alice,O=Project".replace(new RegExp(rule), "$1")).toBe("alice");

@@ -2,7 +2,7 @@
 import { spawn, execFile, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { renderLog4j2Properties, renderServerProperties, type BrokerPorts } from "./config.js";
@@ -46,6 +46,7 @@ function diagnosticTail(text: string): string {
 export class BrokerProcess {
   state: BrokerProcessState = "stopped";
   private child: ChildProcess | null = null;
+  private stopRequested = false;
   private exited: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: BrokerProcessOptions) {}
@@ -82,7 +83,9 @@ export class BrokerProcess {
       await writeFile(propsFile, props, { mode: 0o600 });
       await writeFile(join(dir, "log4j2.properties"), renderLog4j2Properties(this.logFile, READY_LOGGER));
       if (!existsSync(join(this.dataDir, "meta.properties"))) {
-        const clusterId = randomBytes(16).toString("base64url");
+        let clusterId = randomBytes(16).toString("base64url");
+        // an id starting with "-" would read as an option
+        while (clusterId.startsWith("-")) clusterId = randomBytes(16).toString("base64url");
         await run(
           runtime.java,
           [...this.jvmArgs(128), STORAGE_TOOL_CLASS, "format", "-t", clusterId, "-c", propsFile],
@@ -91,6 +94,7 @@ export class BrokerProcess {
           throw new Error(`Kafka storage format failed: ${diagnosticTail(error.stderr || error.message)}`);
         });
       }
+      if (this.stopRequested) throw new Error("Kafka broker start cancelled");
       await this.spawnAndWait(propsFile);
       this.state = "running";
     } catch (error) {
@@ -154,6 +158,7 @@ export class BrokerProcess {
   /** SIGTERM (Kafka shuts down cleanly), then SIGKILL if it is still there after stopTimeoutMs. */
   async stop(): Promise<void> {
     this.state = "stopped";
+    this.stopRequested = true;
     const child = this.child;
     if (!child) return;
     child.kill("SIGTERM");
@@ -161,6 +166,16 @@ export class BrokerProcess {
     await this.exited;
     clearTimeout(killer);
     this.child = null;
+  }
+
+  /** Whether the last start failed because a listener port was taken. */
+  async failedToBind(): Promise<boolean> {
+    try {
+      const log = await readFile(this.logFile, "utf8");
+      return /BindException|Address already in use/.test(log.slice(-20_000));
+    } catch {
+      return false;
+    }
   }
 
   get pid(): number | undefined {

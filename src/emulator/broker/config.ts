@@ -69,6 +69,10 @@ export function renderServerProperties(input: BrokerConfigInput): string {
     ["log.retention.hours", "24"],
     ["log.segment.bytes", String(16 * 1024 * 1024)],
     ["ssl.client.auth", "required"],
+    // TLS 1.3 servers send session tickets after the handshake; kafka-python takes that unsolicited data on a
+    // fresh connection for a broken socket and drops it. TLS 1.2 sends them inside the handshake.
+    ["ssl.protocol", "TLSv1.2"],
+    ["ssl.enabled.protocols", "TLSv1.2"],
     ["ssl.keystore.type", "PEM"],
     ["ssl.keystore.certificate.chain", input.certChainPem],
     ["ssl.keystore.key", input.keyPem],
@@ -96,17 +100,23 @@ export function renderServerProperties(input: BrokerConfigInput): string {
 }
 
 /**
- * log4j2 configuration: everything at INFO into a file; the one line announcing a completed start-up also goes
+ * log4j2 configuration: everything at INFO into a size-capped file; the one line announcing a completed start-up also goes
  * to stdout, which is how the provider learns the broker is ready.
  */
 export function renderLog4j2Properties(logFile: string, readinessLogger: string | null): string {
   const lines = [
     "status=error",
-    "appender.file.type=File",
+    "appender.file.type=RollingFile",
     "appender.file.name=file",
     `appender.file.fileName=${escapeProperty(logFile)}`,
+    `appender.file.filePattern=${escapeProperty(logFile)}.%i`,
     "appender.file.layout.type=PatternLayout",
     "appender.file.layout.pattern=[%d] %p %m (%c)%n",
+    "appender.file.policies.type=Policies",
+    "appender.file.policies.size.type=SizeBasedTriggeringPolicy",
+    "appender.file.policies.size.size=10MB",
+    "appender.file.strategy.type=DefaultRolloverStrategy",
+    "appender.file.strategy.max=2",
     "rootLogger.level=INFO",
     "rootLogger.appenderRef.file.ref=file",
     "logger.request.name=kafka.request.logger",

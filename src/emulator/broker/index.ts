@@ -51,6 +51,8 @@ interface ServiceEntry {
   status: BrokerStatus;
   /** serialises every operation on this service */
   queue: Promise<unknown>;
+  /** set by removeService/close: an ongoing start gives up */
+  removed: boolean;
 }
 
 const usersKey = (users: BrokerUser[]) =>
@@ -108,6 +110,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
         broker: null,
         status: "starting",
         queue: Promise.resolve(),
+        removed: false,
       };
       this.services.set(spec.name, created);
       entry = created;
@@ -146,8 +149,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
       const root = await this.getRoot();
       entry.dir = join(root.dir, safeDirName(entry.name));
       await mkdir(entry.dir, { recursive: true, mode: 0o700 });
-      const [ssl, sasl, internal, controller] = (await freePorts(this.host, 4)) as [number, number, number, number];
-      entry.ports = { ssl, sasl, internal, controller };
+      entry.ports = await this.pickPorts();
     }
     if (entry.broker) await entry.broker.stop();
     if (entry.certificate?.caCertPem !== entry.caCertPem) {
@@ -155,23 +157,39 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
       const { certPem, keyPem } = await issue(entry.caCertPem, caKeyPem, { dns: ["localhost"], ips: [this.host] });
       entry.certificate = { caCertPem: entry.caCertPem, certPem, keyPem };
     }
-    const broker = new BrokerProcess({
-      runtime,
-      dir: entry.dir,
-      host: this.host,
-      ports: entry.ports,
-      heapMb: this.options.heapMb ?? 384,
-      startTimeoutMs: this.options.startTimeoutMs ?? 60_000,
-      stopTimeoutMs: this.options.stopTimeoutMs ?? 10_000,
-    });
-    entry.broker = broker;
-    entry.syncedUsers = null;
-    await broker.start({
+    const tls = {
       saslEnabled: entry.saslEnabled,
       caCertPem: entry.caCertPem,
       certChainPem: entry.certificate.certPem,
       keyPem: entry.certificate.keyPem,
-    });
+    };
+    for (let attempt = 1; ; attempt++) {
+      if (entry.removed) throw new Error(`service ${entry.name} was removed`);
+      const broker = new BrokerProcess({
+        runtime,
+        dir: entry.dir,
+        host: this.host,
+        ports: entry.ports,
+        heapMb: this.options.heapMb ?? 384,
+        startTimeoutMs: this.options.startTimeoutMs ?? 60_000,
+        stopTimeoutMs: this.options.stopTimeoutMs ?? 10_000,
+      });
+      entry.broker = broker;
+      entry.syncedUsers = null;
+      try {
+        await broker.start(tls);
+        return;
+      } catch (error) {
+        // ports are only reserved until the broker binds them: another process may have taken one meanwhile
+        if (attempt >= 2 || entry.removed || !(await broker.failedToBind())) throw error;
+        entry.ports = await this.pickPorts();
+      }
+    }
+  }
+
+  private async pickPorts(): Promise<BrokerPorts> {
+    const [ssl, sasl, internal, controller] = (await freePorts(this.host, 4)) as [number, number, number, number];
+    return { ssl, sasl, internal, controller };
   }
 
   private async syncUsers(entry: ServiceEntry): Promise<void> {
@@ -195,6 +213,8 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     const entry = this.services.get(name);
     if (!entry) return;
     this.services.delete(name);
+    entry.removed = true;
+    await entry.broker?.stop(); // also aborts a start in progress
     await this.enqueue(entry, async () => {
       await entry.broker?.stop();
       entry.broker = null;
@@ -223,12 +243,14 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     const entries = [...this.services.values()];
     this.services.clear();
     await Promise.all(
-      entries.map((entry) =>
-        this.enqueue(entry, async () => {
+      entries.map(async (entry) => {
+        entry.removed = true;
+        await entry.broker?.stop(); // also aborts a start in progress
+        await this.enqueue(entry, async () => {
           await entry.broker?.stop();
           entry.broker = null;
-        }),
-      ),
+        });
+      }),
     );
     if (this.root) {
       const root = await this.root.catch(() => null);

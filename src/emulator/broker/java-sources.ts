@@ -50,6 +50,10 @@ public final class ExoUserSync {
     return bindings;
   }
 
+  static Collection<UserScramCredentialsDescription> describeScram(Admin admin) throws Exception {
+    return admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS).values();
+  }
+
   public static void main(String[] args) throws Exception {
     Map<String, String> wanted = new LinkedHashMap<>();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -65,30 +69,53 @@ public final class ExoUserSync {
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
     try (Admin admin = Admin.create(props)) {
+      Set<String> scramUsers = new HashSet<>();
+      for (Map.Entry<String, String> user : wanted.entrySet()) {
+        if (!user.getValue().isEmpty()) scramUsers.add(user.getKey());
+      }
+      Set<AclBinding> wantedAcls = new HashSet<>();
+      for (String user : wanted.keySet()) wantedAcls.addAll(allowAll(user));
+
       List<UserScramCredentialAlteration> changes = new ArrayList<>();
-      for (UserScramCredentialsDescription existing :
-          admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS).values()) {
+      boolean passwordsReplaced = false;
+      for (UserScramCredentialsDescription existing : describeScram(admin)) {
         for (ScramCredentialInfo info : existing.credentialInfos()) {
-          boolean keep = wanted.containsKey(existing.name()) && info.mechanism() == ScramMechanism.SCRAM_SHA_256;
+          boolean keep = scramUsers.contains(existing.name()) && info.mechanism() == ScramMechanism.SCRAM_SHA_256;
           if (!keep) changes.add(new UserScramCredentialDeletion(existing.name(), info.mechanism()));
+          else passwordsReplaced = true;
         }
       }
       ScramCredentialInfo sha256 = new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096);
-      for (Map.Entry<String, String> user : wanted.entrySet()) {
-        if (!user.getValue().isEmpty()) {
-          changes.add(new UserScramCredentialUpsertion(user.getKey(), sha256, user.getValue()));
-        }
+      for (String user : scramUsers) {
+        changes.add(new UserScramCredentialUpsertion(user, sha256, wanted.get(user)));
       }
       if (!changes.isEmpty()) admin.alterUserScramCredentials(changes).all().get(30, TimeUnit.SECONDS);
 
-      Set<AclBinding> wantedAcls = new HashSet<>();
-      for (String user : wanted.keySet()) wantedAcls.addAll(allowAll(user));
       List<AclBindingFilter> stale = new ArrayList<>();
+      Set<AclBinding> missing = new HashSet<>(wantedAcls);
       for (AclBinding binding : admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS)) {
-        if (!wantedAcls.remove(binding)) stale.add(binding.toFilter());
+        if (!missing.remove(binding)) stale.add(binding.toFilter());
       }
       if (!stale.isEmpty()) admin.deleteAcls(stale).all().get(30, TimeUnit.SECONDS);
-      if (!wantedAcls.isEmpty()) admin.createAcls(wantedAcls).all().get(30, TimeUnit.SECONDS);
+      if (!missing.isEmpty()) admin.createAcls(missing).all().get(30, TimeUnit.SECONDS);
+
+      // The controller has committed the changes; wait until the broker serves them too.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (true) {
+        Set<String> served = new HashSet<>();
+        for (UserScramCredentialsDescription d : describeScram(admin)) {
+          for (ScramCredentialInfo info : d.credentialInfos()) {
+            if (info.mechanism() == ScramMechanism.SCRAM_SHA_256) served.add(d.name());
+          }
+        }
+        Set<AclBinding> servedAcls =
+            new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS));
+        if (served.equals(scramUsers) && servedAcls.equals(wantedAcls)) break;
+        if (System.nanoTime() > deadline) throw new IllegalStateException("the broker did not apply the user changes");
+        Thread.sleep(50);
+      }
+      // a replaced password is not visible through the Admin API: give the broker a moment to apply it
+      if (passwordsReplaced) Thread.sleep(300);
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       System.err.println("user update failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
