@@ -5,6 +5,11 @@
  */
 export class TemplateError extends Error {
   override readonly name = "TemplateError";
+  /**
+   * For execution errors: the output produced before the failing action. Go's text/template
+   * streams to its writer, so exo has already printed this much when it reports the error.
+   */
+  output = "";
 
   constructor(
     message: string,

@@ -60,9 +60,13 @@ function isInvalid(v: unknown): boolean {
   return v === null || v === undefined;
 }
 
-/** Executes one parsed template set; output accumulates in `out`. */
+/** Where the output of a template and the templates it invokes accumulates. */
+interface Writer {
+  out: string;
+}
+
+/** Executes one parsed template set; output accumulates in the shared writer. */
 export class State {
-  out = "";
   private node: Node | undefined;
   private vars: Variable[];
 
@@ -70,6 +74,7 @@ export class State {
     private readonly set: ParsedSet,
     private tmplName: string,
     dot: unknown,
+    readonly w: Writer = { out: "" },
     private depth = 0,
   ) {
     this.vars = [{ name: "$", value: dot }];
@@ -155,7 +160,7 @@ export class State {
         this.walkTemplate(dot, node);
         return Flow.Normal;
       case N.Text:
-        this.out += node.text;
+        this.w.out += node.text;
         return Flow.Normal;
       default:
         return this.errorf(`unknown node: ${node}`);
@@ -250,8 +255,7 @@ export class State {
     if (!tree) this.errorf(`template ${quote(t.name)} not defined`);
     if (this.depth === MAX_EXEC_DEPTH) this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
     const newDot = this.evalPipeline(dot, t.pipe);
-    const inner = new State(this.set, t.name, newDot, this.depth + 1);
-    inner.out = this.out;
+    const inner = new State(this.set, t.name, newDot, this.w, this.depth + 1);
     try {
       inner.walk(newDot, tree.root);
     } catch (e) {
@@ -268,7 +272,6 @@ export class State {
       }
       throw e;
     }
-    this.out = inner.out;
   }
 
   // ---- pipelines and commands ----
@@ -531,15 +534,15 @@ export class State {
     this.at(node);
     if (kindOf(v) === Kind.Pointer) v = indirect(v).v;
     if (isInvalid(v)) {
-      this.out += "<no value>";
+      this.w.out += "<no value>";
       return;
     }
     if (typeof v === "string") {
-      this.out += v;
+      this.w.out += v;
       return;
     }
     if (typeof v === "function") this.errorf(`can't print ${node} of type ${typeName(v)}`);
-    this.out += printV(v);
+    this.w.out += printV(v);
   }
 }
 
@@ -564,10 +567,10 @@ export function execute(set: ParsedSet, name: string, data: unknown): string {
   try {
     state.run(data, tree);
   } catch (e) {
-    if (isStackOverflow(e)) {
-      throw new TemplateError(`template: ${name}: exceeded maximum template depth (${MAX_EXEC_DEPTH})`, "exec");
-    }
-    throw e;
+    let err = e;
+    if (isStackOverflow(e)) err = new TemplateError(`template: ${name}: exceeded maximum template depth (${MAX_EXEC_DEPTH})`, "exec");
+    if (err instanceof TemplateError) err.output = state.w.out;
+    throw err;
   }
-  return state.out;
+  return state.w.out;
 }

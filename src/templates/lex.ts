@@ -1,7 +1,7 @@
 // The template lexer, a port of text/template/parse's state machine. Items are produced on demand;
 // an error becomes an Error item and ends the input. Positions are UTF-16 indexes into the text.
 
-import { isDigit, isLetter, isPrint, quote, runeDescription } from "./text.js";
+import { byteLength, isDigit, isLetter, isPrint, quote, runeDescription } from "./text.js";
 
 export const enum T {
   Error,
@@ -68,8 +68,8 @@ export function itemString(i: Item): string {
   if (i.typ === T.EOF) return "EOF";
   if (i.typ === T.Error) return i.val;
   if (i.typ > T.Keyword) return `<${i.val}>`;
-  const runes = Array.from(i.val);
-  if (runes.length > 10) return quote(runes.slice(0, 10).join("")) + "...";
+  // Go checks the length in bytes, then quotes at most 10 runes.
+  if (byteLength(i.val) > 10) return quote(Array.from(i.val).slice(0, 10).join("")) + "...";
   return quote(i.val);
 }
 

@@ -50,6 +50,20 @@ describe("parse and execute", () => {
     );
   });
 
+  it("keeps what Go would have streamed before an execution error", () => {
+    const partial = (t: string, data: unknown) => {
+      try {
+        render(t, data);
+      } catch (e) {
+        return (e as TemplateError).output;
+      }
+      throw new Error("no error");
+    };
+    expect(partial("a{{.x}}b{{.y.z}}c", { x: 1, y: "s" })).toBe("a1b");
+    expect(partial('{{define "t"}}in{{.q.r}}{{end}}pre{{template "t" .}}post', { q: "s" })).toBe("prein");
+    expect(partial("{{.x.y}}", { x: 1 })).toBe("");
+  });
+
   it("prints the certificate unchanged (no HTML escaping, no trailing newline)", () => {
     expect(render("{{.Kafka.ConnectionInfo.AccessCert}}", showFixture("<&'\">"))).toBe("<&'\">");
   });
