@@ -138,6 +138,8 @@ export class ApiClient {
       : undefined;
     const onAbort = () => controller.abort(this.options.signal?.reason);
     this.options.signal?.addEventListener("abort", onAbort, { once: true });
+    // interrupted before this attempt started (e.g. between two requests): send nothing
+    if (this.options.signal?.aborted) onAbort();
     try {
       const response = await this.fetchImpl(url, { method: spec.method, headers, body, signal: controller.signal });
       const text = await response.text();

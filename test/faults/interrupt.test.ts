@@ -1,0 +1,49 @@
+// Ctrl-C (the IO's abort signal) during a slow request and during an operation wait: the command
+// stops at once with exo's `error: context canceled`, exit 1, nothing on stdout.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { bufferIO } from "../../src/io.js";
+import { run } from "../../src/main.js";
+import { cliEnv, SERVICE } from "./commands.js";
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 10_000, rebuildDelayMs: 0 });
+});
+afterAll(() => emulator?.close());
+
+async function interrupted(argv: string[], afterMs: number) {
+  const controller = new AbortController();
+  const { io, stdout, stderr } = bufferIO({ env: { HOME: "/nonexistent-home", ...cliEnv(emulator) }, signal: controller.signal });
+  setTimeout(() => controller.abort(Object.assign(new Error("context canceled"), { name: "AbortError" })), afterMs);
+  const started = Date.now();
+  const exitCode = await run(argv, io);
+  return { exitCode, stdout: stdout(), stderr: stderr(), elapsedMs: Date.now() - started };
+}
+
+it("during a slow response", async () => {
+  emulator.faults.inject({ kind: "slow", delayMs: 5000, method: "GET", count: 10 });
+  const result = await interrupted(["dbaas", "show", SERVICE], 150);
+  emulator.faults.clear();
+  expect(result).toMatchObject({ exitCode: 1, stdout: "", stderr: "error: context canceled\n" });
+  expect(result.elapsedMs).toBeLessThan(2000);
+});
+
+it("while waiting for an operation", async () => {
+  const result = await interrupted(["dbaas", "update", SERVICE, "--force", "--kafka-ip-filter", "10.1.0.0/16"], 300);
+  expect(result.exitCode).toBe(1);
+  expect(result.stdout).toBe("");
+  expect(result.stderr).toMatch(/(^|\n)error: context canceled\n$/);
+  expect(result.elapsedMs).toBeLessThan(2000);
+});
+
+it("before a request starts: nothing is sent", async () => {
+  const { ApiClient } = await import("../../src/api/client.js");
+  const controller = new AbortController();
+  controller.abort(Object.assign(new Error("context canceled"), { name: "AbortError" }));
+  const client = new ApiClient({ endpoint: emulator.url, credentials: { key: emulator.apiKey, secret: emulator.apiSecret }, signal: controller.signal });
+  emulator.clearRequests();
+  await expect(client.request({ method: "GET", path: "/dbaas-service", operationId: "list-dbaas-services" })).rejects.toThrow("context canceled");
+  await new Promise((r) => setTimeout(r, 50));
+  expect(emulator.requests()).toEqual([]);
+});
