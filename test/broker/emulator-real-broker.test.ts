@@ -1,23 +1,15 @@
 // The seed walkthrough end to end: the emulator with real brokers, certificate and key taken from its API,
 // then kafka-python against the broker address the service reports.
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRealBrokerProvider, kafkaRuntimeProblem } from "../../src/emulator/broker/index.js";
+import { createRealBrokerProvider } from "../../src/emulator/broker/index.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { call, waitFor } from "../emulator/client.js";
+import { consumeWithSeedScript, missingPrerequisite, runScript } from "./kafka-python.js";
 
-const run = promisify(execFile);
-const python = join(resolve(import.meta.dirname, "../.."), ".cache", "python-venv", "bin", "python");
-const scripts = join(import.meta.dirname, "python");
-
-const missing = (await kafkaRuntimeProblem()) ?? (existsSync(python) ? null : `kafka-python venv not found at ${python}`);
-if (missing && process.env.CI) throw new Error(`real broker test prerequisites missing under CI: ${missing}`);
-if (missing) console.warn(`skipping emulator + real broker walkthrough: ${missing}`);
+const missing = await missingPrerequisite("emulator + real broker walkthrough");
 
 const zone = { "Exoscale-Zone": "de-muc-1" };
 
@@ -26,19 +18,8 @@ describe.skipIf(missing !== null)("emulator with --kafka real: the seed walkthro
   let work: string;
 
   const show = () => call(emu, "GET", "/dbaas-kafka/test-kafka", { headers: zone });
-  const runPython = async (script: string, bootstrap: string, args: string[] = [], env: Record<string, string> = {}) => {
-    try {
-      const { stdout } = await run(python, [join(scripts, script), ...args], {
-        cwd: work,
-        timeout: 60_000,
-        env: { ...process.env, KAFKA_BOOTSTRAP_SERVERS: bootstrap, ...env },
-      });
-      return { code: 0, stdout };
-    } catch (error) {
-      const failure = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: failure.code ?? -1, stdout: `${failure.stdout ?? ""}${failure.stderr ?? ""}` };
-    }
-  };
+  const runPython = (script: string, bootstrap: string, args: string[] = [], env: Record<string, string> = {}) =>
+    runScript(script, { cwd: work, bootstrap, args, env });
   const waitRunning = (predicate: (svc: any) => boolean = () => true) =>
     waitFor(
       "test-kafka running with its broker",
@@ -72,8 +53,7 @@ describe.skipIf(missing !== null)("emulator with --kafka real: the seed walkthro
 
     expect((await runPython("topic-ssl.py", svc.uri)).code).toBe(0);
     expect((await runPython("producer-ssl.py", svc.uri)).code).toBe(0);
-    const consumer = await runPython("consumer-ssl.py", svc.uri);
-    expect(consumer.stdout.split("\n").filter((l) => l.startsWith("Received:"))).toEqual([
+    expect(await consumeWithSeedScript(work, svc.uri, 3)).toEqual([
       "Received: b'message number 1'",
       "Received: b'message number 2'",
       "Received: b'message number 3'",
@@ -93,7 +73,7 @@ describe.skipIf(missing !== null)("emulator with --kafka real: the seed walkthro
     const admin = svc.users.find((u: any) => u.username === "avnadmin");
     const bootstrap = `${sasl.host}:${sasl.port}`;
     const args = ["sasl", "--cafile", "ca.pem", "--topic", "demo-topic", "--username", "avnadmin", "--password-env", "PW"];
-    expect((await runPython("check-connection.py", bootstrap, args, { PW: admin.password })).stdout).toContain("ACCEPTED");
+    expect((await runPython("check-connection.py", bootstrap, args, { PW: admin.password })).output).toContain("ACCEPTED");
     expect((await runPython("check-connection.py", bootstrap, args, { PW: "wrong" })).code).toBe(3);
   }, 150_000);
 });

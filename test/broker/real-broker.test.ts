@@ -1,30 +1,14 @@
 // A real Kafka broker started by the emulator's provider, driven by the seed's kafka-python walkthrough.
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRealBrokerProvider, kafkaRuntimeProblem, type RealKafkaBrokerProvider } from "../../src/emulator/broker/index.js";
+import { createRealBrokerProvider, type RealKafkaBrokerProvider } from "../../src/emulator/broker/index.js";
 import type { BrokerAddress, BrokerUser } from "../../src/emulator/broker-provider.js";
+import { consumeWithSeedScript, missingPrerequisite, runScript } from "./kafka-python.js";
 import { createCa, issueClientCert, type TestCa } from "./pki.js";
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, "../..");
-const python = join(root, ".cache", "python-venv", "bin", "python");
-const scripts = join(import.meta.dirname, "python");
-
-async function missingPrerequisite(): Promise<string | null> {
-  const problem = await kafkaRuntimeProblem();
-  if (problem) return problem;
-  if (!existsSync(python)) return `kafka-python venv not found at ${python} (run .ci/setup-extra)`;
-  return null;
-}
-
-const missing = await missingPrerequisite();
-if (missing && process.env.CI) throw new Error(`real broker test prerequisites missing under CI: ${missing}`);
-if (missing) console.warn(`skipping real Kafka broker tests: ${missing}`);
+const missing = await missingPrerequisite("real Kafka broker tests");
 
 describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () => {
   const servicePassword = "AVNS_test-password-1";
@@ -34,19 +18,9 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
   let address: BrokerAddress;
   let work: string;
 
-  async function runPython(script: string, args: string[] = [], extraEnv: Record<string, string> = {}) {
-    try {
-      const { stdout } = await run(python, [join(scripts, script), ...args], {
-        cwd: work,
-        timeout: 60_000,
-        env: { ...process.env, KAFKA_BOOTSTRAP_SERVERS: `${address.host}:${address.sslPort}`, ...extraEnv },
-      });
-      return { code: 0, stdout };
-    } catch (error) {
-      const failure = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: failure.code ?? -1, stdout: `${failure.stdout ?? ""}${failure.stderr ?? ""}` };
-    }
-  }
+  const ssl = () => `${address.host}:${address.sslPort}`;
+  const runPython = (script: string, args: string[] = [], env: Record<string, string> = {}) =>
+    runScript(script, { cwd: work, bootstrap: ssl(), args, env });
 
   // the checks look for the topic the walkthrough test creates: a user without ACLs cannot see it
   const checkSsl = (files: string[]) =>
@@ -98,16 +72,13 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
 
   it("runs the seed's topic, producer and consumer scripts with the extracted certificate and key", async () => {
     const topic = await runPython("topic-ssl.py");
-    expect(topic.code, topic.stdout).toBe(0);
+    expect(topic.code, topic.output).toBe(0);
 
     const producer = await runPython("producer-ssl.py");
-    expect(producer.code, producer.stdout).toBe(0);
-    expect(producer.stdout).toContain("Sending: message number 3");
+    expect(producer.code, producer.output).toBe(0);
+    expect(producer.output).toContain("Sending: message number 3");
 
-    const consumer = await runPython("consumer-ssl.py");
-    expect(consumer.code, consumer.stdout).toBe(0);
-    const received = consumer.stdout.split("\n").filter((line) => line.startsWith("Received:"));
-    expect(received).toEqual([
+    expect(await consumeWithSeedScript(work, ssl(), 3)).toEqual([
       "Received: b'message number 1'",
       "Received: b'message number 2'",
       "Received: b'message number 3'",
@@ -116,26 +87,26 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
 
   it("accepts the service CA's client certificate", async () => {
     const result = await checkSsl(["--certfile", "test-kafka_cert.pem", "--keyfile", "test-kafka_key.pem"]);
-    expect(result.stdout).toContain("ACCEPTED");
+    expect(result.output).toContain("ACCEPTED");
   }, 60_000);
 
   it("refuses a client without a certificate", async () => {
     const result = await checkSsl([]);
     expect(result.code).toBe(3);
-    expect(result.stdout).toContain("REFUSED");
+    expect(result.output).toContain("REFUSED");
   }, 60_000);
 
   it("refuses a client certificate signed by another CA", async () => {
     const result = await checkSsl(["--certfile", "foreign_cert.pem", "--keyfile", "foreign_key.pem"]);
     expect(result.code).toBe(3);
-    expect(result.stdout).toContain("REFUSED");
+    expect(result.output).toContain("REFUSED");
   }, 60_000);
 
   it("authenticates SASL SCRAM-SHA-256 with the user's password and refuses a wrong one", async () => {
-    expect((await checkSasl("avnadmin", servicePassword)).stdout).toContain("ACCEPTED");
+    expect((await checkSasl("avnadmin", servicePassword)).output).toContain("ACCEPTED");
     const wrong = await checkSasl("avnadmin", "not-the-password");
     expect(wrong.code).toBe(3);
-    expect(wrong.stdout).toContain("REFUSED");
+    expect(wrong.output).toContain("REFUSED");
   }, 60_000);
 
   it("follows user changes: a new user's certificate and password work, a removed user's no longer do", async () => {
@@ -150,15 +121,15 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
     let started = performance.now();
     await provider.updateUsers("test-kafka", [admin, alice]);
     console.log(`broker users updated in ${Math.round(performance.now() - started)} ms`);
-    expect((await checkSasl("alice", alice.password)).stdout).toContain("ACCEPTED");
-    expect((await checkSsl(aliceFiles)).stdout).toContain("ACCEPTED");
+    expect((await checkSasl("alice", alice.password)).output).toContain("ACCEPTED");
+    expect((await checkSsl(aliceFiles)).output).toContain("ACCEPTED");
 
     started = performance.now();
     await provider.updateUsers("test-kafka", [admin]);
     console.log(`broker users updated in ${Math.round(performance.now() - started)} ms`);
     expect((await checkSasl("alice", alice.password)).code).toBe(3);
     expect((await checkSsl(aliceFiles)).code).toBe(4);
-    expect((await checkSasl("avnadmin", servicePassword)).stdout).toContain("ACCEPTED");
+    expect((await checkSasl("avnadmin", servicePassword)).output).toContain("ACCEPTED");
   }, 120_000);
 
   it("reports a crashed broker as failed and forgets removed services", async () => {
