@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COMMAND_TREE, isGroup, type CommandEntry } from "../../src/commands/registry.js";
+import type { OptionSpec } from "../../src/commands/define.js";
 import { GLOBAL_FLAGS } from "../../src/main.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -28,7 +29,7 @@ async function leafFlags(): Promise<string[]> {
       return;
     }
     const definition = (await entry.load()).default;
-    for (const option of Object.values(definition.options ?? {})) {
+    for (const option of Object.values<OptionSpec>(definition.options ?? {})) {
       flags.add(`--${option.long}`);
       if (option.short) flags.add(`-${option.short}`);
     }
