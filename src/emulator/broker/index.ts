@@ -1,4 +1,5 @@
 // BrokerProvider running one real Apache Kafka process (KRaft, combined broker+controller) per service.
+import { createHash } from "node:crypto";
 import { mkdtemp, mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,8 +56,11 @@ interface ServiceEntry {
   removed: boolean;
 }
 
+/** A digest of the users' names and passwords, to skip a sync when nothing changed. */
 const usersKey = (users: BrokerUser[]) =>
-  JSON.stringify(users.map((u) => [u.username, u.password]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+  createHash("sha256")
+    .update(JSON.stringify(users.map((u) => [u.username, u.password]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1))))
+    .digest("hex");
 
 const safeDirName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, "_");
 
