@@ -17,6 +17,8 @@ export interface CommandCase {
   name: string;
   /** prepares the state and returns the argv */
   prepare(api: ApiClient): Promise<string[]>;
+  /** each successful run costs the emulator a key pair (a new service or user): run fewer variants */
+  costly?: boolean;
 }
 
 let counter = 0;
@@ -56,19 +58,21 @@ export const COMMAND_CASES: readonly CommandCase[] = [
   { name: "dbaas type list", prepare: async () => ["dbaas", "type", "list"] },
   { name: "dbaas type show", prepare: async () => ["dbaas", "type", "show", "kafka", "--plans"] },
   { name: "dbaas update", prepare: async () => ["dbaas", "update", SERVICE, "--force", "--kafka-ip-filter", "10.0.0.0/8"] },
-  { name: "dbaas create", prepare: async () => ["dbaas", "create", "kafka", "startup-2", unique("svc")] },
+  { name: "dbaas create", costly: true, prepare: async () => ["dbaas", "create", "kafka", "startup-2", unique("svc")] },
   {
     name: "dbaas delete",
+    costly: true,
     prepare: async (api) => ["dbaas", "delete", await serviceToDelete(api), "--force"],
   },
   { name: "dbaas user list", prepare: async () => ["dbaas", "user", "list", SERVICE] },
   { name: "dbaas user show", prepare: async () => ["dbaas", "user", "show", SERVICE, "avnadmin"] },
-  { name: "dbaas user create", prepare: async () => ["dbaas", "user", "create", SERVICE, unique("u")] },
-  { name: "dbaas user delete", prepare: async (api) => ["dbaas", "user", "delete", SERVICE, await userToDelete(api), "--force"] },
+  { name: "dbaas user create", costly: true, prepare: async () => ["dbaas", "user", "create", SERVICE, unique("u")] },
+  { name: "dbaas user delete", costly: true, prepare: async (api) => ["dbaas", "user", "delete", SERVICE, await userToDelete(api), "--force"] },
   { name: "dbaas user reset-credentials", prepare: async (api) => ["dbaas", "user", "reset-credentials", SERVICE, await existingUser(api)] },
   { name: "dbaas user reveal-secrets", prepare: async (api) => ["dbaas", "user", "reveal-secrets", SERVICE, await existingUser(api)] },
   {
     name: "dbaas user rotate",
+    costly: true,
     prepare: async (api) => ["dbaas", "user", "rotate", SERVICE, await userToDelete(api), unique("v"), "--dir", freshDir()],
   },
   { name: "dbaas acl list", prepare: async () => ["dbaas", "acl", "list", SERVICE] },
