@@ -9,6 +9,8 @@ export interface ApiLookup {
   /** names of the services in the zone (the account's default zone when absent) */
   services(zone?: string): Promise<string[]>;
   serviceTypes(zone?: string): Promise<string[]>;
+  /** plans of a service type available in the zone */
+  plans(type: string, zone?: string): Promise<string[]>;
   users(service: string, zone?: string): Promise<string[]>;
 }
 
@@ -49,6 +51,12 @@ export function createApiLookup(options: LookupOptions): ApiLookup & { dispose()
       const { listServiceTypes } = await api();
       return (await listServiceTypes(await client(zone))).map((t) => t.name).filter((n): n is string => !!n);
     },
+    async plans(type, zone) {
+      const { getServiceType } = await api();
+      const wanted = await ctx.zone(zone);
+      const plans = (await getServiceType(await client(zone), type)).plans ?? [];
+      return plans.filter((p) => !p.zones || p.zones.includes(wanted)).map((p) => p.name).filter((n): n is string => !!n);
+    },
     async users(service, zone) {
       const { getKafkaService } = await api();
       return ((await getKafkaService(await client(zone), service)).users ?? []).map((u) => u.username).filter((u): u is string => !!u);
@@ -64,6 +72,8 @@ export async function apiCandidates(source: ArgumentSource, zone: string | undef
         return await lookup.services(zone);
       case "service-types":
         return await lookup.serviceTypes(zone);
+      case "plans":
+        return await lookup.plans(source.type, zone);
       case "users":
         return await lookup.users(source.service, zone);
       default:

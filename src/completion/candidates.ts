@@ -19,7 +19,12 @@ export interface CompletionRequest {
 }
 
 /** What a positional argument's completion should list. */
-export type ArgumentSource = { kind: "services" } | { kind: "service-types" } | { kind: "users"; service: string } | { kind: "none" };
+export type ArgumentSource =
+  | { kind: "services" }
+  | { kind: "service-types" }
+  | { kind: "plans"; type: string }
+  | { kind: "users"; service: string }
+  | { kind: "none" };
 
 interface Walk {
   path: string[];
@@ -169,6 +174,7 @@ export function argumentSource(walk: { path: readonly string[]; definition?: Com
   if (arg === "type" || (arg === "name" && underType)) return { kind: "service-types" };
   // a NAME after other arguments is a new name (create TYPE PLAN NAME): nothing to list
   if ((arg === "name" || arg === "service") && index === 0) return { kind: "services" };
+  if (arg === "plan" && index > 0) return { kind: "plans", type: walk.positionals[index - 1]! };
   if (["username", "user", "old"].includes(arg) && index > 0) return { kind: "users", service: walk.positionals[0]! };
   return { kind: "none" };
 }

@@ -129,6 +129,10 @@ describe("__complete", () => {
   it("lists service types and users from the API", async () => {
     expect((await complete(["dbaas", "type", "show", "ka"])).stdout).toBe("kafka\n");
     expect((await complete(["dbaas", "user", "show", "test-kafka", ""])).stdout).toBe("avnadmin\n");
+    expect((await complete(["dbaas", "create", ""])).stdout.split("\n")).toContain("kafka");
+    expect((await complete(["dbaas", "create", "kafka", "startup-"])).stdout).toMatch(/^(startup-\d+\n)+$/);
+    // the new service's name is the user's to choose
+    expect((await complete(["dbaas", "create", "kafka", "startup-2", ""])).stdout).toBe("");
   });
 
   it("completes flag values: zones, output formats, in every spelling shells send", async () => {
