@@ -5,15 +5,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
 import { closedPort } from "../helpers/loopback-server.js";
 import { runCli } from "../helpers/run-cli.js";
+import { buildCliBundle, type CliBundle } from "../faults/bundle.js";
 
 const exec = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..");
 
 function hasShell(shell: string): boolean {
   try {
@@ -26,30 +25,18 @@ function hasShell(shell: string): boolean {
 
 let emulator: Emulator;
 let env: Record<string, string>;
-let bundleDir: string;
+let bundle: CliBundle;
 let cli: string;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
   env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url, EXOSCALE_ZONE: "de-muc-1" };
-  // a private bundle of the CLI for the shells to call (dist/ belongs to `npm run build`)
-  bundleDir = mkdtempSync(join(tmpdir(), "exo-completion-"));
-  await build({
-    entryPoints: [join(ROOT, "src/cli.ts")],
-    outdir: bundleDir,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    logLevel: "silent",
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  });
-  cli = join(bundleDir, "cli.js");
+  bundle = await buildCliBundle();
+  cli = bundle.cli;
 }, 60_000);
 afterAll(async () => {
   await emulator?.close();
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+  bundle?.remove();
 });
 
 const complete = (words: string[], extraEnv: Record<string, string | undefined> = env) => runCli(["__complete", "--", ...words], { env: extraEnv });
