@@ -6,6 +6,13 @@ import { parse, stringify, JsonSyntaxError } from "./json.js";
 import { toNetworkError } from "./network.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableFailure, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
 import { formatTraceRequest, formatTraceResponse } from "./trace.js";
+import { httpFetch, type TransportInit } from "./http-transport.js";
+
+/** What the client needs of fetch; the global fetch fits, the default is the lighter httpFetch. */
+export type Transport = (
+  url: string,
+  init: TransportInit,
+) => Promise<{ status: number; statusText: string; headers: { get(name: string): string | null } & Iterable<[string, string]>; text(): Promise<string> }>;
 
 export interface Credentials {
   key: string;
@@ -35,7 +42,8 @@ export interface ClientOptions {
   deadlineMs?: number;
   /** receives trace text (EXOSCALE_TRACE) */
   trace?: (text: string) => void;
-  fetch?: typeof fetch;
+  /** the HTTP transport (default: httpFetch over node:http/https) */
+  fetch?: Transport;
   /** wall clock in ms; drives signature expiry and deadlines */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -78,14 +86,14 @@ export class ApiClient {
   private readonly policy: RetryPolicy;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: Transport;
 
   constructor(private readonly options: ClientOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, "");
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.fetchImpl = options.fetch ?? httpFetch;
   }
 
   /** Sends a request with retries and returns the decoded, validated body. */

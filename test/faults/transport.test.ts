@@ -1,6 +1,7 @@
 // Failures below HTTP: an untrusted TLS certificate (the emulator's --https mode, its CA not
-// trusted) for every command, and DNS failures through an injected fetch, so no name is ever
+// trusted) for every command, and DNS failures through an injected fetch or resolver, so no name is ever
 // resolved on the network.
+import dns from "node:dns";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiClient } from "../../src/api/client.js";
 import { NetworkError } from "../../src/api/errors.js";
@@ -76,25 +77,27 @@ describe("DNS failure", () => {
     expect(attempts.POST).toBe(1);
   });
 
-  describe("through the CLI (global fetch replaced, no lookup made)", () => {
-    afterEach(() => vi.unstubAllGlobals());
+  describe("through the CLI (the resolver replaced, no lookup made)", () => {
+    afterEach(() => vi.restoreAllMocks());
 
     it.each([
       [["dbaas", "show", "test-kafka", "-z", "de-muc-1"], "GET"],
       [["dbaas", "ca-certificate", "-z", "de-muc-1"], "GET"],
       [["dbaas", "type", "list"], "GET"],
     ])("%j: one error line naming the host failure, exit 1, empty stdout", async (argv, method) => {
-      const fetch = vi.fn(async (input: string | URL | Request) => {
-        throw dnsFailure("ENOTFOUND", new URL(String(input)).hostname);
-      });
-      vi.stubGlobal("fetch", fetch);
+      const lookup = vi.spyOn(dns, "lookup").mockImplementation(((host: string, _options: unknown, callback: (error: Error) => void) => {
+        const cb = typeof _options === "function" ? (_options as typeof callback) : callback;
+        process.nextTick(() => cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND", syscall: "getaddrinfo", hostname: host })));
+      }) as unknown as typeof dns.lookup);
       const result = await runCli(argv, { env: { EXOSCALE_API_KEY: "EXOkey", EXOSCALE_API_SECRET: "dns-test-secret", EXOSCALE_ZONE: "de-muc-1" } });
       expect(result.stdout).toBe("");
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`^error: host name could not be resolved: ${method} https://api-de-muc-1\\.exoscale\\.com/v2/\\S+ \\(ENOTFOUND\\)\\n$`));
       expect(result.stderr).not.toContain("dns-test-secret");
-      expect(fetch.mock.calls.length).toBeGreaterThanOrEqual(1);
-      expect(fetch.mock.calls.length).toBeLessThanOrEqual(3); // one per concurrent request, none retried
+      const hosts = lookup.mock.calls.map((call) => call[0]);
+      expect(hosts.length).toBeGreaterThanOrEqual(1);
+      expect(hosts.length).toBeLessThanOrEqual(3); // one per concurrent request, none retried
+      expect(new Set(hosts)).toEqual(new Set(["api-de-muc-1.exoscale.com"]));
     });
   });
 });

@@ -1,0 +1,101 @@
+// A small fetch-compatible transport over node:http/https with keep-alive agents.
+//
+// Why not the global fetch: on Node 20 the first call to fetch loads and compiles undici, which
+// costs more than the whole rest of a short command's start-up. The ApiClient only needs a
+// request, its status, headers and text, so this keeps the fetch shape on the lighter modules.
+// TLS uses Node's own trust store, so NODE_EXTRA_CA_CERTS works as with fetch.
+import http from "node:http";
+import https from "node:https";
+
+export interface TransportInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+/** The subset of Headers the client uses. */
+export class ResponseHeaders implements Iterable<[string, string]> {
+  private readonly map = new Map<string, string>();
+
+  constructor(raw: http.IncomingHttpHeaders) {
+    for (const [name, value] of Object.entries(raw)) {
+      if (value !== undefined) this.map.set(name.toLowerCase(), Array.isArray(value) ? value.join(", ") : value);
+    }
+  }
+
+  get(name: string): string | null {
+    return this.map.get(name.toLowerCase()) ?? null;
+  }
+
+  [Symbol.iterator](): Iterator<[string, string]> {
+    return this.map.entries();
+  }
+}
+
+export interface TransportResponse {
+  status: number;
+  statusText: string;
+  headers: ResponseHeaders;
+  text(): Promise<string>;
+}
+
+const agents = {
+  "http:": new http.Agent({ keepAlive: true }),
+  "https:": new https.Agent({ keepAlive: true }),
+};
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : Object.assign(new Error("The operation was aborted"), { name: "AbortError" });
+}
+
+/** Sends one request; resolves once the whole body has arrived (a cut-off body rejects). */
+export function httpFetch(url: string, init: TransportInit = {}): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const protocol = target.protocol as keyof typeof agents;
+    if (!(protocol in agents)) {
+      reject(new TypeError(`unsupported protocol ${target.protocol}`));
+      return;
+    }
+    const signal = init.signal;
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const headers: Record<string, string | number> = { ...init.headers };
+    if (init.body !== undefined) headers["Content-Length"] = Buffer.byteLength(init.body);
+    const request = (protocol === "https:" ? https : http).request(target, { method: init.method ?? "GET", headers, agent: agents[protocol] });
+    const onAbort = () => request.destroy(abortError(signal!));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const done = () => signal?.removeEventListener("abort", onAbort);
+
+    request.on("error", (error) => {
+      done();
+      reject(error);
+    });
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", (error) => {
+        done();
+        reject(error);
+      });
+      response.on("close", () => {
+        done();
+        if (!response.complete) {
+          reject(Object.assign(new Error("response body cut off before its end"), { code: "ECONNRESET" }));
+          return;
+        }
+        const body = Buffer.concat(chunks).toString("utf8");
+        resolve({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? "",
+          headers: new ResponseHeaders(response.headers),
+          text: async () => body,
+        });
+      });
+    });
+    request.end(init.body);
+  });
+}
