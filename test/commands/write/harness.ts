@@ -2,6 +2,7 @@
 // chosen terminal state, and the API read back to check what a command changed.
 import { ApiClient } from "../../../src/api/client.js";
 import { getKafkaService } from "../../../src/api/dbaas.js";
+import { stringify } from "../../../src/api/json.js";
 import type { KafkaService } from "../../../src/api/schemas.js";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../../src/emulator/index.js";
 import { bufferIO } from "../../../src/io.js";
@@ -20,7 +21,7 @@ export interface Session {
   exo(argv: string[], options?: { terminal?: boolean; input?: string[]; stdoutTTY?: boolean }): Promise<Result>;
   /** the service as the API now describes it (zone header de-muc-1) */
   service(name: string, zone?: string): Promise<KafkaService>;
-  /** POST, PUT and DELETE requests the emulator received since the last clear */
+  /** POST, PUT and DELETE requests the emulator received since the last clear (bodies as exact JSON) */
   mutations(): string[];
 }
 
@@ -54,7 +55,7 @@ export async function openSession(options: EmulatorOptions = {}): Promise<Sessio
       return emulator
         .requests()
         .filter((r) => r.method !== "GET" && !r.path.startsWith("/_emulator"))
-        .map((r) => `${r.method} ${r.path}${r.body === undefined ? "" : ` ${JSON.stringify(r.body)}`}`);
+        .map((r) => `${r.method} ${r.path}${r.body === undefined ? "" : ` ${stringify(r.body)}`}`);
     },
   };
 }
