@@ -10,6 +10,7 @@ import {
   type ShowSettingsKind,
 } from "../../kafka/models/index.js";
 import { goQuote } from "../../kafka/validation/go-quote.js";
+import { parseOutputTemplateFirst } from "../../output/template-first.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 
 /** In the order exo's message lists them. */
@@ -64,6 +65,7 @@ Examples:
     if (view === "settings" && !isSettingsKind(settings!)) {
       throw new UsageError(`invalid settings value ${goQuote(settings!)}, expected one of: ${SETTINGS_KINDS.join(", ")}`);
     }
+    if (view !== "settings" && view !== "uri") await parseOutputTemplateFirst(ctx);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);

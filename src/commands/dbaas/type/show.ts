@@ -11,6 +11,7 @@ import {
   type ShowSettingsKind,
 } from "../../../kafka/models/index.js";
 import { goQuote } from "../../../kafka/validation/go-quote.js";
+import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 import { defineCommand, flag } from "../../define.js";
 
 const KAFKA_SETTINGS: readonly ShowSettingsKind[] = ["kafka", "kafka-rest", "kafka-connect", "schema-registry"];
@@ -51,6 +52,7 @@ Examples:
     if (view === "settings" && args.name === "kafka" && !(KAFKA_SETTINGS as readonly string[]).includes(settings!)) {
       throw new UsageError(`invalid settings value ${goQuote(settings!)}, expected one of: ${KAFKA_SETTINGS.join(", ")}`);
     }
+    if (view !== "settings") await parseOutputTemplateFirst(ctx);
 
     const client = await ctx.client(await ctx.zone());
     const serviceType = await getServiceType(client, args.name);

@@ -1,0 +1,59 @@
+// A broken --output-template is refused before any request when the output goes through it, and
+// ignored where exo ignores templates (--uri, --settings, ca-certificate) or warns (`dbaas list`).
+import { describe, expect, it } from "vitest";
+import { expected } from "./fixtures.js";
+import { useCannedEmulator } from "./setup.js";
+
+const t = useCannedEmulator();
+const SHOW = ["dbaas", "show", "test-kafka", "-z", "de-muc-1"];
+const BROKEN = ["--output-template", "{{.Name"];
+const unclosed = "error: unable to encode output in plaintext using template: template: out:1: unclosed action\n";
+
+describe("an unparsable template sends nothing", () => {
+  it.each([
+    [SHOW],
+    [[...SHOW, "-O", "json"]],
+    [[...SHOW, "--backups"]],
+    [[...SHOW, "--notifications", "--uri"]],
+    [["dbaas", "type", "list"]],
+    [["dbaas", "type", "show", "kafka"]],
+    [["dbaas", "type", "show", "kafka", "--plans", "--settings", "kafka"]],
+    [["dbaas", "type", "show", "kafka", "--backup-config", "startup-2"]],
+  ])("%j", async (argv) => {
+    expect(await t.exo([...argv, ...BROKEN])).toEqual({ exitCode: 1, stdout: "", stderr: unclosed });
+    expect(t.requests()).toEqual([]);
+  });
+
+  it("reports the parse error's line, as Go does", async () => {
+    const result = await t.exo([...SHOW, "--output-template", "{{.Name}}\n{{if .Plan}}"]);
+    expect(result).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "error: unable to encode output in plaintext using template: template: out:2: unexpected EOF\n",
+    });
+    expect(t.requests()).toEqual([]);
+  });
+});
+
+describe("views that ignore templates ignore a broken one", () => {
+  it.each([
+    ["show-uri.stdout", [...SHOW, "--uri"]],
+    ["show-settings-kafka.stdout", [...SHOW, "--settings", "kafka"]],
+    ["ca-cert.stdout", ["dbaas", "ca-certificate"]],
+  ])("%s", async (file, argv) => {
+    expect(await t.exo([...argv, ...BROKEN])).toEqual({ exitCode: 0, stdout: expected(file), stderr: "" });
+  });
+
+  it("type show --settings", async () => {
+    const plain = await t.exo(["dbaas", "type", "show", "kafka", "--settings", "kafka"]);
+    expect(plain.exitCode).toBe(0);
+    expect(await t.exo(["dbaas", "type", "show", "kafka", "--settings", "kafka", ...BROKEN])).toEqual(plain);
+  });
+
+  it("dbaas list still asks the API, then warns and prints each row as {{.}}", async () => {
+    const result = await t.exo(["dbaas", "list", "-z", "de-muc-1", ...BROKEN]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.startsWith("warning: invalid output template: template: out:1: unclosed action\n")).toBe(true);
+    expect(t.requests()).toEqual(["GET /v2/dbaas-service"]);
+  });
+});
