@@ -105,6 +105,8 @@ describe("dbaas show", () => {
         "| warning | The service will be upgraded to a newer version |\n" +
         "|         | during the next maintenance window              |\n",
     );
+    expect(await t.exo([...SHOW, "--notifications", "-O", "text"])).toEqual(ok(`warning\t${wrapped}\tservice_end_of_life\n`));
+    expect(await t.exo([...SHOW, "--notifications", "--output-template", "{{.Level}}/{{.Type}}"])).toEqual(ok("warning/service_end_of_life\n"));
   });
 
   it("the first view asked for wins: --backups, --notifications, --settings, --uri", async () => {
@@ -226,6 +228,8 @@ describe("dbaas type show", () => {
     expect(await t.exo([...TYPE, "--backup-config", "startup-2", "--output-template", "{{.Interval}}h x{{.MaxCount}} {{.RecoveryMode}}"])).toEqual(
       ok("24h x2 basic"),
     );
+    // -O text: every field TAB-separated, the absent frequent/infrequent pointers as <nil>
+    expect(await t.exo([...TYPE, "--backup-config", "startup-2", "-O", "text"])).toEqual(ok("24\t2\tbasic\t<nil>\t<nil>\t<nil>\t<nil>"));
   });
 
   it("--settings is a table whatever -O says, and makes one more request", async () => {
