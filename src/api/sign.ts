@@ -29,9 +29,10 @@ export function stringToSign(input: Omit<SignInput, "key" | "secret">): { messag
     values.push(value);
     byName.set(name, values);
   }
-  // Only parameters with exactly one (non-empty) value are signed; names sorted byte-wise.
+  // Parameters with exactly one value are signed, an empty one ("?a" or "?a=") included, as the
+  // SDK's len(values) == 1 test does; multi-valued ones are not. Names sorted byte-wise.
   const signedQueryArgs = [...byName.entries()]
-    .filter(([, values]) => values.length === 1 && values[0] !== "")
+    .filter(([, values]) => values.length === 1)
     .map(([name]) => name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const queryValues = signedQueryArgs.map((name) => byName.get(name)![0]).join("");

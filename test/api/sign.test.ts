@@ -42,6 +42,15 @@ describe("EXO2-HMAC-SHA256", () => {
     expect(message).toBe("GET /v2/x\n\n3\n\n1767225600");
   });
 
+  it("signs a single empty value like the SDK (Go's len(values) == 1): name listed, nothing added to the values", () => {
+    for (const url of ["/v2/x?e=&b=3", "/v2/x?b=3&e"]) {
+      const { message, signedQueryArgs } = stringToSign({ method: "GET", url, expires });
+      expect(signedQueryArgs).toEqual(["b", "e"]);
+      expect(message).toBe("GET /v2/x\n\n3\n\n1767225600");
+    }
+    expect(signRequest({ method: "GET", url: "/v2/x?e=&b=3", key, secret, expires })).toContain(",signed-query-args=b;e,expires=1767225600,");
+  });
+
   it("a different secret gives a different signature", () => {
     const url = "https://api-ch-gva-2.exoscale.com/v2/dbaas-kafka/my-kafka";
     expect(signRequest({ method: "GET", url, key, secret: "other", expires })).not.toContain("qeFaaw3e9wYd4ec3nJCNiweObSTMyQRImDID9GXHVR8=");

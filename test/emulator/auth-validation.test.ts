@@ -49,6 +49,11 @@ describe("signature verification", () => {
 
   it("signs query arguments like the SDK", async () => {
     expect((await call(emu, "GET", "/dbaas-service?b=2&a=1")).status).toBe(200);
+    expect((await call(emu, "GET", "/dbaas-service?b=2&a=1&a=3&empty=")).status).toBe(200);
+    // the query is part of what is signed: a request whose query differs from the signed one is refused
+    const { signRequest } = await import("../../src/api/sign.js");
+    const authorization = signRequest({ method: "GET", url: `${emu.url}/dbaas-service?a=1`, key: emu.apiKey, secret: emu.apiSecret, expires: Math.floor(Date.now() / 1000) + 60 });
+    expect((await fetch(`${emu.url}/dbaas-service?a=2`, { headers: { authorization } })).status).toBe(403);
   });
 });
 
