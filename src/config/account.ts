@@ -2,6 +2,7 @@
 // Precedence as exo: environment > selected account in exoscale.toml > built-in defaults.
 import { spawnSync } from "node:child_process";
 import { ConfigError } from "./errors.js";
+import { exoscaleZoneApiPrefix } from "./endpoint.js";
 import { ENV, lookupEnv, type Env } from "./env.js";
 import { findConfigFile, readConfigFile, type AccountEntry } from "./file.js";
 
@@ -16,7 +17,10 @@ export interface ResolvedAccount {
   secret: string;
   /** EXOSCALE_ZONE > account defaultZone > ch-dk-2 */
   defaultZone: string;
-  /** EXOSCALE_API_ENDPOINT > account endpoint, as written (see endpoint.ts for how it applies) */
+  /**
+   * EXOSCALE_API_ENDPOINT > account endpoint, as written (see endpoint.ts for how it applies);
+   * undefined when it names one zone's Exoscale API, whose prefix becomes `environment`
+   */
   endpoint?: string;
   /** host prefix of the API: "api" → api-ZONE.exoscale.com */
   environment: string;
@@ -73,15 +77,16 @@ export async function resolveAccount(options: ResolveOptions): Promise<ResolvedA
   }
 
   const envZone = lookupEnv(env, ENV.zone);
-  const envEndpoint = lookupEnv(env, ENV.endpoint);
+  const endpoint = lookupEnv(env, ENV.endpoint) || account?.endpoint || undefined;
+  const zoneApiPrefix = exoscaleZoneApiPrefix(endpoint);
   const envEnvironment = lookupEnv(env, ENV.environment);
   return {
     name: account?.name ?? ENV_ACCOUNT_NAME,
     key,
     secret,
     defaultZone: envZone || account?.defaultZone || DEFAULT_ZONE,
-    endpoint: envEndpoint || account?.endpoint || undefined,
-    environment: envEnvironment || account?.environment || DEFAULT_ENVIRONMENT,
+    endpoint: zoneApiPrefix ? undefined : endpoint,
+    environment: zoneApiPrefix ?? (envEnvironment || account?.environment || DEFAULT_ENVIRONMENT),
     defaultOutputFormat: account?.defaultOutputFormat || undefined,
     customHeaders: account?.customHeaders ?? {},
     configFile: file,

@@ -4,7 +4,8 @@
 // API's own zone list (GET /zone) for any other name. With an override (EXOSCALE_API_ENDPOINT or
 // the account's `endpoint`), every zone is served by that URL; services carry a `zone` field that
 // commands filter on. Only a v2 base URL overrides: exo users often still have a v1 compute
-// endpoint configured, which must not redirect DBaaS calls.
+// endpoint configured, which must not redirect DBaaS calls; and one zone's own Exoscale API URL
+// keeps per-zone endpoints (see exoscaleZoneApiPrefix).
 import { ConfigError } from "./errors.js";
 
 export const KNOWN_ZONES = ["ch-gva-2", "ch-dk-2", "de-fra-1", "de-muc-1", "at-vie-1", "at-vie-2", "bg-sof-1", "hr-zag-1"] as const;
@@ -38,6 +39,17 @@ export function v2Override(override: string | undefined): string | undefined {
   if (!/\/v2\/?$/.test(url.pathname)) return undefined;
   checkScheme(url, override);
   return override.replace(/\/+$/, "");
+}
+
+const EXOSCALE_ZONE_API = /^https:\/\/([a-z0-9]+)-[a-z]{2}-[a-z]+-\d+\.exoscale\.com\/v2\/?$/i;
+
+/**
+ * The environment prefix when `url` is itself one zone's Exoscale API (https://api-ch-gva-2.exoscale.com/v2
+ * → "api"), else undefined. exo uses its override only to list zones, then calls each zone's own
+ * endpoint; such a value therefore keeps per-zone endpoints instead of sending every zone to one.
+ */
+export function exoscaleZoneApiPrefix(url: string | undefined): string | undefined {
+  return url ? EXOSCALE_ZONE_API.exec(url)?.[1]?.toLowerCase() : undefined;
 }
 
 export function zoneUrl(zone: string, environment = "api"): string {
