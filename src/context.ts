@@ -143,6 +143,8 @@ export function createContext(options: ContextOptions): CommandContext {
       io.stderr(`${question} [yN]: `);
       const answer = await io.readLine?.();
       if (answer === undefined) {
+        // end the unanswered prompt's line so the error stands on a line of its own
+        io.stderr("\n");
         const { CliError } = await import("./errors.js");
         throw new CliError("EOF");
       }

@@ -216,6 +216,7 @@ describe("the seed's commands, as written", () => {
 
 describe("confirmation", () => {
   const argv = ["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--kafka-enable-sasl-auth"];
+  const question = '[+] Updating Database Service "test-kafka" can trigger a service restart. Do you want to continue? [yN]: ';
 
   it("without a terminal and without -f: refuses, sends nothing", async () => {
     s.emulator.clearRequests();
@@ -242,7 +243,8 @@ describe("confirmation", () => {
     s.emulator.clearRequests();
     const result = await s.exo(argv, { terminal: true, input: [] });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr.endsWith("error: EOF\n")).toBe(true);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`${question}\nerror: EOF\n`);
     expect(s.mutations()).toEqual([]);
   });
 
