@@ -135,7 +135,11 @@ export class ApiClient {
     }
     this.trace(() => formatTraceRequest({ operationId: spec.operationId, method: spec.method, url, headers, body: body ?? "" }, this.secrets()));
 
-    const timeoutMs = Math.min((this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) || Infinity, deadline - this.now());
+    const attemptMs = (this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) || Infinity;
+    const remainingMs = deadline - this.now();
+    const timeoutMs = Math.min(attemptMs, remainingMs);
+    // name the limit the user set (e.g. --timeout 300ms), not the few ms fewer left of it
+    const limitMs = remainingMs < attemptMs && this.options.deadlineMs ? this.options.deadlineMs : timeoutMs;
     const controller = new AbortController();
     let timedOut = false;
     const timer = Number.isFinite(timeoutMs)
@@ -156,7 +160,7 @@ export class ApiClient {
       );
       return { status: response.status, headers: response.headers, contentType: response.headers.get("content-type") ?? "", text };
     } catch (error) {
-      if (timedOut) throw new TimeoutError(`request timed out after ${formatMs(timeoutMs)}: ${spec.method} ${url}`);
+      if (timedOut) throw new TimeoutError(`request timed out after ${formatMs(limitMs)}: ${spec.method} ${url}`);
       if (this.options.signal?.aborted) throw this.options.signal.reason ?? error;
       throw toNetworkError(error, spec.method, url);
     } finally {
