@@ -52,6 +52,10 @@ describe("show templates reach the Kafka endpoints", () => {
       "version",
     ]);
     expect(jsonText).not.toMatch(/SASLPort|Bootstrap/i);
+    // SASL credentials, as exo prints them: each user's username and password
+    const revealed = JSON.parse((await s.exo(["dbaas", "user", "reveal-secrets", SERVICE, "avnadmin", "-z", ZONE, "-O", "json"])).stdout);
+    expect(revealed.password).toMatch(/^\S{8,}$/);
+    expect(json.kafka.users).toContainEqual(expect.objectContaining({ username: "avnadmin", type: "primary", password: revealed.password }));
     const text = (await show("-O", "text")).stdout;
     expect(text).not.toContain(`${sasl.host}:${sasl.port}`);
     expect(text).not.toMatch(/SASLPort|Bootstrap/);
