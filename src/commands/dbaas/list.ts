@@ -11,6 +11,7 @@ import type { ServiceCommon } from "../../api/schemas.js";
 import { v2Override } from "../../config/endpoint.js";
 import type { CommandContext } from "../../context.js";
 import { PartialFailureError } from "../../errors.js";
+import { withListSpinner } from "../../output/list-spinner.js";
 import { serviceListItem, serviceListOutput } from "../../kafka/models/index.js";
 import type { GoStruct } from "../../templates/values.js";
 import { defineCommand, zoneFlag } from "../define.js";
@@ -83,9 +84,10 @@ Examples:
   async run(ctx, _args, opts) {
     const zone = opts.zone || undefined;
     const failures: ZoneFailure[] = [];
-    const rows = v2Override((await ctx.account()).endpoint)
-      ? await listShared(ctx, zone, failures)
-      : await listPerZone(ctx, zone ? [zone] : await ctx.listZones(), failures);
+    const shared = v2Override((await ctx.account()).endpoint);
+    const rows = await withListSpinner(ctx, async () =>
+      shared ? listShared(ctx, zone, failures) : listPerZone(ctx, zone ? [zone] : await ctx.listZones(), failures),
+    );
 
     const output = serviceListOutput(rows);
     if (failures.length === 0) return output;

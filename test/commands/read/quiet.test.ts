@@ -40,3 +40,27 @@ describe.each([false, true])("-Q (stdout is a terminal: %s)", (tty) => {
     expect(stdout).toBe("test-kafka");
   });
 });
+
+describe("dbaas list's spinner (non-essential output)", () => {
+  const LIST = ["dbaas", "list", "-z", "de-muc-1", "-O", "text"];
+  const rows = "test-kafka\tkafka\tstartup-2\tde-muc-1\ntest-pg\tpg\thobbyist-2\tde-muc-1\n";
+
+  it("turns on stderr while the zones are asked, when stderr is a terminal, and is erased before the output", async () => {
+    t.emulator.faults.inject({ kind: "slow", delayMs: 350, count: 1, pathPrefix: "/dbaas-service" });
+    const result = await t.exo(LIST, { tty: true });
+    expect(result.stdout).toBe(rows);
+    expect(result.stderr.startsWith("\r⠋")).toBe(true);
+    expect(result.stderr).toMatch(/^\r⠋(\r\x1b\[K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]){2,}\r\x1b\[K$/);
+  });
+
+  it("is silent with -Q, and when stderr is not a terminal", async () => {
+    expect(await t.exo(["-Q", ...LIST], { tty: true })).toEqual({ exitCode: 0, stdout: rows, stderr: "" });
+    expect(await t.exo(LIST)).toEqual({ exitCode: 0, stdout: rows, stderr: "" });
+  });
+
+  it("is erased when the listing fails", async () => {
+    t.emulator.faults.inject({ kind: "status", status: 403, body: '{"message":"no access"}', pathPrefix: "/dbaas-service" });
+    const result = await t.exo(["dbaas", "list"], { tty: true });
+    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: "\r⠋\r\x1b[Kerror: Forbidden: no access\n" });
+  });
+});
