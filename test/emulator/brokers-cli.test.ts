@@ -110,6 +110,41 @@ describe("exo-emulator command", () => {
     expect(await exit).toBe(0);
   });
 
+  it("--data-dir keeps services across restarts, --reset starts clean", async () => {
+    const dataDir = join(dir, "restart-data");
+    /** Starts the binary, returns its URL and a stop function that waits for exit 0. */
+    const start = async (...extra: string[]) => {
+      const child = spawn(process.execPath, [join(dir, "main.js"), "--port", "0", "--quiet", "--operation-delay", "0", "--data-dir", dataDir, ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (c) => {
+          out += c;
+          const m = /listening on (\S+?);/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on("exit", (code) => reject(new Error(`exited with ${code}`)));
+      });
+      const emu = { url, apiKey: "EXOemulator0000000000000000000", apiSecret: "emulator-secret" } as Parameters<typeof call>[0];
+      const stop = async () => {
+        const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        child.kill("SIGTERM");
+        expect(await exit).toBe(0);
+      };
+      return { emu, stop };
+    };
+    const names = async (emu: Parameters<typeof call>[0]) => (await call(emu, "GET", "/dbaas-service")).json["dbaas-services"].map((s: { name: string }) => s.name);
+
+    const first = await start();
+    expect((await call(first.emu, "POST", "/dbaas-kafka/kept", { json: { plan: "startup-2" } })).status).toBe(200);
+    await first.stop();
+    const second = await start();
+    expect(await names(second.emu)).toEqual(["kept"]);
+    await second.stop();
+    const third = await start("--reset");
+    expect(await names(third.emu)).toEqual([]);
+    await third.stop();
+  });
+
   it("refuses unknown options", async () => {
     const child = spawn(process.execPath, [join(dir, "main.js"), "--bogus"], { stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
