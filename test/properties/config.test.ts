@@ -1,7 +1,7 @@
 // Random exoscale.toml files and environments: resolving the account either succeeds with a
 // complete account or fails with the configuration's own error (one line, no stack trace); through
 // the CLI, the failure is one `error:` line and exit 1. No request leaves the machine: the endpoint
-// is always overridden by a loopback URL that fetch refuses at once (port 1).
+// is always overridden by a loopback URL that refuses connections (port 1), retried with a 1 ms backoff.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -141,7 +141,7 @@ describe("the CLI on random configurations", () => {
       fc.asyncProperty(tomlText, environment, fc.boolean(), async (toml, env, viaFlag) => {
         const { home, path } = writeConfig(toml);
         const argv = [...(viaFlag ? ["--config", path] : []), "dbaas", "ca-certificate"];
-        const result = await runCli(argv, { env: { ...defined(env), HOME: home, EXOSCALE_API_ENDPOINT: NO_NETWORK_ENDPOINT }, cwd: ROOT });
+        const result = await runCli(argv, { env: { ...defined(env), HOME: home, EXOSCALE_API_ENDPOINT: NO_NETWORK_ENDPOINT, EXO_DBAAS_RETRY_BASE_MS: "1" }, cwd: ROOT });
         expect(result.stdout).toBe("");
         expect(result.exitCode).toBe(1);
         expect(result.stderr).toMatch(/^error: [^\n]*\n$|^error: [^\n]*(\n  - [^\n]*)*\n$/);
