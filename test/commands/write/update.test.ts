@@ -254,6 +254,17 @@ describe("confirmation", () => {
   });
 });
 
+describe("--help", () => {
+  it("lists the IP filter edits (not exo's, so not in --help-kafka) and hides exo's Kafka flags", async () => {
+    const result = await s.exo(["dbaas", "update", "--help"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/\n {2}--kafka-ip-filter-add <[^>]+> +add CIDR address blocks/);
+    expect(result.stdout).toMatch(/\n {2}--kafka-ip-filter-remove <[^>]+> +remove CIDR address blocks/);
+    expect(result.stdout).not.toMatch(/--kafka-ip-filter[ =<]|--kafka-enable-sasl-auth|--kafka-settings/);
+    expect((await s.exo(["dbaas", "update", "--help-kafka"])).stdout).not.toContain("--kafka-ip-filter-add");
+  });
+});
+
 describe("--dry-run", () => {
   it("prints the body that would be sent and sends nothing, without asking", async () => {
     s.emulator.clearRequests();

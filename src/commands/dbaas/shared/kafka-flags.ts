@@ -51,14 +51,13 @@ export const createKafkaOptions = {
   kafkaVersion: flag.string("kafka-version", { hidden, description: "Kafka major version" }),
 };
 
+// Not exo's: shown in `update --help` (exo's --help-kafka text stays as it is), else nothing would list them.
 export const updateKafkaOptions = {
   ...commonKafkaOptions,
   kafkaIpFilterAdd: flag.list("kafka-ip-filter-add", {
-    hidden,
     description: "add CIDR address blocks to the service's current IP filter",
   }),
   kafkaIpFilterRemove: flag.list("kafka-ip-filter-remove", {
-    hidden,
     description: "remove CIDR address blocks from the service's current IP filter",
   }),
 };
