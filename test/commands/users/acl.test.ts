@@ -45,6 +45,19 @@ describe("acl create", () => {
     expect((await s.acls())["topic-acl"]).toContainEqual({ id: entry.id, username: "app", topic: "orders.*", permission: "readwrite" });
   });
 
+  it("prints the new entry as acl list does: table by default, text with -O text", async () => {
+    const table = await create("--username", "tab", "--topic", "t1", "--permission", "read");
+    expect(table.exitCode).toBe(0);
+    const [header, rule, row, end] = table.stdout.split("\n");
+    expect(header).toMatch(/^\| +ID +\| KIND  \| USERNAME \| TOPIC\/RESOURCE \| PERMISSION \|$/);
+    expect(rule).toMatch(/^\|-+\|-------\|----------\|----------------\|------------\|$/);
+    expect(row).toMatch(/^\| (\S+) +\| topic \| tab +\| t1 +\| read +\|$/);
+    expect(end).toBe("");
+    const text = await create("--username", "tab", "--topic", "t2", "--permission", "write", "-O", "text");
+    expect(text.stdout).toMatch(/^\S+\ttopic\ttab\tt2\t\twrite\n$/);
+    expect(s.mutations()).toEqual(["POST /v2/dbaas-kafka/test-kafka/topic/acl-config", "POST /v2/dbaas-kafka/test-kafka/topic/acl-config"]);
+  });
+
   it("creates a Schema Registry ACL; list shows both kinds", async () => {
     const result = await create("--username", "app", "--resource", "Subject:orders-value", "--permission", "schema_registry_read", "--output-template", "{{.ID}}");
     expect(result.exitCode).toBe(0);
