@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import { performance } from "node:perf_hooks";
 
 const root = resolve(import.meta.dirname, "..");
-const cli = join(root, "dist", "cli.js");
+const cli = join(root, "dist", "cli.cjs");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 const median = (xs) => {

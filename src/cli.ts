@@ -1,12 +1,12 @@
 // The `exo` executable: the only module that touches the process.
-import { createInterface } from "node:readline";
+import type { Interface } from "node:readline";
 import { run } from "./main.js";
 import type { IO } from "./io.js";
 
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort(Object.assign(new Error("context canceled"), { name: "AbortError" })));
 
-let reader: ReturnType<typeof createInterface> | undefined;
+let reader: Interface | undefined;
 let lines: AsyncIterator<string> | undefined;
 const io: IO = {
   stdout: (text) => void process.stdout.write(text),
@@ -17,7 +17,8 @@ const io: IO = {
   env: process.env,
   cwd: process.cwd(),
   readLine: async () => {
-    reader ??= createInterface({ input: process.stdin, terminal: false });
+    // loaded on first use: most commands never read stdin
+    reader ??= (await import("node:readline")).createInterface({ input: process.stdin, terminal: false });
     lines ??= reader[Symbol.asyncIterator]();
     const next = await lines.next();
     return next.done ? undefined : next.value;
@@ -25,5 +26,8 @@ const io: IO = {
   signal: controller.signal,
 };
 
-process.exitCode = await run(process.argv.slice(2), io);
-reader?.close();
+// No top-level await: the CLI is bundled as CommonJS (see src/launcher.ts).
+void run(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+  reader?.close();
+});

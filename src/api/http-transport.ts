@@ -5,7 +5,7 @@
 // request, its status, headers and text, so this keeps the fetch shape on the lighter modules.
 // TLS uses Node's own trust store, so NODE_EXTRA_CA_CERTS works as with fetch.
 import http from "node:http";
-import https from "node:https";
+import type https from "node:https";
 
 export interface TransportInit {
   method?: string;
@@ -40,24 +40,33 @@ export interface TransportResponse {
   text(): Promise<string>;
 }
 
-const agents = {
-  "http:": new http.Agent({ keepAlive: true }),
-  "https:": new https.Agent({ keepAlive: true }),
-};
+type Protocol = "http:" | "https:";
+
+/** One keep-alive agent per protocol; node:https (TLS) is loaded only for an https URL, as it costs ~10 ms. */
+const modules = new Map<Protocol, Promise<{ request: typeof http.request; agent: http.Agent }>>();
+
+function transportFor(protocol: Protocol): Promise<{ request: typeof http.request; agent: http.Agent }> {
+  let entry = modules.get(protocol);
+  if (!entry) {
+    entry =
+      protocol === "http:"
+        ? Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) })
+        : import("node:https").then((m: { default: typeof https }) => ({ request: m.default.request, agent: new m.default.Agent({ keepAlive: true }) }));
+    modules.set(protocol, entry);
+  }
+  return entry;
+}
 
 function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : Object.assign(new Error("The operation was aborted"), { name: "AbortError" });
 }
 
 /** Sends one request; resolves once the whole body has arrived (a cut-off body rejects). */
-export function httpFetch(url: string, init: TransportInit = {}): Promise<TransportResponse> {
+export async function httpFetch(url: string, init: TransportInit = {}): Promise<TransportResponse> {
+  const target = new URL(url);
+  if (target.protocol !== "http:" && target.protocol !== "https:") throw new TypeError(`unsupported protocol ${target.protocol}`);
+  const { request: send, agent } = await transportFor(target.protocol);
   return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    const protocol = target.protocol as keyof typeof agents;
-    if (!(protocol in agents)) {
-      reject(new TypeError(`unsupported protocol ${target.protocol}`));
-      return;
-    }
     const signal = init.signal;
     if (signal?.aborted) {
       reject(abortError(signal));
@@ -65,7 +74,7 @@ export function httpFetch(url: string, init: TransportInit = {}): Promise<Transp
     }
     const headers: Record<string, string | number> = { ...init.headers };
     if (init.body !== undefined) headers["Content-Length"] = Buffer.byteLength(init.body);
-    const request = (protocol === "https:" ? https : http).request(target, { method: init.method ?? "GET", headers, agent: agents[protocol] });
+    const request = send(target, { method: init.method ?? "GET", headers, agent });
     const onAbort = () => request.destroy(abortError(signal!));
     signal?.addEventListener("abort", onAbort, { once: true });
     const done = () => signal?.removeEventListener("abort", onAbort);

@@ -2,7 +2,10 @@
 // Objects are loose (unknown fields pass through untouched); enum-like fields are plain strings so a
 // value added by the API later does not break the CLI. Field names are the API's kebab-case ones.
 // Integers may be bigint when beyond 2^53 (see json.ts).
-import { z } from "zod";
+import * as z from "zod";
+
+// Each schema parses once per process: compiling a fast path (new Function) costs more than it saves.
+z.config({ jitless: true });
 
 /** A JSON integer: number, or bigint when it does not fit a double exactly. */
 export const int64 = z.union([z.number().int(), z.bigint()]);

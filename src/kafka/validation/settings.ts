@@ -1,7 +1,7 @@
 // `--kafka-settings` and friends: the user's JSON, checked against the schema GET
 // /dbaas-settings-kafka serves, before anything is sent.
 
-import type { z } from "zod";
+import type * as z from "zod";
 import { InputError } from "./errors.js";
 import { JsonSyntaxError, parseJsonTree, stringifyLosslessJson, treeToValue, type JsonTree } from "./json.js";
 import { compileObject, type CompiledSetting } from "./schema-compiler.js";

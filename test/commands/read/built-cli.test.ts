@@ -1,4 +1,4 @@
-// The read commands through the built executable (node dist/cli.js), as a shell script runs them:
+// The read commands through the built executable (node dist/cli.cjs), as a shell script runs them:
 // `> cert.pem` gets the PEM byte for byte, failures leave the file empty.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -11,7 +11,7 @@ import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
 
 const execFileAsync = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..", "..", "..");
-const CLI = join(ROOT, "dist", "cli.js");
+const CLI = join(ROOT, "dist", "cli.cjs");
 
 function newest(dir: string): number {
   return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
@@ -43,7 +43,7 @@ async function exo(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-describe("node dist/cli.js dbaas …", () => {
+describe("node dist/cli.cjs dbaas …", () => {
   it("show --output-template '{{.Kafka.ConnectionInfo.AccessCert}}' writes exactly the PEM", async () => {
     const api = new ApiClient({ endpoint: emulator.url, credentials: { key: emulator.apiKey, secret: emulator.apiSecret } });
     const cert = (await getKafkaService(api, "test-kafka"))["connection-info"]?.["access-cert"];

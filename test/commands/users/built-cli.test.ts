@@ -1,4 +1,4 @@
-// The built executable (dist/cli.js) as a subprocess: file modes under umask 000, exit code 4.
+// The built executable (dist/cli.cjs) as a subprocess: file modes under umask 000, exit code 4.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +8,7 @@ import { openSession, SERVICE, tempDir, ZONE, type Session } from "./harness.js"
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..", "..", "..");
-const CLI = join(ROOT, "dist", "cli.js");
+const CLI = join(ROOT, "dist", "cli.cjs");
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -25,7 +25,7 @@ async function ensureBuilt(): Promise<void> {
   await run("npm", ["run", "build"], { cwd: ROOT });
 }
 
-/** Runs `umask <mask>; node dist/cli.js ARGS` in a shell. */
+/** Runs `umask <mask>; node dist/cli.cjs ARGS` in a shell. */
 async function exo(args: string[], umask: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run("/bin/sh", ["-c", `umask ${umask} && exec "$0" "$@"`, process.execPath, CLI, ...args], {
@@ -45,7 +45,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => s?.emulator.close());
 
-describe("node dist/cli.js", () => {
+describe("node dist/cli.cjs", () => {
   it("credentials download under umask 000 still writes 0600 files", async () => {
     const dir = tempDir();
     const result = await exo(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--dir", dir], "000", s.env);

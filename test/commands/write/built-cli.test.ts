@@ -1,4 +1,4 @@
-// The write commands through the built executable (dist/cli.js), stdin a pipe as in scripts.
+// The write commands through the built executable (dist/cli.cjs), stdin a pipe as in scripts.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +8,7 @@ import { openSession, type Session } from "./harness.js";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..", "..", "..");
-const CLI = join(ROOT, "dist", "cli.js");
+const CLI = join(ROOT, "dist", "cli.cjs");
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -39,7 +39,7 @@ async function exo(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-describe("node dist/cli.js dbaas update/delete", () => {
+describe("node dist/cli.cjs dbaas update/delete", () => {
   it("without -f and with stdin not a terminal: refuses at once, sends nothing", async () => {
     s.emulator.clearRequests();
     const result = await exo(["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--kafka-enable-sasl-auth", "true"]);
