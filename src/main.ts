@@ -10,6 +10,7 @@ import { COMMAND_TREE, findChild, isGroup, type CommandEntry, type GroupEntry, t
 import type { CommandDefinition, CommandOutput, OptionSpec } from "./commands/define.js";
 import { createContext, type CommandContext, type GlobalOptions } from "./context.js";
 import { parseGoDuration } from "./config/duration.js";
+import { goBoolRefusal, goBoolValue } from "./kafka/validation/bool.js";
 import { CancelledError, CliError, ExitCode, MISSING_ARGUMENTS, PartialFailureError, UsageError } from "./errors.js";
 import type { IO } from "./io.js";
 import type { OutputModel } from "./output/model.js";
@@ -300,20 +301,12 @@ function normaliseBooleans(args: string[], def: CommandDefinition): string[] {
       out.push(arg);
       continue;
     }
-    const value = parseGoBool(match[2]!);
-    if (value === undefined) {
-      throw new UsageError(`invalid argument ${JSON.stringify(match[2])} for "--${match[1]}" flag: strconv.ParseBool: parsing ${JSON.stringify(match[2])}: invalid syntax`);
-    }
+    const value = goBoolValue(match[2]!);
+    if (value === undefined) throw new UsageError(goBoolRefusal(match[1]!, match[2]!));
     if (value) out.push(`--${match[1]}`);
     else if (own.has(match[1]!)) out.push(`--no-${match[1]}`);
   }
   return out;
-}
-
-function parseGoBool(s: string): boolean | undefined {
-  if (["1", "t", "T", "true", "TRUE", "True"].includes(s)) return true;
-  if (["0", "f", "F", "false", "FALSE", "False"].includes(s)) return false;
-  return undefined;
 }
 
 function resolveGlobals(values: Record<string, any>, io: IO): GlobalOptions {

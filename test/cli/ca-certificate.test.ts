@@ -98,7 +98,7 @@ describe("global command line behaviour", () => {
     [["dbaas", "nope"], 'error: unknown command "nope" for "exo dbaas"\n'],
     [["--timeout", "0", "version"], "error: --timeout must be a positive duration (e.g. 15s), or -1s to disable\n"],
     [["version", "--timeout=abc"], 'error: invalid argument "abc" for "--timeout" flag: time: invalid duration "abc"\n'],
-    [["version", "--quiet=maybe"], 'error: invalid argument "maybe" for "--quiet" flag: strconv.ParseBool: parsing "maybe": invalid syntax\n'],
+    [["version", "--quiet=maybe"], 'error: invalid argument "maybe" for "--quiet" flag: strconv.ParseBool: parsing "maybe": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)\n'],
   ])("%j", async (argv, stderr) => {
     expect(await runCli(argv)).toEqual({ exitCode: 1, stdout: "", stderr });
   });

@@ -9,14 +9,32 @@ const FALSE_VALUES = ["0", "f", "F", "FALSE", "false", "False"];
 /** The accepted spellings, for help texts. */
 export const GO_BOOL_VALUES: readonly string[] = [...TRUE_VALUES, ...FALSE_VALUES];
 
-/**
- * `--kafka-enable-sasl-auth=yes` → the same refusal text as the Go CLI, which scripts may match:
- * `invalid argument "yes" for "--kafka-enable-sasl-auth" flag: strconv.ParseBool: parsing "yes": invalid syntax`.
- * `flag` may be given with or without its leading dashes.
- */
-export function parseGoBool(flag: string, value: string): boolean {
+/** The accepted spellings as the refusal lists them, each true one before its false one. */
+const ACCEPTED = "true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False";
+
+/** The value of a Go boolean spelling, undefined for anything else. */
+export function goBoolValue(value: string): boolean | undefined {
   if (TRUE_VALUES.includes(value)) return true;
   if (FALSE_VALUES.includes(value)) return false;
+  return undefined;
+}
+
+/**
+ * pflag's refusal of a boolean value, with the accepted spellings appended:
+ * `invalid argument "yes" for "--kafka-enable-sasl-auth" flag: strconv.ParseBool: parsing "yes": invalid syntax (accepted: true, false, ...)`.
+ * `flag` may be given with or without its leading dashes.
+ */
+export function goBoolRefusal(flag: string, value: string): string {
   const name = flag.startsWith("-") ? flag : `--${flag}`;
-  throw new InputError(`invalid argument ${goQuote(value)} for ${goQuote(name)} flag: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
+  return `invalid argument ${goQuote(value)} for ${goQuote(name)} flag: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax (accepted: ${ACCEPTED})`;
+}
+
+/**
+ * `--kafka-enable-sasl-auth=yes` → the Go CLI's refusal text, which scripts may match, followed by the
+ * accepted spellings (see goBoolRefusal). `flag` may be given with or without its leading dashes.
+ */
+export function parseGoBool(flag: string, value: string): boolean {
+  const parsed = goBoolValue(value);
+  if (parsed === undefined) throw new InputError(goBoolRefusal(flag, value));
+  return parsed;
 }

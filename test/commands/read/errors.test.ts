@@ -24,7 +24,7 @@ describe("bad flag values send nothing", () => {
     expect(await t.exo(["dbaas", "show", "-z", "de-muc-1"])).toEqual(fails("error: missing arguments, run with --help for usage\n"));
     expect(await t.exo(["dbaas", "type", "show"])).toEqual(fails("error: missing arguments, run with --help for usage\n"));
     expect(await t.exo([...SHOW, "--uri=maybe"])).toEqual(
-      fails('error: invalid argument "maybe" for "--uri" flag: strconv.ParseBool: parsing "maybe": invalid syntax\n'),
+      fails('error: invalid argument "maybe" for "--uri" flag: strconv.ParseBool: parsing "maybe": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)\n'),
     );
     expect(await t.exo(["dbaas", "list", "--plans"])).toEqual(fails("error: unknown flag: --plans\n"));
     expect(await t.exo(["dbaas", "type", "list", "-z", "de-muc-1"])).toEqual(fails("error: unknown shorthand flag: 'z' in -z\n"));

@@ -19,7 +19,7 @@ const offline = (argv: string[]) => (OFFLINE.add(argv), argv);
 
 const CASES: Array<[argv: string[], message: string | RegExp]> = [
   // booleans
-  [offline(update("--kafka-enable-sasl-auth=yes")), 'invalid argument "yes" for "--kafka-enable-sasl-auth" flag: strconv.ParseBool: parsing "yes": invalid syntax'],
+  [offline(update("--kafka-enable-sasl-auth=yes")), 'invalid argument "yes" for "--kafka-enable-sasl-auth" flag: strconv.ParseBool: parsing "yes": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)'],
   [offline(update("--kafka-enable-cert-auth=2")), 'invalid argument "2" for "--kafka-enable-cert-auth" flag'],
   [offline(update("--kafka-enable-kafka-connect=on")), 'invalid argument "on" for "--kafka-enable-kafka-connect" flag'],
   [offline(update("--termination-protection=maybe")), 'invalid argument "maybe" for "--termination-protection" flag'],

@@ -121,10 +121,10 @@ const cases: Array<[string, () => unknown, string]> = [
   ["remove from empty list", () => removeIpFilter([], ["10.0.0.1"]), 'cannot remove IP filter entry "10.0.0.1": not in the filter (the current list is empty)'],
   ["add invalid entry", () => addIpFilter(currentFilter, ["300.0.0.0/8"]), 'invalid IP filter entry "300.0.0.0/8": not an IPv4 or IPv6 CIDR'],
   // booleans: the Go CLI's own text
-  ["yes", () => parseGoBool("--kafka-enable-sasl-auth", "yes"), 'invalid argument "yes" for "--kafka-enable-sasl-auth" flag: strconv.ParseBool: parsing "yes": invalid syntax'],
-  ["tRUE", () => parseGoBool("kafka-enable-cert-auth", "tRUE"), 'invalid argument "tRUE" for "--kafka-enable-cert-auth" flag: strconv.ParseBool: parsing "tRUE": invalid syntax'],
-  ["empty bool", () => parseGoBool("--termination-protection", ""), 'invalid argument "" for "--termination-protection" flag: strconv.ParseBool: parsing "": invalid syntax'],
-  ["bool with tab", () => parseGoBool("--force", "true\t"), 'invalid argument "true\\t" for "--force" flag: strconv.ParseBool: parsing "true\\t": invalid syntax'],
+  ["yes", () => parseGoBool("--kafka-enable-sasl-auth", "yes"), 'invalid argument "yes" for "--kafka-enable-sasl-auth" flag: strconv.ParseBool: parsing "yes": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)'],
+  ["tRUE", () => parseGoBool("kafka-enable-cert-auth", "tRUE"), 'invalid argument "tRUE" for "--kafka-enable-cert-auth" flag: strconv.ParseBool: parsing "tRUE": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)'],
+  ["empty bool", () => parseGoBool("--termination-protection", ""), 'invalid argument "" for "--termination-protection" flag: strconv.ParseBool: parsing "": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)'],
+  ["bool with tab", () => parseGoBool("--force", "true\t"), 'invalid argument "true\\t" for "--force" flag: strconv.ParseBool: parsing "true\\t": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)'],
   // maintenance
   ["dow alone", () => validateMaintenance("monday", undefined), "both --maintenance-dow and --maintenance-time must be specified"],
   ["time alone", () => validateMaintenance(undefined, "03:00:00"), "both --maintenance-dow and --maintenance-time must be specified"],
