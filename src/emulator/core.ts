@@ -28,6 +28,10 @@ const TERMINATION_PROTECTED = "Service is protected against termination and shut
 export class Core {
   private caPromise: Promise<{ certPem: string; keyPem: string }> | undefined;
   private readonly brokerAddresses = new Map<string, BrokerAddress>();
+  /** ensureService calls still running, per service */
+  private readonly brokerStarts = new Map<string, number>();
+  /** services whose last broker start failed */
+  private readonly brokerStartFailed = new Set<string>();
 
   constructor(
     readonly store: Store,
@@ -69,8 +73,13 @@ export class Core {
   stateOf(svc: ServiceRecord): string {
     if (Date.now() < svc.busyUntil) return svc.busyState;
     const brokers = this.opts.brokers;
-    if (brokers && svc.type === "kafka" && (!this.brokerAddresses.has(svc.name) || brokers.status(svc.name) !== "running")) return "rebuilding";
-    return "running";
+    if (!brokers || svc.type !== "kafka") return "running";
+    // a broker that crashed or could not start is reported as powered off until a change restarts it
+    if (this.brokerStarts.has(svc.name)) return "rebuilding";
+    if (this.brokerStartFailed.has(svc.name)) return "poweroff";
+    if (!this.brokerAddresses.has(svc.name)) return "rebuilding";
+    const status = brokers.status(svc.name);
+    return status === "running" ? "running" : status === "failed" ? "poweroff" : "rebuilding";
   }
 
   endpoints(svc: ServiceRecord): Endpoints {
@@ -165,6 +174,7 @@ export class Core {
   updateKafka(name: string, body: KafkaBody) {
     const svc = this.kafka(name);
     const saslBefore = svc.authenticationMethods.sasl;
+    const brokerDown = this.stateOf(svc) === "poweroff";
     let reshape = false;
     if (body.plan !== undefined && body.plan !== svc.plan) {
       svc.plan = body.plan;
@@ -190,7 +200,8 @@ export class Core {
       svc.busyState = "rebalancing";
     }
     this.touch(svc);
-    if (saslBefore !== svc.authenticationMethods.sasl) this.syncBroker(svc);
+    // a change of listeners restarts the broker; any update restarts a broker that is down
+    if (saslBefore !== svc.authenticationMethods.sasl || brokerDown) this.syncBroker(svc);
     return this.operation("update-dbaas-service-kafka", svc);
   }
 
@@ -199,6 +210,7 @@ export class Core {
     if (svc.terminationProtection) throw new ApiError(403, TERMINATION_PROTECTED);
     this.store.state.services = this.store.state.services.filter((s) => s !== svc);
     this.brokerAddresses.delete(svc.name);
+    this.brokerStartFailed.delete(svc.name);
     void this.opts.brokers?.removeService(svc.name).catch((e) => this.opts.log(`broker removal for ${svc.name} failed: ${(e as Error).message}`));
     return this.operation(kafkaOnly ? "delete-dbaas-service-kafka" : "delete-dbaas-service", svc);
   }
@@ -334,17 +346,29 @@ export class Core {
   private syncBroker(svc: ServiceRecord): void {
     const brokers = this.opts.brokers;
     if (!brokers || svc.type !== "kafka") return;
+    const name = svc.name;
+    this.brokerStarts.set(name, (this.brokerStarts.get(name) ?? 0) + 1);
     void (async () => {
       const ca = await this.ca();
       const address = await brokers.ensureService({
-        name: svc.name,
+        name,
         caCertPem: ca.certPem,
         caKeyPem: ca.keyPem,
         users: brokerUsers(svc),
         saslEnabled: svc.authenticationMethods.sasl,
       });
-      if (this.store.find(svc.name) === svc) this.brokerAddresses.set(svc.name, address);
-    })().catch((e) => this.opts.log(`broker start for ${svc.name} failed: ${(e as Error).message}`));
+      if (this.store.find(name) === svc) this.brokerAddresses.set(name, address);
+      this.brokerStartFailed.delete(name);
+    })()
+      .catch((e) => {
+        if (this.store.find(name) === svc) this.brokerStartFailed.add(name);
+        this.opts.log(`broker start for ${name} failed: ${(e as Error).message}`);
+      })
+      .finally(() => {
+        const left = (this.brokerStarts.get(name) ?? 1) - 1;
+        if (left > 0) this.brokerStarts.set(name, left);
+        else this.brokerStarts.delete(name);
+      });
   }
 
   async close(): Promise<void> {

@@ -82,7 +82,8 @@ export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints) {
   if (svc.kafkaConnectEnabled) components.push(component("kafka_connect", ep.connectPort));
   if (svc.kafkaRestEnabled) components.push(component("kafka_rest", ep.restPort));
   if (svc.schemaRegistryEnabled) components.push(component("schema_registry", ep.registryPort));
-  const nodeState = state === "running" ? "running" : state === "rebalancing" ? "syncing_data" : "setting_up_vm";
+  const nodeState =
+    state === "running" ? "running" : state === "rebalancing" ? "syncing_data" : state === "poweroff" ? "unknown" : "setting_up_vm";
   return {
     name: svc.name,
     type: svc.type,

@@ -14,9 +14,12 @@ class RecordingProvider implements BrokerProvider {
   specs = new Map<string, BrokerServiceSpec>();
   users = new Map<string, BrokerUser[]>();
   release = new Map<string, () => void>();
+  /** services whose broker "crashed" */
+  down = new Set<string>();
   async ensureService(spec: BrokerServiceSpec): Promise<BrokerAddress> {
     this.calls.push(`ensure ${spec.name} sasl=${spec.saslEnabled}`);
     this.specs.set(spec.name, spec);
+    this.down.delete(spec.name);
     this.users.set(spec.name, spec.users);
     await new Promise<void>((resolve) => this.release.set(spec.name, resolve));
     return { host: "127.0.0.1", sslPort: 39092, saslPort: spec.saslEnabled ? 39093 : undefined };
@@ -29,7 +32,7 @@ class RecordingProvider implements BrokerProvider {
     this.calls.push(`remove ${name}`);
   }
   status(name: string): BrokerStatus {
-    return this.specs.has(name) ? "running" : "failed";
+    return this.specs.has(name) && !this.down.has(name) ? "running" : "failed";
   }
   async close() {
     this.calls.push("close");
@@ -66,6 +69,34 @@ describe("broker provider", () => {
       await emu.close();
     }
     expect(brokers.calls.at(-1)).toBe("close");
+  });
+
+  it("reports a crashed broker as poweroff, and the next update restarts it", async () => {
+    const brokers = new RecordingProvider();
+    const emu = await startEmulator({ operationDelayMs: 0, rebuildDelayMs: 0, brokers });
+    const state = async () => (await call(emu, "GET", "/dbaas-kafka/real")).json;
+    try {
+      await call(emu, "POST", "/dbaas-kafka/real", { json: { plan: "startup-2" } });
+      await waitFor("ensureService", async () => (brokers.release.has("real") ? true : undefined));
+      brokers.release.get("real")!();
+      await waitFor("running", async () => ((await state()).state === "running" ? true : undefined));
+
+      brokers.down.add("real");
+      const crashed = await state();
+      expect(crashed.state).toBe("poweroff");
+      expect(crashed["node-states"].map((n: { state: string }) => n.state)).toEqual(["unknown", "unknown", "unknown"]);
+      expect((await call(emu, "GET", "/dbaas-service")).json["dbaas-services"][0].state).toBe("poweroff");
+
+      brokers.release.delete("real");
+      await call(emu, "PUT", "/dbaas-kafka/real", { json: { "ip-filter": ["10.0.0.0/8"] } });
+      expect((await state()).state).toBe("rebuilding");
+      await waitFor("restart", async () => (brokers.release.has("real") ? true : undefined));
+      brokers.release.get("real")!();
+      await waitFor("running again", async () => ((await state()).state === "running" ? true : undefined));
+      expect(brokers.calls.filter((c) => c.startsWith("ensure"))).toHaveLength(2);
+    } finally {
+      await emu.close();
+    }
   });
 });
 
