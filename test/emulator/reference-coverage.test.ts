@@ -18,13 +18,11 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 describe("start-up", () => {
-  // --seed adds RSA key generation for the CA and avnadmin (0.2-2 s on a busy machine); a plain start does not
-  it("listens on 127.0.0.1 over plain HTTP by default, serving in under a second", async () => {
-    const started = performance.now();
+  // how fast it starts is a benchmark figure (npm run bench), not a timed test
+  it("listens on 127.0.0.1 over plain HTTP by default", async () => {
     const plain = await startEmulator();
     try {
       expect((await call(plain, "GET", "/zone", { unsigned: true })).status).toBe(200);
-      expect(performance.now() - started).toBeLessThan(1000);
       expect(plain.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
     } finally {
       await plain.close();

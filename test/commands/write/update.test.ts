@@ -314,7 +314,8 @@ describe("waiting for the operation", () => {
     try {
       const started = Date.now();
       const result = await slow.exo(["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--kafka-enable-kafka-rest", "-f", "--wait-timeout", "600ms"]);
-      expect(Date.now() - started).toBeLessThan(5000);
+      // the operation stays pending for 10 s (the margin is for a loaded machine)
+      expect(Date.now() - started).toBeLessThan(8000);
       expect(result.exitCode).toBe(ExitCode.OPERATION_TIMEOUT);
       expect(result.stdout).toBe("");
       expect(result.stderr).toMatch(
