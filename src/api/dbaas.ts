@@ -12,7 +12,7 @@ import {
   serviceLogsSchema,
   serviceMetricsSchema,
   serviceTypeListSchema,
-  serviceTypeSchema,
+  serviceTypeResponseSchema,
   zoneListSchema,
   type CaCertificate,
   type KafkaAcls,
@@ -119,7 +119,7 @@ export function getServiceType(client: ApiClient, name: string): Promise<Service
   return client.request({
     method: "GET",
     path: `/dbaas-service-type/${seg(name)}`,
-    schema: serviceTypeSchema,
+    schema: serviceTypeResponseSchema,
     operationId: "get-dbaas-service-type",
   });
 }

@@ -2,262 +2,330 @@
 // Objects are loose (unknown fields pass through untouched); enum-like fields are plain strings so a
 // value added by the API later does not break the CLI. Field names are the API's kebab-case ones.
 // Integers may be bigint when beyond 2^53 (see json.ts).
-import * as z from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
+import type { Validator } from "./client.js";
 
-// Each schema parses once per process: compiling a fast path (new Function) costs more than it saves.
-z.config({ jitless: true });
+// zod/mini: the same validation as zod's classic API without a dozen methods built onto every
+// schema object, which made building the schemas the slowest step of a short command.
+// English messages (mini ships none by default); no compiled fast path: each schema parses once.
+z.config({ ...en(), jitless: true });
+
+/**
+ * Builds a schema on first use and keeps it. A command parses two or three kinds of response, and
+ * building every schema up front costs more than the rest of its start-up; built lazily, the work
+ * also overlaps the request in flight.
+ */
+function once<S>(build: () => S): () => S {
+  let built: S | undefined;
+  return () => (built ??= build());
+}
+
+/** A response schema as the client uses it (safeParse), built on the first parse. */
+function lazy<S extends z.ZodMiniType>(build: () => S): Validator<z.output<S>> {
+  const get = once(build);
+  return { safeParse: (value) => get().safeParse(value) };
+}
 
 /** A JSON integer: number, or bigint when it does not fit a double exactly. */
-export const int64 = z.union([z.number().int(), z.bigint()]);
+const int64 = once(() => z.union([z.int(), z.bigint()]));
 /** Free-form JSON object. */
-export const jsonObject = z.record(z.string(), z.unknown());
+const jsonObject = once(() => z.record(z.string(), z.unknown()));
 
-export const zoneSchema = z.looseObject({
-  name: z.string(),
-  "api-endpoint": z.string().optional(),
-  "sos-endpoint": z.string().optional(),
-});
-export const zoneListSchema = z.looseObject({ zones: z.array(zoneSchema) });
+const zoneSchema = once(() =>
+  z.looseObject({
+    name: z.string(),
+    "api-endpoint": z.optional(z.string()),
+    "sos-endpoint": z.optional(z.string()),
+  }),
+);
+const buildZoneListSchema = () => z.looseObject({ zones: z.array(zoneSchema()) });
+export const zoneListSchema = lazy(buildZoneListSchema);
 
-export const caCertificateSchema = z.looseObject({ certificate: z.string() });
+const buildCaCertificateSchema = () => z.looseObject({ certificate: z.string() });
+export const caCertificateSchema = lazy(buildCaCertificateSchema);
 
-export const operationSchema = z.looseObject({
-  id: z.string(),
-  state: z.string().optional(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
-  reference: z.looseObject({ id: z.string().optional(), link: z.string().optional(), command: z.string().optional() }).optional(),
-});
+const buildOperationSchema = () =>
+  z.looseObject({
+    id: z.string(),
+    state: z.optional(z.string()),
+    reason: z.optional(z.string()),
+    message: z.optional(z.string()),
+    reference: z.optional(z.looseObject({ id: z.optional(z.string()), link: z.optional(z.string()), command: z.optional(z.string()) })),
+  });
+export const operationSchema = lazy(buildOperationSchema);
 
-const notificationSchema = z.looseObject({
-  level: z.string(),
-  message: z.string(),
-  type: z.string(),
-  metadata: jsonObject,
-});
+const notificationSchema = once(() =>
+  z.looseObject({
+    level: z.string(),
+    message: z.string(),
+    type: z.string(),
+    metadata: jsonObject(),
+  }),
+);
 
-const integrationSchema = z.looseObject({
-  id: z.string().optional(),
-  type: z.string().optional(),
-  source: z.string().optional(),
-  dest: z.string().optional(),
-  description: z.string().optional(),
-  settings: jsonObject.optional(),
-  "is-enabled": z.boolean().optional(),
-  "is-active": z.boolean().optional(),
-  status: z.string().optional(),
-});
+const integrationSchema = once(() =>
+  z.looseObject({
+    id: z.optional(z.string()),
+    type: z.optional(z.string()),
+    source: z.optional(z.string()),
+    dest: z.optional(z.string()),
+    description: z.optional(z.string()),
+    settings: z.optional(jsonObject()),
+    "is-enabled": z.optional(z.boolean()),
+    "is-active": z.optional(z.boolean()),
+    status: z.optional(z.string()),
+  }),
+);
 
-const serviceCommonFields = {
-  name: z.string(),
-  type: z.string(),
-  plan: z.string(),
-  state: z.string().optional(),
-  zone: z.string().optional(),
-  "created-at": z.string().optional(),
-  "updated-at": z.string().optional(),
-  "node-count": int64.optional(),
-  "node-cpu-count": int64.optional(),
-  "node-memory": int64.optional(),
-  "disk-size": int64.optional(),
-  "termination-protection": z.boolean().optional(),
-  notifications: z.array(notificationSchema).optional(),
-  integrations: z.array(integrationSchema).optional(),
-};
+const serviceCommonFields = once(() => ({
+    name: z.string(),
+    type: z.string(),
+    plan: z.string(),
+    state: z.optional(z.string()),
+    zone: z.optional(z.string()),
+    "created-at": z.optional(z.string()),
+    "updated-at": z.optional(z.string()),
+    "node-count": z.optional(int64()),
+    "node-cpu-count": z.optional(int64()),
+    "node-memory": z.optional(int64()),
+    "disk-size": z.optional(int64()),
+    "termination-protection": z.optional(z.boolean()),
+    notifications: z.optional(z.array(notificationSchema())),
+    integrations: z.optional(z.array(integrationSchema())),
+  }));
 
-export const serviceCommonSchema = z.looseObject(serviceCommonFields);
-export const serviceListSchema = z.looseObject({ "dbaas-services": z.array(serviceCommonSchema) });
+const serviceCommonSchema = once(() => z.looseObject(serviceCommonFields()));
+const buildServiceListSchema = () => z.looseObject({ "dbaas-services": z.array(serviceCommonSchema()) });
+export const serviceListSchema = lazy(buildServiceListSchema);
 
-const progressUpdateSchema = z.looseObject({
-  completed: z.boolean(),
-  phase: z.string(),
-  current: int64.nullish(),
-  min: int64.nullish(),
-  max: int64.nullish(),
-  unit: z.string().optional(),
-});
+const progressUpdateSchema = once(() =>
+  z.looseObject({
+    completed: z.boolean(),
+    phase: z.string(),
+    current: z.nullish(int64()),
+    min: z.nullish(int64()),
+    max: z.nullish(int64()),
+    unit: z.optional(z.string()),
+  }),
+);
 
-const nodeStateSchema = z.looseObject({
-  name: z.string(),
-  state: z.string(),
-  role: z.string().optional(),
-  "progress-updates": z.array(progressUpdateSchema).optional(),
-});
+const nodeStateSchema = once(() =>
+  z.looseObject({
+    name: z.string(),
+    state: z.string(),
+    role: z.optional(z.string()),
+    "progress-updates": z.optional(z.array(progressUpdateSchema())),
+  }),
+);
 
-const backupSchema = z.looseObject({
-  "backup-name": z.string(),
-  "backup-time": z.string(),
-  "data-size": int64,
-});
+const backupSchema = once(() =>
+  z.looseObject({
+    "backup-name": z.string(),
+    "backup-time": z.string(),
+    "data-size": int64(),
+  }),
+);
 
-const maintenanceSchema = z.looseObject({
-  dow: z.string(),
-  time: z.string(),
-  updates: z.array(
-    z.looseObject({
-      description: z.string().optional(),
-      deadline: z.string().optional(),
-      "start-after": z.string().optional(),
-      "start-at": z.string().optional(),
-    }),
-  ),
-});
+const maintenanceSchema = once(() =>
+  z.looseObject({
+    dow: z.string(),
+    time: z.string(),
+    updates: z.array(
+      z.looseObject({
+        description: z.optional(z.string()),
+        deadline: z.optional(z.string()),
+        "start-after": z.optional(z.string()),
+        "start-at": z.optional(z.string()),
+      }),
+    ),
+  }),
+);
 
-const componentSchema = z.looseObject({
-  component: z.string(),
-  host: z.string(),
-  port: int64,
-  route: z.string(),
-  usage: z.string(),
-  "kafka-authentication-method": z.string().optional(),
-});
+const componentSchema = once(() =>
+  z.looseObject({
+    component: z.string(),
+    host: z.string(),
+    port: int64(),
+    route: z.string(),
+    usage: z.string(),
+    "kafka-authentication-method": z.optional(z.string()),
+  }),
+);
 
-const kafkaUserSchema = z.looseObject({
-  type: z.string().optional(),
-  username: z.string().optional(),
-  password: z.string().optional(),
-  "access-cert": z.string().optional(),
-  "access-cert-expiry": z.string().optional(),
-  "access-key": z.string().optional(),
-});
+const kafkaUserSchema = once(() =>
+  z.looseObject({
+    type: z.optional(z.string()),
+    username: z.optional(z.string()),
+    password: z.optional(z.string()),
+    "access-cert": z.optional(z.string()),
+    "access-cert-expiry": z.optional(z.string()),
+    "access-key": z.optional(z.string()),
+  }),
+);
 
-export const kafkaServiceSchema = z.looseObject({
-  ...serviceCommonFields,
-  "prometheus-uri": z.looseObject({ host: z.string().optional(), port: int64.optional() }).optional(),
-  version: z.string().optional(),
-  "authentication-methods": z.looseObject({ certificate: z.boolean().optional(), sasl: z.boolean().optional() }).optional(),
-  "kafka-rest-enabled": z.boolean().optional(),
-  "kafka-connect-enabled": z.boolean().optional(),
-  "schema-registry-enabled": z.boolean().optional(),
-  "ip-filter": z.array(z.string()).optional(),
-  uri: z.string().optional(),
-  "uri-params": jsonObject.optional(),
-  "connection-info": z
-    .looseObject({
-      nodes: z.array(z.string()).optional(),
-      "access-cert": z.string().optional(),
-      "access-key": z.string().optional(),
-      "connect-uri": z.string().optional(),
-      "rest-uri": z.string().optional(),
-      "registry-uri": z.string().optional(),
-    })
-    .optional(),
-  components: z.array(componentSchema).optional(),
-  users: z.array(kafkaUserSchema).optional(),
-  "node-states": z.array(nodeStateSchema).optional(),
-  backups: z.array(backupSchema).optional(),
-  maintenance: maintenanceSchema.optional(),
-  "kafka-settings": jsonObject.optional(),
-  "kafka-connect-settings": jsonObject.optional(),
-  "kafka-rest-settings": jsonObject.optional(),
-  "schema-registry-settings": jsonObject.optional(),
-});
+const buildKafkaServiceSchema = () =>
+  z.looseObject({
+    ...serviceCommonFields(),
+    "prometheus-uri": z.optional(z.looseObject({ host: z.optional(z.string()), port: z.optional(int64()) })),
+    version: z.optional(z.string()),
+    "authentication-methods": z.optional(z.looseObject({ certificate: z.optional(z.boolean()), sasl: z.optional(z.boolean()) })),
+    "kafka-rest-enabled": z.optional(z.boolean()),
+    "kafka-connect-enabled": z.optional(z.boolean()),
+    "schema-registry-enabled": z.optional(z.boolean()),
+    "ip-filter": z.optional(z.array(z.string())),
+    uri: z.optional(z.string()),
+    "uri-params": z.optional(jsonObject()),
+    "connection-info": z.optional(
+      z.looseObject({
+        nodes: z.optional(z.array(z.string())),
+        "access-cert": z.optional(z.string()),
+        "access-key": z.optional(z.string()),
+        "connect-uri": z.optional(z.string()),
+        "rest-uri": z.optional(z.string()),
+        "registry-uri": z.optional(z.string()),
+      }),
+    ),
+    components: z.optional(z.array(componentSchema())),
+    users: z.optional(z.array(kafkaUserSchema())),
+    "node-states": z.optional(z.array(nodeStateSchema())),
+    backups: z.optional(z.array(backupSchema())),
+    maintenance: z.optional(maintenanceSchema()),
+    "kafka-settings": z.optional(jsonObject()),
+    "kafka-connect-settings": z.optional(jsonObject()),
+    "kafka-rest-settings": z.optional(jsonObject()),
+    "schema-registry-settings": z.optional(jsonObject()),
+  });
+export const kafkaServiceSchema = lazy(buildKafkaServiceSchema);
 
-export const topicAclEntrySchema = z.looseObject({
-  id: z.string().optional(),
-  username: z.string(),
-  topic: z.string(),
-  permission: z.string(),
-});
-export const schemaRegistryAclEntrySchema = z.looseObject({
-  id: z.string().optional(),
-  username: z.string(),
-  resource: z.string(),
-  permission: z.string(),
-});
-export const kafkaAclsSchema = z.looseObject({
-  "topic-acl": z.array(topicAclEntrySchema).optional(),
-  "schema-registry-acl": z.array(schemaRegistryAclEntrySchema).optional(),
-});
+const topicAclEntrySchema = once(() =>
+  z.looseObject({
+    id: z.optional(z.string()),
+    username: z.string(),
+    topic: z.string(),
+    permission: z.string(),
+  }),
+);
+const schemaRegistryAclEntrySchema = once(() =>
+  z.looseObject({
+    id: z.optional(z.string()),
+    username: z.string(),
+    resource: z.string(),
+    permission: z.string(),
+  }),
+);
+const buildKafkaAclsSchema = () =>
+  z.looseObject({
+    "topic-acl": z.optional(z.array(topicAclEntrySchema())),
+    "schema-registry-acl": z.optional(z.array(schemaRegistryAclEntrySchema())),
+  });
+export const kafkaAclsSchema = lazy(buildKafkaAclsSchema);
 
-const backupConfigSchema = z.looseObject({
-  interval: int64.optional(),
-  "max-count": int64.optional(),
-  "recovery-mode": z.string().optional(),
-  "frequent-interval-minutes": int64.optional(),
-  "frequent-oldest-age-minutes": int64.optional(),
-  "infrequent-interval-minutes": int64.optional(),
-  "infrequent-oldest-age-minutes": int64.optional(),
-});
+const backupConfigSchema = once(() =>
+  z.looseObject({
+    interval: z.optional(int64()),
+    "max-count": z.optional(int64()),
+    "recovery-mode": z.optional(z.string()),
+    "frequent-interval-minutes": z.optional(int64()),
+    "frequent-oldest-age-minutes": z.optional(int64()),
+    "infrequent-interval-minutes": z.optional(int64()),
+    "infrequent-oldest-age-minutes": z.optional(int64()),
+  }),
+);
 
-export const planSchema = z.looseObject({
-  name: z.string().optional(),
-  "node-count": int64.optional(),
-  "node-cpu-count": int64.optional(),
-  "node-memory": int64.optional(),
-  "max-memory-percent": int64.optional(),
-  "disk-space": int64.optional(),
-  authorized: z.boolean().optional(),
-  family: z.string().optional(),
-  zones: z.array(z.string()).optional(),
-  "backup-config": backupConfigSchema.optional(),
-});
+const planSchema = once(() =>
+  z.looseObject({
+    name: z.optional(z.string()),
+    "node-count": z.optional(int64()),
+    "node-cpu-count": z.optional(int64()),
+    "node-memory": z.optional(int64()),
+    "max-memory-percent": z.optional(int64()),
+    "disk-space": z.optional(int64()),
+    authorized: z.optional(z.boolean()),
+    family: z.optional(z.string()),
+    zones: z.optional(z.array(z.string())),
+    "backup-config": z.optional(backupConfigSchema()),
+  }),
+);
 
-export const serviceTypeSchema = z.looseObject({
-  name: z.string().optional(),
-  description: z.string().optional(),
-  "available-versions": z.array(z.string()).optional(),
-  "default-version": z.string().optional(),
-  plans: z.array(planSchema).optional(),
-});
-export const serviceTypeListSchema = z.looseObject({ "dbaas-service-types": z.array(serviceTypeSchema) });
+const serviceTypeSchema = once(() =>
+  z.looseObject({
+    name: z.optional(z.string()),
+    description: z.optional(z.string()),
+    "available-versions": z.optional(z.array(z.string())),
+    "default-version": z.optional(z.string()),
+    plans: z.optional(z.array(planSchema())),
+  }),
+);
+const buildServiceTypeListSchema = () => z.looseObject({ "dbaas-service-types": z.array(serviceTypeSchema()) });
+export const serviceTypeListSchema = lazy(buildServiceTypeListSchema);
+export const serviceTypeResponseSchema = lazy(serviceTypeSchema);
 
 /** One JSON-Schema-like settings description; properties are kept as sent. */
-export const settingsSchemaSchema = z.looseObject({
-  properties: jsonObject.optional(),
-  additionalProperties: z.boolean().optional(),
-  type: z.string().optional(),
-  title: z.string().optional(),
-});
-export const kafkaSettingsSchemaResponseSchema = z.looseObject({
-  settings: z.looseObject({
-    kafka: settingsSchemaSchema.optional(),
-    "kafka-connect": settingsSchemaSchema.optional(),
-    "kafka-rest": settingsSchemaSchema.optional(),
-    "schema-registry": settingsSchemaSchema.optional(),
+const settingsSchemaSchema = once(() =>
+  z.looseObject({
+    properties: z.optional(jsonObject()),
+    additionalProperties: z.optional(z.boolean()),
+    type: z.optional(z.string()),
+    title: z.optional(z.string()),
   }),
-});
+);
+const buildKafkaSettingsSchemaResponseSchema = () =>
+  z.looseObject({
+    settings: z.looseObject({
+      kafka: z.optional(settingsSchemaSchema()),
+      "kafka-connect": z.optional(settingsSchemaSchema()),
+      "kafka-rest": z.optional(settingsSchemaSchema()),
+      "schema-registry": z.optional(settingsSchemaSchema()),
+    }),
+  });
+export const kafkaSettingsSchemaResponseSchema = lazy(buildKafkaSettingsSchemaResponseSchema);
 
-export const kafkaUserSecretsSchema = z.looseObject({
-  username: z.string().optional(),
-  password: z.string().optional(),
-  "access-cert": z.string().optional(),
-  "access-cert-expiry": z.string().optional(),
-  "access-key": z.string().optional(),
-});
+const buildKafkaUserSecretsSchema = () =>
+  z.looseObject({
+    username: z.optional(z.string()),
+    password: z.optional(z.string()),
+    "access-cert": z.optional(z.string()),
+    "access-cert-expiry": z.optional(z.string()),
+    "access-key": z.optional(z.string()),
+  });
+export const kafkaUserSecretsSchema = lazy(buildKafkaUserSecretsSchema);
 
-export const serviceLogsSchema = z.looseObject({
-  offset: z.string().optional(),
-  "first-log-offset": z.string().optional(),
-  logs: z
-    .array(
-      z.looseObject({
-        unit: z.string().optional(),
-        time: z.string().optional(),
-        message: z.string().optional(),
-        node: z.string().optional(),
-      }),
-    )
-    .optional(),
-});
+const buildServiceLogsSchema = () =>
+  z.looseObject({
+    offset: z.optional(z.string()),
+    "first-log-offset": z.optional(z.string()),
+    logs: z.optional(
+      z.array(
+        z.looseObject({
+          unit: z.optional(z.string()),
+          time: z.optional(z.string()),
+          message: z.optional(z.string()),
+          node: z.optional(z.string()),
+        }),
+      ),
+    ),
+  });
+export const serviceLogsSchema = lazy(buildServiceLogsSchema);
 
-export const serviceMetricsSchema = z.looseObject({ metrics: jsonObject.optional() });
+const buildServiceMetricsSchema = () => z.looseObject({ metrics: z.optional(jsonObject()) });
+export const serviceMetricsSchema = lazy(buildServiceMetricsSchema);
 
-export type Zone = z.infer<typeof zoneSchema>;
-export type ZoneList = z.infer<typeof zoneListSchema>;
-export type CaCertificate = z.infer<typeof caCertificateSchema>;
-export type Operation = z.infer<typeof operationSchema>;
-export type ServiceCommon = z.infer<typeof serviceCommonSchema>;
-export type ServiceList = z.infer<typeof serviceListSchema>;
-export type KafkaService = z.infer<typeof kafkaServiceSchema>;
-export type KafkaAcls = z.infer<typeof kafkaAclsSchema>;
-export type TopicAclEntry = z.infer<typeof topicAclEntrySchema>;
-export type SchemaRegistryAclEntry = z.infer<typeof schemaRegistryAclEntrySchema>;
-export type ServiceType = z.infer<typeof serviceTypeSchema>;
-export type ServiceTypeList = z.infer<typeof serviceTypeListSchema>;
-export type Plan = z.infer<typeof planSchema>;
-export type KafkaSettingsSchemaResponse = z.infer<typeof kafkaSettingsSchemaResponseSchema>;
-export type SettingsSchema = z.infer<typeof settingsSchemaSchema>;
-export type KafkaUserSecrets = z.infer<typeof kafkaUserSecretsSchema>;
-export type ServiceLogs = z.infer<typeof serviceLogsSchema>;
-export type ServiceMetrics = z.infer<typeof serviceMetricsSchema>;
+export type Zone = z.infer<ReturnType<typeof zoneSchema>>;
+export type ZoneList = z.infer<ReturnType<typeof buildZoneListSchema>>;
+export type CaCertificate = z.infer<ReturnType<typeof buildCaCertificateSchema>>;
+export type Operation = z.infer<ReturnType<typeof buildOperationSchema>>;
+export type ServiceCommon = z.infer<ReturnType<typeof serviceCommonSchema>>;
+export type ServiceList = z.infer<ReturnType<typeof buildServiceListSchema>>;
+export type KafkaService = z.infer<ReturnType<typeof buildKafkaServiceSchema>>;
+export type KafkaAcls = z.infer<ReturnType<typeof buildKafkaAclsSchema>>;
+export type TopicAclEntry = z.infer<ReturnType<typeof topicAclEntrySchema>>;
+export type SchemaRegistryAclEntry = z.infer<ReturnType<typeof schemaRegistryAclEntrySchema>>;
+export type ServiceType = z.infer<ReturnType<typeof serviceTypeSchema>>;
+export type ServiceTypeList = z.infer<ReturnType<typeof buildServiceTypeListSchema>>;
+export type Plan = z.infer<ReturnType<typeof planSchema>>;
+export type KafkaSettingsSchemaResponse = z.infer<ReturnType<typeof buildKafkaSettingsSchemaResponseSchema>>;
+export type SettingsSchema = z.infer<ReturnType<typeof settingsSchemaSchema>>;
+export type KafkaUserSecrets = z.infer<ReturnType<typeof buildKafkaUserSecretsSchema>>;
+export type ServiceLogs = z.infer<ReturnType<typeof buildServiceLogsSchema>>;
+export type ServiceMetrics = z.infer<ReturnType<typeof buildServiceMetricsSchema>>;
