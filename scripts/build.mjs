@@ -20,6 +20,22 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
 };
+// node:child_process is needed only to run a secretCommand or an external subcommand, yet commander
+// and the account resolver import it up front; the CLI bundle gets it on first use instead.
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === "lazy-builtin" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy-builtin" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      loader: "js",
+      contents: `let m; const load = () => (m ??= require("node:child_process"));
+        for (const name of ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"])
+          Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+    }));
+  },
+};
 // Bundled CommonJS dependencies may call require(); give ESM output a real one.
 const esmRequire = { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" };
 
@@ -30,7 +46,7 @@ function makeExecutable(file) {
 
 await Promise.all([
   // import() of Node's modules becomes require(): the launcher's vm.Script has no module loader
-  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
+  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyChildProcess], entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
   build({ ...common, format: "cjs", entryPoints: ["src/launcher.ts"], outfile: "dist/cli.cjs" }),
   build({ ...common, format: "esm", banner: esmRequire, entryPoints: { emulator: "src/emulator/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
 ]);
