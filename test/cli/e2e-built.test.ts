@@ -1,6 +1,7 @@
 // The built executable (dist/cli.cjs) as users run it, against the emulator over loopback.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,6 +77,28 @@ describe("node dist/cli.cjs", () => {
       expect(trusted).toEqual({ code: 0, stdout: await secure.caCertificatePem(), stderr: "" });
     } finally {
       await secure.close();
+    }
+  });
+
+  it("runs an account's secretCommand (child_process is loaded on first use in the bundle)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "exo-secret-command-"));
+    try {
+      const config = join(dir, "exoscale.toml");
+      writeFileSync(
+        config,
+        [
+          'defaultAccount = "emu"',
+          "[[accounts]]",
+          'name = "emu"',
+          `key = "${emulator.apiKey}"`,
+          `secretCommand = ["${process.execPath}", "-e", "process.stdout.write(process.argv[1])", "${emulator.apiSecret}"]`,
+          `endpoint = "${emulator.url}"`,
+        ].join("\n"),
+      );
+      const result = await exo(["-C", config, "dbaas", "ca-certificate"], {});
+      expect(result).toEqual({ code: 0, stdout: await emulator.caCertificatePem(), stderr: "" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
