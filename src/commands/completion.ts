@@ -8,12 +8,13 @@ export default defineCommand({
   args: ["shell"],
   helpFooter: `
 Examples:
-  source <(exo completion bash)       # bash, current shell
-  source <(exo completion zsh)        # zsh, current shell (compinit must be enabled)
-  exo completion fish | source        # fish, current shell
+  source <(exo completion bash)   # bash, current shell
+  source <(exo completion zsh)    # zsh, current shell (with compinit enabled)
+  exo completion fish | source    # fish, current shell
 
-Service names are completed from the API of the configured account; without credentials, or when
-the API does not answer within a few seconds, only commands and flags are completed.
+Service names are completed from the API of the configured account; without
+credentials, or when the API does not answer within a few seconds, only
+commands and flags are completed.
 `,
   async run(_ctx, args) {
     const shell = args.shell;

@@ -33,6 +33,13 @@ export default defineCommand({
     waitTimeout: waitTimeoutFlag(),
     zone: zoneFlag("Database Service zone"),
   },
+  helpFooter: `
+Examples:
+  exo dbaas create kafka startup-2 test-kafka -z de-muc-1
+  exo dbaas create kafka startup-2 test-kafka -z de-muc-1 \\
+    --kafka-ip-filter=1.2.3.4/32,5.6.7.8/24 --kafka-enable-sasl-auth
+  exo dbaas create --help-kafka
+`,
   async run(ctx, args, opts) {
     if (opts.helpKafka) return kafkaFlagsHelp("create");
     const { type, plan, name } = args;

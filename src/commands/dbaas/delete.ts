@@ -13,6 +13,11 @@ export default defineCommand({
     waitTimeout: waitTimeoutFlag(),
     zone: zoneFlag("Database Service zone"),
   },
+  helpFooter: `
+Examples:
+  exo dbaas delete test-kafka -z de-muc-1
+  exo dbaas delete test-kafka -z de-muc-1 --force
+`,
   async run(ctx, args, opts) {
     const { name } = args;
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);

@@ -53,9 +53,15 @@ Supported output template annotations:
 Examples:
   exo dbaas show test-kafka -z de-muc-1
   exo dbaas show test-kafka -z de-muc-1 -O json
-  exo dbaas show test-kafka -z de-muc-1 --output-template '{{.Kafka.ConnectionInfo.AccessCert}}' > test-kafka_cert.pem
-  exo dbaas show test-kafka -z de-muc-1 --output-template '{{.Kafka.ConnectionInfo.AccessKey}}' > test-kafka_key.pem
-  exo dbaas show test-kafka -z de-muc-1 --output-template '{{.Kafka.AuthenticationMethods.SASL}}'
+  exo dbaas show test-kafka -z de-muc-1 \\
+    --output-template '{{.Kafka.ConnectionInfo.AccessCert}}' \\
+    > test-kafka_cert.pem
+  exo dbaas show test-kafka -z de-muc-1 \\
+    --output-template '{{.Kafka.ConnectionInfo.AccessKey}}' > test-kafka_key.pem
+  exo dbaas show test-kafka -z de-muc-1 \\
+    --output-template '{{.Kafka.AuthenticationMethods.SASL}}'
+  exo dbaas show test-kafka -z de-muc-1 \\
+    --output-template '{{.Kafka.SASLBootstrap}}'
   exo dbaas show test-kafka -z de-muc-1 --settings kafka
 `,
   async run(ctx, args, opts) {

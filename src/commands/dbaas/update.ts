@@ -34,6 +34,15 @@ export default defineCommand({
     waitTimeout: waitTimeoutFlag(),
     zone: zoneFlag("Database Service zone"),
   },
+  helpFooter: `
+Examples:
+  exo dbaas update -z de-muc-1 test-kafka --kafka-enable-sasl-auth true
+  exo dbaas update -z de-muc-1 test-kafka \\
+    --kafka-ip-filter=1.2.3.4/32,5.6.7.8/24
+  exo dbaas update --zone de-fra-1 target-kafka-service-name \\
+    --kafka-settings '{"compression_type":"lz4"}'
+  exo dbaas update --help-kafka
+`,
   async run(ctx, args, opts) {
     if (opts.helpKafka) return kafkaFlagsHelp("update");
     const name = args.name;

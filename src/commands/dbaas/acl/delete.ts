@@ -16,6 +16,11 @@ the id "exo dbaas acl list" shows.`,
     force: flag.bool("force", { short: "f", description: "don't prompt for confirmation" }),
     waitTimeout: waitTimeoutFlag(),
   },
+  helpFooter: `
+Examples:
+  exo dbaas acl list test-kafka -z de-muc-1     # the ID column
+  exo dbaas acl delete test-kafka ACL-ID -z de-muc-1 --force
+`,
   async run(ctx, args, opts) {
     const id = validateAclId(args["acl-id"]);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);

@@ -13,6 +13,11 @@ Supported output template annotations:
   (.Kind is "topic" or "schema-registry")`,
   args: ["name"],
   options: { zone: zoneFlag("Database Service zone") },
+  helpFooter: `
+Examples:
+  exo dbaas acl list test-kafka -z de-muc-1
+  exo dbaas acl list test-kafka -z de-muc-1 -O json
+`,
   async run(ctx, args, opts) {
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);

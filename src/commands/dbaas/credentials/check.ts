@@ -22,6 +22,11 @@ Supported output template annotations: .Username .ExpiresAt .DaysLeft .MinDays`,
     minDays: flag.int("min-days", { default: 30, description: "fail (exit code 4) when the certificate expires within this many days" }),
     zone: zoneFlag("Database Service zone"),
   },
+  helpFooter: `
+Examples:
+  exo dbaas credentials check test-kafka -z de-muc-1
+  exo dbaas credentials check test-kafka -z de-muc-1 --user app --min-days 30
+`,
   async run(ctx, args, opts) {
     const username = validateUsername(opts.user);
     if (opts.minDays < 0) throw new InputError(`invalid --min-days ${opts.minDays}: must be 0 or more`);

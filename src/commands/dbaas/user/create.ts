@@ -19,6 +19,14 @@ export default defineCommand({
     pgAllowReplication: flag.bool("pg-allow-replication", { hidden: true }),
     waitTimeout: waitTimeoutFlag(),
   },
+  helpFooter: `
+Examples:
+  # to cycle credentials: create a new user, retrieve its certificate and key,
+  # then delete the previous user (exo dbaas user rotate does all three)
+  exo dbaas user create test-kafka app-v2 -z de-muc-1
+  exo dbaas credentials download test-kafka -z de-muc-1 --user app-v2
+  exo dbaas user delete test-kafka app-v1 -z de-muc-1
+`,
   async run(ctx, args, opts) {
     if (ctx.flagsSet.has("help-mysql")) return fixedOutput(engineFlagsHelp([["--mysql-authentication-method", MYSQL_AUTH_USAGE]]));
     if (ctx.flagsSet.has("help-pg")) return fixedOutput(engineFlagsHelp([["--pg-allow-replication", ""]]));

@@ -15,6 +15,11 @@ export default defineCommand({
     force: flag.bool("force", { short: "f", description: "don't prompt for confirmation" }),
     waitTimeout: waitTimeoutFlag(),
   },
+  helpFooter: `
+Examples:
+  exo dbaas user delete test-kafka app-v1 -z de-muc-1
+  exo dbaas user delete test-kafka app-v1 -z de-muc-1 --force
+`,
   async run(ctx, args, opts) {
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     requireConfirmable(ctx, "delete user", args.username, opts.force);

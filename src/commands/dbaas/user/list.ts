@@ -7,6 +7,10 @@ export default defineCommand({
   description: "This command lists users of a DBAAS service.",
   args: ["name"],
   options: { zone: zoneFlag("Database Service zone") },
+  helpFooter: `
+Examples:
+  exo dbaas user list test-kafka -z de-muc-1
+`,
   async run(ctx, args, opts) {
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);

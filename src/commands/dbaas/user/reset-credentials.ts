@@ -18,6 +18,10 @@ export default defineCommand({
     mysqlAuthenticationMethod: flag.string("mysql-auhentication-method", { description: MYSQL_AUTH_USAGE, hidden: true }),
     waitTimeout: waitTimeoutFlag(),
   },
+  helpFooter: `
+Examples:
+  exo dbaas user reset-credentials test-kafka app -z de-muc-1
+`,
   async run(ctx, args, opts) {
     if (ctx.flagsSet.has("help-mysql")) return fixedOutput(engineFlagsHelp([["--mysql-auhentication-method", MYSQL_AUTH_USAGE]]));
     const password = opts.password ? validatePassword(opts.password) : undefined;

@@ -28,6 +28,10 @@ Supported output template annotations:
     zone: zoneFlag("Database Service zone"),
     waitTimeout: waitTimeoutFlag(),
   },
+  helpFooter: `
+Examples:
+  exo dbaas user rotate test-kafka app-v1 app-v2 -z de-muc-1 --dir certs
+`,
   async run(ctx, args, opts) {
     const oldUsername = validateUsername(args.old);
     const newUsername = validateUsername(args.new);

@@ -7,6 +7,11 @@ export default defineCommand({
   description: "This command shows the details of a user.",
   args: ["name", "username"],
   options: { zone: zoneFlag("Database Service zone") },
+  helpFooter: `
+Examples:
+  exo dbaas user show test-kafka avnadmin -z de-muc-1
+  exo dbaas user show test-kafka avnadmin -z de-muc-1 -O json
+`,
   async run(ctx, args, opts) {
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
