@@ -1,7 +1,7 @@
 // Random command lines through run(argv, io) in-process: words of the command tree, every flag,
 // odd values and noise, with and without credentials. Whatever the line, run() resolves with exit
 // 0 or 1, a failure is one `error:` line at the end of stderr with nothing on stdout, and no stack
-// trace ever shows. No request leaves the machine: the endpoint is a loopback URL fetch refuses at
+// trace ever shows. No request leaves the machine: the endpoint is a loopback URL that refuses at
 // once (port 1), so commands that get past their validation fail on their first request.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -38,7 +38,8 @@ async function leafFlags(): Promise<string[]> {
   return [...flags];
 }
 
-const ENV = { EXOSCALE_API_ENDPOINT: "http://127.0.0.1:1/v2" };
+// retried with a 1 ms backoff (the test knob), so a line that gets as far as a request costs no waiting
+const ENV = { EXOSCALE_API_ENDPOINT: "http://127.0.0.1:1/v2", EXO_DBAAS_RETRY_BASE_MS: "1" };
 const CREDENTIALS = { EXOSCALE_API_KEY: "EXOsoup", EXOSCALE_API_SECRET: "soup-secret-value" };
 
 describe("random command lines", async () => {
