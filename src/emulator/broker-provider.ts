@@ -30,7 +30,7 @@ export interface BrokerAddress {
   host: string;
   /** SSL listener with client-certificate authentication */
   sslPort: number;
-  /** SASL_SSL listener; present when saslEnabled */
+  /** SASL_SSL listener: listening when saslEnabled; a provider may report it before, as the port it will use */
   saslPort?: number;
 }
 

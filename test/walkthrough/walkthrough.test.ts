@@ -130,9 +130,12 @@ describe.skipIf(missing !== null)("the seed walkthrough with the CLI, on a real 
 
   it("enables SASL with the CLI (restarting the crashed broker); its port and the password from the CLI's output produce and consume over SASL_SSL", async () => {
     await exo(["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--kafka-enable-sasl-auth", "true", "--force"]);
+    // while the broker restarts with its SASL listener, the service already reports the port it will have
+    const announced = await show("{{.Kafka.SASLPort}}");
     await waitState("running");
     expect(await show("{{.Kafka.AuthenticationMethods.SASL}}")).toBe("true");
     const saslPort = await show("{{.Kafka.SASLPort}}");
+    expect(saslPort).toBe(announced);
     const host = bootstrap.split(":")[0]!;
     expect(await exo(["dbaas", "show", "test-kafka", "-z", "de-muc-1"])).toMatch(new RegExp(`kafka +${host}:${saslPort} +auth:sasl`));
 

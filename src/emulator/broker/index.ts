@@ -87,10 +87,9 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     return this.root;
   }
 
+  /** The SASL port is reserved from the first start: a service enabling SASL reports the port it will listen on. */
   private address(entry: ServiceEntry): BrokerAddress {
-    return entry.saslEnabled
-      ? { host: this.host, sslPort: entry.ports.ssl, saslPort: entry.ports.sasl }
-      : { host: this.host, sslPort: entry.ports.ssl };
+    return { host: this.host, sslPort: entry.ports.ssl, saslPort: entry.ports.sasl };
   }
 
   private enqueue<T>(entry: ServiceEntry, task: () => Promise<T>): Promise<T> {
