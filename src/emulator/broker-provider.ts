@@ -12,6 +12,16 @@ export interface BrokerUser {
   accessKey: string;
 }
 
+/** One topic ACL entry of the service, as the API manages it. */
+export interface BrokerTopicAcl {
+  /** username or pattern (`*`, `?`) */
+  username: string;
+  /** topic name or pattern (`*`, `?`) */
+  topic: string;
+  /** admin | read | readwrite | write */
+  permission: string;
+}
+
 /** What the provider needs to run brokers for one service. */
 export interface BrokerServiceSpec {
   /** service name, unique across the emulator */
@@ -21,6 +31,8 @@ export interface BrokerServiceSpec {
   /** PEM PKCS#8 key of the project CA, to sign the broker's own server certificate if it wants to */
   caKeyPem: string;
   users: BrokerUser[];
+  /** what each user may do on the broker (nothing without a matching entry) */
+  topicAcls: BrokerTopicAcl[];
   /** when true the broker also listens with SASL_SSL on saslPort */
   saslEnabled: boolean;
 }
@@ -44,8 +56,13 @@ export type BrokerStatus = "starting" | "running" | "failed";
 export interface BrokerProvider {
   /** Starts (or reconfigures) the brokers of a service; resolves with the address once it accepts connections. */
   ensureService(spec: BrokerServiceSpec): Promise<BrokerAddress>;
-  /** Replaces the set of users of a running service (after user create/delete/password reset). */
+  /**
+   * Replaces the set of users of a service (after user create/delete/password reset); resolves once the broker
+   * applies them. A service ensureService was not called for yet is left alone: its spec will carry the users.
+   */
   updateUsers(name: string, users: BrokerUser[]): Promise<void>;
+  /** Replaces the topic ACLs of a service (after acl create/delete), as updateUsers does the users. */
+  updateTopicAcls(name: string, acls: BrokerTopicAcl[]): Promise<void>;
   /** Stops the brokers of a service and forgets it. Resolves also for unknown names. */
   removeService(name: string): Promise<void>;
   /** Current health of a service's brokers; "failed" for unknown names. */

@@ -32,6 +32,8 @@ export class Core {
   private readonly brokerStarts = new Map<string, number>();
   /** services whose last broker start failed */
   private readonly brokerStartFailed = new Set<string>();
+  /** operations that stay pending until the broker has applied their change */
+  private readonly awaitingBroker = new Set<string>();
 
   constructor(
     readonly store: Store,
@@ -100,7 +102,8 @@ export class Core {
 
   // --- operations -----------------------------------------------------------------------------------------
 
-  private operation(command: string, svc: ServiceRecord) {
+  /** `brokerChange`: the change's update of the broker; the operation is pending until it settles. */
+  private operation(command: string, svc: ServiceRecord, brokerChange?: Promise<void>) {
     const op: OperationRecord = {
       id: randomUUID(),
       doneAt: Date.now() + this.opts.operationDelayMs,
@@ -109,6 +112,10 @@ export class Core {
       link: `${this.opts.baseUrl()}/dbaas-service/${svc.name}`,
     };
     this.store.addOperation(op);
+    if (brokerChange) {
+      this.awaitingBroker.add(op.id);
+      void brokerChange.finally(() => this.awaitingBroker.delete(op.id));
+    }
     this.store.save();
     return this.renderOperation(op);
   }
@@ -116,7 +123,7 @@ export class Core {
   renderOperation(op: OperationRecord) {
     return {
       id: op.id,
-      state: Date.now() >= op.doneAt ? "success" : "pending",
+      state: Date.now() >= op.doneAt && !this.awaitingBroker.has(op.id) ? "success" : "pending",
       reference: { id: op.referenceId, link: op.link, command: op.command },
     };
   }
@@ -245,8 +252,7 @@ export class Core {
     const svc = this.kafka(name);
     if (exists()) throw new ApiError(409, `User "${username}" already exists`);
     svc.users.push(user);
-    this.usersChanged(svc);
-    return this.operation("create-dbaas-kafka-user", svc);
+    return this.operation("create-dbaas-kafka-user", svc, this.usersChanged(svc));
   }
 
   private user(svc: ServiceRecord, username: string): UserRecord {
@@ -260,16 +266,14 @@ export class Core {
     const user = this.user(svc, username);
     if (user.type === "primary") throw badRequest(`cannot delete the primary user "${username}"`);
     svc.users = svc.users.filter((u) => u !== user);
-    this.usersChanged(svc);
-    return this.operation("delete-dbaas-kafka-user", svc);
+    return this.operation("delete-dbaas-kafka-user", svc, this.usersChanged(svc));
   }
 
   resetPassword(name: string, username: string, password: string | undefined) {
     const svc = this.kafka(name);
     const user = this.user(svc, username);
     user.password = password ?? generatePassword();
-    this.usersChanged(svc);
-    return this.operation("reset-dbaas-kafka-user-password", svc);
+    return this.operation("reset-dbaas-kafka-user-password", svc, this.usersChanged(svc));
   }
 
   revealPassword(name: string, username: string) {
@@ -303,8 +307,7 @@ export class Core {
       throw new ApiError(409, "Identical ACL entry already exists");
     }
     svc.topicAcls.push({ id: aclId(), ...entry });
-    this.touch(svc);
-    return this.operation("create-dbaas-kafka-topic-acl-config", svc);
+    return this.operation("create-dbaas-kafka-topic-acl-config", svc, this.topicAclsChanged(svc));
   }
 
   addSchemaRegistryAcl(name: string, entry: { username: string; resource: string; permission: string }) {
@@ -322,12 +325,12 @@ export class Core {
     if (kind === "topic") {
       if (!svc.topicAcls.some((a) => a.id === id)) throw notFound();
       svc.topicAcls = svc.topicAcls.filter((a) => a.id !== id);
-    } else {
-      if (!svc.schemaRegistryAcls.some((a) => a.id === id)) throw notFound();
-      svc.schemaRegistryAcls = svc.schemaRegistryAcls.filter((a) => a.id !== id);
+      return this.operation("delete-dbaas-kafka-topic-acl-config", svc, this.topicAclsChanged(svc));
     }
+    if (!svc.schemaRegistryAcls.some((a) => a.id === id)) throw notFound();
+    svc.schemaRegistryAcls = svc.schemaRegistryAcls.filter((a) => a.id !== id);
     this.touch(svc);
-    return this.operation(`delete-dbaas-kafka-${kind}-acl-config`, svc);
+    return this.operation("delete-dbaas-kafka-schema-registry-acl-config", svc);
   }
 
   // --- brokers --------------------------------------------------------------------------------------------
@@ -336,11 +339,20 @@ export class Core {
     svc.updatedAt = isoSeconds(new Date(Math.max(Date.now(), Date.parse(svc.updatedAt) + 1000)));
   }
 
-  private usersChanged(svc: ServiceRecord): void {
+  private usersChanged(svc: ServiceRecord): Promise<void> | undefined {
+    return this.brokerChange(svc, "user", (brokers) => brokers.updateUsers(svc.name, brokerUsers(svc)));
+  }
+
+  private topicAclsChanged(svc: ServiceRecord): Promise<void> | undefined {
+    return this.brokerChange(svc, "ACL", (brokers) => brokers.updateTopicAcls(svc.name, brokerTopicAcls(svc)));
+  }
+
+  /** Passes a change on to the service's broker (started or starting); the promise never rejects. */
+  private brokerChange(svc: ServiceRecord, what: string, update: (brokers: BrokerProvider) => Promise<void>): Promise<void> | undefined {
     this.touch(svc);
     const brokers = this.opts.brokers;
-    if (!brokers || !this.brokerAddresses.has(svc.name)) return;
-    void brokers.updateUsers(svc.name, brokerUsers(svc)).catch((e) => this.opts.log(`broker user update for ${svc.name} failed: ${(e as Error).message}`));
+    if (!brokers || (!this.brokerAddresses.has(svc.name) && !this.brokerStarts.has(svc.name))) return undefined;
+    return update(brokers).catch((e) => this.opts.log(`broker ${what} update for ${svc.name} failed: ${(e as Error).message}`));
   }
 
   private syncBroker(svc: ServiceRecord): void {
@@ -355,6 +367,7 @@ export class Core {
         caCertPem: ca.certPem,
         caKeyPem: ca.keyPem,
         users: brokerUsers(svc),
+        topicAcls: brokerTopicAcls(svc),
         saslEnabled: svc.authenticationMethods.sasl,
       });
       if (this.store.find(name) === svc) this.brokerAddresses.set(name, address);
@@ -378,6 +391,8 @@ export class Core {
 
 const brokerUsers = (svc: ServiceRecord) =>
   svc.users.map((u) => ({ username: u.username, password: u.password, accessCert: u.accessCert, accessKey: u.accessKey }));
+
+const brokerTopicAcls = (svc: ServiceRecord) => svc.topicAcls.map(({ username, topic, permission }) => ({ username, topic, permission }));
 
 const aclId = () => `acl${randomBytes(6).toString("hex")}`;
 

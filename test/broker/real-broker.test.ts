@@ -53,6 +53,11 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
       caCertPem: ca.certPem,
       caKeyPem: ca.keyPem,
       users: [admin],
+      // what the service starts with, and an entry for a user the test adds later (matched by pattern)
+      topicAcls: [
+        { username: "avnadmin", topic: "*", permission: "admin" },
+        { username: "ali?e", topic: "demo-*", permission: "read" },
+      ],
       saslEnabled: true,
     });
     console.log(`broker started (with SCRAM users) in ${Math.round(performance.now() - started)} ms`);
@@ -115,7 +120,8 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
     await writeFile(join(work, "alice_cert.pem"), alice.accessCert);
     await writeFile(join(work, "alice_key.pem"), alice.accessKey);
     const aliceFiles = ["--certfile", "alice_cert.pem", "--keyfile", "alice_key.pem"];
-    // signed by the right CA but not (yet) a user of the service: connects, sees nothing
+    // signed by the right CA but not (yet) a user of the service: connects, sees nothing; once a user, the ACL
+    // entry whose username pattern matches lets it see demo-topic
     expect((await checkSsl(aliceFiles)).code).toBe(4);
 
     let started = performance.now();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrokerAddress, BrokerProvider, BrokerServiceSpec, BrokerStatus, BrokerUser } from "../../src/emulator/broker-provider.js";
+import type { BrokerAddress, BrokerProvider, BrokerServiceSpec, BrokerStatus, BrokerTopicAcl, BrokerUser } from "../../src/emulator/broker-provider.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import { call, waitFor } from "./client.js";
 
@@ -27,6 +27,12 @@ class RecordingProvider implements BrokerProvider {
   async updateUsers(name: string, users: BrokerUser[]) {
     this.calls.push(`users ${name} ${users.map((u) => u.username).join(",")}`);
     this.users.set(name, users);
+  }
+  /** ACL updates held until the test lets them finish */
+  aclUpdates: (() => void)[] = [];
+  async updateTopicAcls(name: string, acls: BrokerTopicAcl[]) {
+    this.calls.push(`acls ${name} ${acls.map((a) => `${a.username}:${a.topic}:${a.permission}`).join(",")}`);
+    await new Promise<void>((resolve) => this.aclUpdates.push(resolve));
   }
   async removeService(name: string) {
     this.calls.push(`remove ${name}`);
@@ -51,6 +57,7 @@ describe("broker provider", () => {
       expect(spec.caCertPem).toBe(await emu.caCertificatePem());
       expect(spec.caKeyPem).toMatch(/BEGIN PRIVATE KEY/);
       expect(spec.users.map((u) => u.username)).toEqual(["avnadmin"]);
+      expect(spec.topicAcls).toEqual([{ username: "avnadmin", topic: "*", permission: "admin" }]);
 
       brokers.release.get("real")!();
       const svc = await waitFor("running", async () => {
@@ -63,8 +70,22 @@ describe("broker provider", () => {
 
       await call(emu, "POST", "/dbaas-kafka/real/user", { json: { username: "erin" } });
       await waitFor("user sync", async () => (brokers.users.get("real")?.length === 2 ? true : undefined));
+
+      // an ACL change's operation stays pending until the broker has applied it
+      const op = (await call(emu, "POST", "/dbaas-kafka/real/topic/acl-config", { json: { username: "erin", topic: "orders*", permission: "read" } })).json;
+      const opState = async () => (await call(emu, "GET", `/operation/${op.id}`)).json.state;
+      expect(await opState()).toBe("pending");
+      expect(brokers.aclUpdates).toHaveLength(1);
+      brokers.aclUpdates.shift()!();
+      await waitFor("operation done", async () => ((await opState()) === "success" ? true : undefined));
+
       await call(emu, "DELETE", "/dbaas-kafka/real");
-      expect(brokers.calls).toEqual(["ensure real sasl=true", "users real avnadmin,erin", "remove real"]);
+      expect(brokers.calls).toEqual([
+        "ensure real sasl=true",
+        "users real avnadmin,erin",
+        "acls real avnadmin:*:admin,erin:orders*:read",
+        "remove real",
+      ]);
     } finally {
       await emu.close();
     }

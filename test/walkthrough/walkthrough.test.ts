@@ -1,7 +1,7 @@
 // The seed's walkthrough with the built CLI only, against `exo-emulator --kafka real`: files written by `exo`
 // (stdout redirected as a shell does) connect the seed's kafka-python scripts to a real Apache Kafka broker.
 // One emulator and broker serve every case, in order: SSL, refused clients, crash, SASL (which restarts the
-// broker), rotation, stop.
+// broker), rotation, topic ACLs, stop.
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -155,6 +155,8 @@ describe.skipIf(missing !== null)("the seed walkthrough with the CLI, on a real 
   }, 150_000);
 
   it("user rotate: the new user's files connect, the old user's credentials no longer do", async () => {
+    // a username pattern covers every generation of the application's user
+    await exo(["dbaas", "acl", "create", "test-kafka", "-z", "de-muc-1", "--username", "app-v*", "--topic", "*", "--permission", "admin"]);
     await exo(["dbaas", "user", "create", "test-kafka", "app-v1", "-z", "de-muc-1"]);
     await exo(["dbaas", "credentials", "download", "test-kafka", "-z", "de-muc-1", "--user", "app-v1", "--dir", "v1"]);
     const oldPassword = await password("app-v1");
@@ -182,6 +184,39 @@ describe.skipIf(missing !== null)("the seed walkthrough with the CLI, on a real 
     await waitFor("app-v1's password refused", async () => ((await checkSasl(sasl, "app-v1", oldPassword)).code === 3 ? true : undefined), 60_000);
     const oldCert = await checkCert(...v1);
     expect(oldCert.code, oldCert.output).toBe(4);
+  }, 180_000);
+
+  it("enforces the topic ACLs: read on orders* consumes orders-1 but neither produces nor reads payments; acl create and delete change that", async () => {
+    const admin = ["--certfile", "test-kafka_cert.pem", "--keyfile", "test-kafka_key.pem"];
+    const reader = ["--certfile", "reader/reader.cert.pem", "--keyfile", "reader/reader.key.pem"];
+    /** acl-probe.py: exit 0 done, 5 refused by the broker's ACLs, 3 failed otherwise */
+    const probe = async (action: "create" | "produce" | "consume", topic: string, files: string[]) => {
+      const result = await runScript("acl-probe.py", { cwd: work, bootstrap, args: [action, topic, ...files] });
+      return { code: result.code, output: result.output };
+    };
+    for (const topic of ["orders-1", "payments"]) {
+      expect(await probe("create", topic, admin)).toMatchObject({ code: 0 });
+      expect(await probe("produce", topic, admin)).toMatchObject({ code: 0 });
+    }
+    await exo(["dbaas", "user", "create", "test-kafka", "reader", "-z", "de-muc-1"]);
+    await exo(["dbaas", "credentials", "download", "test-kafka", "-z", "de-muc-1", "--user", "reader", "--dir", "reader"]);
+    // a user without a matching ACL entry may do nothing
+    expect(await probe("consume", "orders-1", reader)).toMatchObject({ code: 5 });
+
+    // each acl command returns once the broker enforces the change: no waiting here
+    const acl = (permission: string) => ["dbaas", "acl", "create", "test-kafka", "-z", "de-muc-1", "--username", "reader", "--topic", "orders*", "--permission", permission];
+    await exo(acl("read"));
+    expect(await probe("consume", "orders-1", reader)).toMatchObject({ code: 0 });
+    expect(await probe("produce", "orders-1", reader)).toMatchObject({ code: 5 });
+    expect(await probe("consume", "payments", reader)).toMatchObject({ code: 5 });
+
+    const [readwrite] = JSON.parse(await exo([...acl("readwrite"), "-O", "json"])) as { id: string }[];
+    expect(await probe("produce", "orders-1", reader)).toMatchObject({ code: 0 });
+    expect(await probe("produce", "payments", reader)).toMatchObject({ code: 5 });
+
+    await exo(["dbaas", "acl", "delete", "test-kafka", readwrite!.id, "-z", "de-muc-1", "--force"]);
+    expect(await probe("produce", "orders-1", reader)).toMatchObject({ code: 5 });
+    expect(await probe("consume", "orders-1", reader)).toMatchObject({ code: 0 });
   }, 180_000);
 
   it("stops its broker with the emulator and leaves no broker files; no secret in any log", async () => {

@@ -8,9 +8,11 @@ import type {
   BrokerProvider,
   BrokerServiceSpec,
   BrokerStatus,
+  BrokerTopicAcl,
   BrokerUser,
   ServerCertificateIssuer,
 } from "../broker-provider.js";
+import { kafkaAclBindings, type KafkaAclBinding } from "./acl-mapping.js";
 import { BrokerProcess } from "./broker-process.js";
 import type { BrokerPorts } from "./config.js";
 import { freePorts } from "./ports.js";
@@ -45,7 +47,8 @@ interface ServiceEntry {
   caCertPem: string;
   saslEnabled: boolean;
   users: BrokerUser[];
-  /** users as last written to the broker (SCRAM credentials and ACLs); null when unknown */
+  topicAcls: BrokerTopicAcl[];
+  /** users and ACLs as last written to the broker (SCRAM credentials and ACLs); null when unknown */
   syncedUsers: string | null;
   certificate: { caCertPem: string; certPem: string; keyPem: string } | null;
   broker: BrokerProcess | null;
@@ -56,10 +59,11 @@ interface ServiceEntry {
   removed: boolean;
 }
 
-/** A digest of the users' names and passwords, to skip a sync when nothing changed. */
-const usersKey = (users: BrokerUser[]) =>
+/** A digest of the users' names and passwords and of the ACL bindings, to skip a sync when nothing changed. */
+const accessKey = (users: BrokerUser[], acls: KafkaAclBinding[]) =>
   createHash("sha256")
     .update(JSON.stringify(users.map((u) => [u.username, u.password]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1))))
+    .update(JSON.stringify(acls))
     .digest("hex");
 
 const safeDirName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, "_");
@@ -108,6 +112,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
         caCertPem: spec.caCertPem,
         saslEnabled: spec.saslEnabled,
         users: spec.users,
+        topicAcls: spec.topicAcls,
         syncedUsers: null,
         certificate: null,
         broker: null,
@@ -132,6 +137,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     entry.caCertPem = spec.caCertPem;
     entry.saslEnabled = spec.saslEnabled;
     entry.users = spec.users;
+    entry.topicAcls = spec.topicAcls;
     try {
       if (needsRestart) {
         entry.status = "starting";
@@ -196,18 +202,28 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
   }
 
   private async syncUsers(entry: ServiceEntry): Promise<void> {
-    const key = usersKey(entry.users);
+    const acls = kafkaAclBindings(entry.users.map((u) => u.username), entry.topicAcls);
+    const key = accessKey(entry.users, acls);
     if (entry.syncedUsers === key) return;
     const runtime = await this.getRuntime();
-    await syncBrokerUsers(runtime, `${this.host}:${entry.ports.internal}`, entry.users, entry.dir);
+    await syncBrokerUsers(runtime, `${this.host}:${entry.ports.internal}`, entry.users, acls, entry.dir);
     entry.syncedUsers = key;
   }
 
   async updateUsers(name: string, users: BrokerUser[]): Promise<void> {
     const entry = this.services.get(name);
-    if (!entry) throw new Error(`no Kafka broker for service ${name}`);
+    if (!entry) return; // not started yet: ensureService brings the current state
     await this.enqueue(entry, async () => {
       entry.users = users;
+      if (entry.broker?.state === "running") await this.syncUsers(entry);
+    });
+  }
+
+  async updateTopicAcls(name: string, acls: BrokerTopicAcl[]): Promise<void> {
+    const entry = this.services.get(name);
+    if (!entry) return; // not started yet: ensureService brings the current state
+    await this.enqueue(entry, async () => {
+      entry.topicAcls = acls;
       if (entry.broker?.state === "running") await this.syncUsers(entry);
     });
   }

@@ -22,10 +22,13 @@ public final class ExoBrokerLauncher {
 `;
 
 /**
- * Makes the broker's users equal to the users read on stdin, one per line as base64(username) SP base64(password):
- * each gets a SCRAM-SHA-256 credential and allow-all ACLs for its principal `User:<username>` (the CN of its
- * certificate, or its SASL name); every other SCRAM credential and user ACL is deleted.
- * Usage: ExoUserSync <bootstrap>. Prints nothing on success; errors never contain passwords.
+ * Makes the broker's users and ACLs equal to those read on stdin, one per line:
+ *   U base64(username) base64(password)     a user: a SCRAM-SHA-256 credential (none when the password is empty)
+ *   A base64(username) RESOURCE_TYPE PATTERN_TYPE base64(resource name) OPERATION
+ *                                           an ALLOW binding for principal User:<username> (its certificate's CN,
+ *                                           or its SASL name) from any host
+ * Every other SCRAM credential and ACL is deleted. Usage: ExoUserSync <bootstrap>. Prints nothing on success;
+ * errors never contain passwords.
  */
 export const USER_SYNC_CLASS = "ExoUserSync";
 export const USER_SYNC_SOURCE = `
@@ -39,30 +42,31 @@ import org.apache.kafka.common.acl.*;
 import org.apache.kafka.common.resource.*;
 
 public final class ExoUserSync {
-  static List<AclBinding> allowAll(String user) {
-    String principal = "User:" + user;
-    AccessControlEntry all = new AccessControlEntry(principal, "*", AclOperation.ALL, AclPermissionType.ALLOW);
-    List<AclBinding> bindings = new ArrayList<>();
-    bindings.add(new AclBinding(new ResourcePattern(ResourceType.TOPIC, "*", PatternType.LITERAL), all));
-    bindings.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL), all));
-    bindings.add(new AclBinding(new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "*", PatternType.LITERAL), all));
-    bindings.add(new AclBinding(new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), all));
-    return bindings;
+  static AclBinding allow(String user, String resourceType, String patternType, String name, String operation) {
+    ResourcePattern resource =
+        new ResourcePattern(ResourceType.valueOf(resourceType), name, PatternType.valueOf(patternType));
+    return new AclBinding(resource,
+        new AccessControlEntry("User:" + user, "*", AclOperation.valueOf(operation), AclPermissionType.ALLOW));
   }
 
   static Collection<UserScramCredentialsDescription> describeScram(Admin admin) throws Exception {
     return admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS).values();
   }
 
+  static String decode(String b64) {
+    return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+  }
+
   public static void main(String[] args) throws Exception {
     Map<String, String> wanted = new LinkedHashMap<>();
+    Set<AclBinding> wantedAcls = new HashSet<>();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Base64.Decoder b64 = Base64.getDecoder();
     for (String line; (line = in.readLine()) != null; ) {
       if (line.isBlank()) continue;
-      String[] parts = line.trim().split(" ");
-      wanted.put(new String(b64.decode(parts[0]), StandardCharsets.UTF_8),
-          parts.length > 1 ? new String(b64.decode(parts[1]), StandardCharsets.UTF_8) : "");
+      String[] f = line.trim().split(" ");
+      if (f[0].equals("U")) wanted.put(decode(f[1]), f.length > 2 ? decode(f[2]) : "");
+      else if (f[0].equals("A")) wantedAcls.add(allow(decode(f[1]), f[2], f[3], decode(f[4]), f[5]));
+      else throw new IllegalArgumentException("unknown input line kind " + f[0]);
     }
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
@@ -73,8 +77,6 @@ public final class ExoUserSync {
       for (Map.Entry<String, String> user : wanted.entrySet()) {
         if (!user.getValue().isEmpty()) scramUsers.add(user.getKey());
       }
-      Set<AclBinding> wantedAcls = new HashSet<>();
-      for (String user : wanted.keySet()) wantedAcls.addAll(allowAll(user));
 
       List<UserScramCredentialAlteration> changes = new ArrayList<>();
       boolean passwordsReplaced = false;
