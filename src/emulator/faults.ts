@@ -23,6 +23,11 @@ export interface FaultRule {
   contentType?: string;
   /** kind "drop": "before" (default) drops without handling the request; "after" handles it, then drops */
   when?: "before" | "after";
+  /**
+   * kind "truncate": by default half the body is sent, then the connection is reset (mid-body); with
+   * `complete: true` the half body is a whole response (its own Content-Length): truncated JSON
+   */
+  complete?: boolean;
 }
 
 export interface FaultSettings {

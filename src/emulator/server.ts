@@ -150,6 +150,11 @@ export function createHandler(p: Pipeline) {
       return;
     }
     if (fault?.kind === "content-type") reply.headers["content-type"] = fault.contentType ?? "text/html; charset=utf-8";
+    if (fault?.kind === "truncate" && fault.complete) {
+      send(res, { ...reply, body: reply.body.slice(0, Math.floor(reply.body.length / 2)) });
+      finish(reply.status);
+      return;
+    }
     if (fault?.kind === "truncate") {
       const bytes = Buffer.from(reply.body);
       res.writeHead(reply.status, { ...reply.headers, "content-length": String(bytes.length + 64) });

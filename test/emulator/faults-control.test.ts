@@ -75,6 +75,15 @@ describe("fault injection", () => {
     expect(r.received).toBeLessThan(r.declared!);
   });
 
+  it("with complete: true, sends half the JSON as a whole response", async () => {
+    const whole = await rawGet("/v2/zone");
+    emu.faults.inject({ kind: "truncate", complete: true });
+    const r = await rawGet("/v2/zone");
+    expect(r).toMatchObject({ outcome: "complete", status: 200, contentType: "application/json" });
+    expect(r.received).toBe(r.declared);
+    expect(r.received).toBe(Math.floor(whole.received / 2));
+  });
+
   it("sends a wrong content type", async () => {
     emu.faults.inject({ kind: "content-type" });
     const r = await rawGet("/v2/zone");
