@@ -1,7 +1,8 @@
 // Every command against the emulator's fault injection, in-process. For each command a clean run
 // gives the requests it makes; then its first GET and its first write are faulted:
-//  - a GET answered 429/502/503, dropped, or truncated is retried and the command succeeds;
-//  - a GET failing every time gives up after 5 attempts; a wrong content type is not retried;
+//  - a GET answered 429/500/502/503, dropped, or reset mid-body is retried and the command succeeds;
+//  - a GET failing every time gives up after 5 attempts; a wrong content type or truncated JSON in a
+//    whole response is not retried; a GET slower than --timeout fails when the timeout expires;
 //  - a write (POST/PUT/DELETE) that reached the server is never retried, whatever happened;
 //  - every failure: exit 1, one `error: ...` line naming the cause, nothing on stdout.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -73,6 +74,7 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
 
   const survivable = [
     ["503 twice (2 retries)", { kind: "status", status: 503, count: 2 }, 2],
+    ["500 twice (2 retries)", { kind: "status", status: 500, count: 2 }, 2],
     ["502 once (1 retry)", { kind: "status", status: 502, count: 1 }, 1],
     ["429 with Retry-After: 0 (1 retry)", { kind: "status", status: 429, retryAfter: 0, count: 1 }, 1],
     ["a connection dropped before handling (1 retry)", { kind: "drop", when: "before", count: 1 }, 1],
@@ -96,6 +98,22 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
     expect(count(requests, "GET", firstGet)).toBe(5);
   });
 
+  it("GET answered with truncated JSON in a whole response: not retried", async () => {
+    const { result, requests } = await run(cmd, [onGet({ kind: "truncate", complete: true, count: 1 })]);
+    expectOneLineFailure(result, /^error: invalid JSON in the response to GET http:\/\/127\.0\.0\.1:\d+\/v2\/\S+: [^\n]+\n$/);
+    expect(count(requests, "GET", firstGet)).toBe(1);
+  });
+
+  it("GET slower than --timeout: fails when it expires, naming it", async () => {
+    // 10 s late against a 300 ms limit: no bound on how fast, only that the limit ended the wait
+    const { result } = await run(cmd, [onGet({ kind: "slow", delayMs: 10_000, count: 20 })], ["--timeout", "300ms"]);
+    expect(result.stdout).toBe("");
+    expect(result.exitCode).toBe(1);
+    // dbaas list reports each zone's failure as a warning before its error line
+    expect(result.stderr).toMatch(/^(warning: [^\n]+\n)*error: [^\n]+\n$/);
+    expect(result.stderr).toMatch(/request timed out after 300ms: GET http:\/\/127\.0\.0\.1:\d+\/v2\/\S+/);
+  });
+
   it("GET answered with a wrong content type: not retried", async () => {
     const { result, requests } = await run(cmd, [onGet({ kind: "content-type", count: 1 })]);
     expectOneLineFailure(result, /^error: unexpected content type "text\/html; charset=utf-8" in the response to GET http:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \(status 200\)\n$/);
@@ -110,6 +128,7 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
       ["a connection dropped before handling", { kind: "drop", when: "before" }, /^error: connection reset by the server: (POST|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \(\w+\)\n$/],
       ["a connection dropped after handling", { kind: "drop", when: "after" }, /^error: connection reset by the server: (POST|PUT|DELETE) \S+ \(\w+\)\n$/],
       ["a truncated body", { kind: "truncate" }, /^error: connection reset by the server: (POST|PUT|DELETE) \S+ \(\w+\)\n$/],
+      ["truncated JSON in a whole response", { kind: "truncate", complete: true }, /^error: invalid JSON in the response to (POST|PUT|DELETE) \S+: [^\n]+\n$/],
       ["a wrong content type", { kind: "content-type" }, /^error: unexpected content type "text\/html; charset=utf-8" in the response to (POST|PUT|DELETE) \S+ \(status 200\)\n$/],
     ];
     it.each(writes)("%s: one attempt, one error line", async (_label, rule, pattern) => {
@@ -117,6 +136,15 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
       // the path holds names unique to each run: the first request of that method is the one
       const { result, requests } = await run(cmd, [{ ...rule, count: 5, method: firstWrite.method }]);
       expectOneLineFailure(result, pattern);
+      expect(requests.filter((r) => r.method === firstWrite!.method).length).toBe(1);
+    });
+
+    // a slow write is still carried out by the server after the client gave up: not for the
+    // commands that pay a key pair for each success
+    it.skipIf(cmd.costly)("slower than --timeout: one attempt, one line naming the timeout", async () => {
+      if (!firstWrite) return; // a read-only command
+      const { result, requests } = await run(cmd, [{ kind: "slow", delayMs: 10_000, count: 5, method: firstWrite.method }], ["--timeout", "300ms"]);
+      expectOneLineFailure(result, /^error: request timed out after 300ms: (POST|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/v2\/\S+\n$/);
       expect(requests.filter((r) => r.method === firstWrite!.method).length).toBe(1);
     });
   });
