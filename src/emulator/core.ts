@@ -246,6 +246,8 @@ export class Core {
   async createUser(name: string, username: string) {
     this.kafka(name);
     if (!USERNAME.test(username)) throw badRequest(`username: invalid username "${username}" (letters, digits, '_', '.', '-'; 1 to 64 characters)`);
+    // A real broker's own loopback listeners authenticate as ANONYMOUS, its super user (see broker/config.ts).
+    if (username === "ANONYMOUS") throw badRequest(`username: "ANONYMOUS" is reserved`);
     const exists = () => this.kafka(name).users.some((u) => u.username === username);
     if (exists()) throw new ApiError(409, `User "${username}" already exists`);
     const user = await this.newUser(username, "normal");

@@ -166,6 +166,9 @@ describe("users and ACLs", () => {
     expect(svc.users.map((u: any) => [u.username, u.type])).toEqual([["avnadmin", "primary"], ["alice", "normal"]]);
 
     expect((await call(emu, "POST", "/dbaas-kafka/test-kafka/user", { json: { username: "alice" } })).status).toBe(409);
+    // the real broker's own listeners are ANONYMOUS, its super user: no service user may take that name
+    const reserved = await call(emu, "POST", "/dbaas-kafka/test-kafka/user", { json: { username: "ANONYMOUS" } });
+    expect([reserved.status, reserved.json.message]).toEqual([400, 'username: "ANONYMOUS" is reserved']);
     expect((await call(emu, "DELETE", "/dbaas-kafka/test-kafka/user/alice")).status).toBe(200);
     expect((await call(emu, "DELETE", "/dbaas-kafka/test-kafka/user/alice")).status).toBe(404);
     expect((await call(emu, "DELETE", "/dbaas-kafka/test-kafka/user/avnadmin")).status).toBe(400);
