@@ -21,8 +21,6 @@ export interface GlobalOptions {
   quiet: boolean;
   /** --timeout / EXOSCALE_TIMEOUT in ms (per-zone list timeout); undefined when disabled (-1s) */
   timeoutMs: number | undefined;
-  /** the same when given explicitly: the overall budget of each request of any command (retries included) */
-  requestDeadlineMs?: number;
 }
 
 export interface ClientSettings {
@@ -115,7 +113,7 @@ export function createContext(options: ContextOptions): CommandContext {
         environment: acct.environment,
         listZones: async (baseUrl) => listZones(await makeClient(baseUrl, acct)),
       });
-      return makeClient(endpoint, acct, v2Override(acct.endpoint) ? zone : undefined, settings.deadlineMs ?? globals.requestDeadlineMs);
+      return makeClient(endpoint, acct, v2Override(acct.endpoint) ? zone : undefined, settings.deadlineMs);
     },
     async listZones() {
       const acct = await account();

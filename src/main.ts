@@ -37,8 +37,7 @@ export const GLOBAL_FLAGS: readonly GlobalFlag[] = [
   {
     long: "timeout",
     valueName: "duration",
-    description:
-      "Per-zone timeout for list operations, and when given, for each request of other commands; -1s disables timeout [env EXOSCALE_TIMEOUT] (default 15s)",
+    description: "Per-zone timeout for list operations; -1s disables timeout [env EXOSCALE_TIMEOUT] (default 15s)",
   },
 ];
 
@@ -311,16 +310,13 @@ function normaliseBooleans(args: string[], def: CommandDefinition): string[] {
 }
 
 function resolveGlobals(values: Record<string, any>, io: IO): GlobalOptions {
-  const timeoutMs = resolveTimeout(values.timeout, io);
   return {
     config: values.config || undefined,
     useAccount: values.useAccount || undefined,
     outputFormat: values.outputFormat || undefined,
     outputTemplate: values.outputTemplate || undefined,
     quiet: values.quiet === true,
-    timeoutMs,
-    // given explicitly (not the 15 s default of list), it also bounds every other command's requests
-    requestDeadlineMs: values.timeout !== undefined || io.env.EXOSCALE_TIMEOUT ? timeoutMs : undefined,
+    timeoutMs: resolveTimeout(values.timeout, io),
   };
 }
 
