@@ -116,6 +116,7 @@ describe("settings validator", () => {
 
 describe("lossless JSON reader", () => {
   test("accepts exactly what JSON.parse accepts, and reads the same values", () => {
+    expect(stringifyLosslessJson(treeToValue(parseJsonTree("[-20730217938352613]")))).toBe("[-20730217938352613]");
     const mutated = fc.tuple(fc.json(), fc.nat(), fc.constantFrom("", "x", ",", "}", "]", '"', "0", ".", "-", " ")).map(([text, at, insert]) => {
       const i = text.length === 0 ? 0 : at % text.length;
       return text.slice(0, i) + insert + text.slice(i);
@@ -134,7 +135,9 @@ describe("lossless JSON reader", () => {
           return;
         }
         const value = treeToValue(parseJsonTree(text));
-        expect(stringifyLosslessJson(value)).toBe(stringifyLosslessJson(expected));
+        // the same values, except that integers beyond 2^53 stay exact where JSON.parse rounds them:
+        // written out and read back as doubles, both agree
+        expect(JSON.stringify(JSON.parse(stringifyLosslessJson(value)))).toBe(JSON.stringify(expected));
       }),
       { numRuns: 2000 },
     );
