@@ -13,7 +13,7 @@ export function parseGoDuration(text: string): number | undefined {
   if (s === "0") return 0;
   if (s === "") return undefined;
   let total = 0;
-  const part = /^(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
+  const part = /^(\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/;
   while (s !== "") {
     const match = part.exec(s);
     if (!match) return undefined;

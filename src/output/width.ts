@@ -20,7 +20,8 @@ const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x20000, 0x2fffd], [0x30000, 0x3fffd],
 ];
 
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200b\u2060]$/u;
+// built on first use: a Unicode property class costs V8 about a millisecond to build
+let zeroWidth: RegExp | undefined;
 
 function isWide(cp: number): boolean {
   let lo = 0;
@@ -39,7 +40,7 @@ function isWide(cp: number): boolean {
 export function runeWidth(cp: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
   if (cp < 0x300) return 1;
-  if (ZERO_WIDTH.test(String.fromCodePoint(cp))) return 0;
+  if ((zeroWidth ??= /^[\p{Mn}\p{Me}\p{Cf}\u200b\u2060]$/u).test(String.fromCodePoint(cp))) return 0;
   return isWide(cp) ? 2 : 1;
 }
 

@@ -1,24 +1,25 @@
 // Go's view of text: strings are UTF-8 bytes, characters are runes (code points).
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-const LETTER = /^\p{L}$/u;
-const DIGIT = /^\p{Nd}$/u;
+// Unicode property classes take V8 about a millisecond each to build: built on the first non-ASCII rune.
+let printable: RegExp | undefined;
+let letter: RegExp | undefined;
+let digit: RegExp | undefined;
 
 /** unicode.IsPrint / strconv.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
 export function isPrint(r: number): boolean {
   if (r < 0x80) return r >= 0x20 && r < 0x7f;
   if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) return false;
-  return PRINTABLE.test(String.fromCodePoint(r));
+  return (printable ??= /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u).test(String.fromCodePoint(r));
 }
 
 export function isLetter(r: number): boolean {
   if (r < 0x80) return (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
-  return r <= 0x10ffff && LETTER.test(String.fromCodePoint(r));
+  return r <= 0x10ffff && (letter ??= /^\p{L}$/u).test(String.fromCodePoint(r));
 }
 
 export function isDigit(r: number): boolean {
   if (r < 0x80) return r >= 0x30 && r <= 0x39;
-  return r <= 0x10ffff && DIGIT.test(String.fromCodePoint(r));
+  return r <= 0x10ffff && (digit ??= /^\p{Nd}$/u).test(String.fromCodePoint(r));
 }
 
 const encoder = new TextEncoder();
