@@ -167,8 +167,9 @@ classic API), the same show measured 4.10× \`node -e 0\` on 2026-11-25.
 | --- | --- | --- | --- |
 | \`exo dbaas show … --output-template '{{.Name}}'\` | ${perShow.toFixed(1)} | ${fmt(latencyCost)} | one round trip (50 ms): ${verdict(latencyCost <= 55)} |
 
-\`show\` sends its independent requests concurrently over keep-alive connections, so three requests
-cost one round trip (the target allows 5 ms of loopback overhead).
+\`show\` sends its independent requests concurrently (the service and its ACLs; exo's lookup in the
+service list only when the service is not found), so they cost one round trip (the target allows 5 ms
+of loopback overhead).
 
 ## Emulator start-up (median of 5, spawn to its "listening" line)
 

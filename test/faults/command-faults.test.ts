@@ -63,7 +63,10 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
     const clean = await run(cmd);
     expect(clean.result.stderr).not.toContain("error");
     expect(clean.result.exitCode).toBe(0);
-    const get = clean.requests.find((r) => r.method === "GET" && !r.path.endsWith("/zone"));
+    // faults match a path prefix: take a GET whose path is not the prefix of another one (show asks
+    // for /dbaas-kafka/NAME and /dbaas-kafka/NAME/acl-config at once)
+    const gets = clean.requests.filter((r) => r.method === "GET" && !r.path.endsWith("/zone"));
+    const get = gets.find((g) => !gets.some((o) => o.path !== g.path && o.path.startsWith(g.path)));
     if (!get) throw new Error(`${cmd.name} made no GET`);
     firstGet = get.path;
     baselineGets = count(clean.requests, "GET", firstGet);

@@ -18,12 +18,12 @@ afterAll(async () => {
 
 it("a read survives a 503 burst, retried without the full backoff", async () => {
   const clean = await bundle.run(["dbaas", "show", SERVICE, "-O", "json"], cliEnv(emulator));
-  emulator.faults.inject({ kind: "status", status: 503, count: 4, method: "GET", pathPrefix: "/dbaas-service" });
+  emulator.faults.inject({ kind: "status", status: 503, count: 4, method: "GET", pathPrefix: "/dbaas-kafka/test-kafka/acl-config" });
   emulator.clearRequests();
   const faulted = await bundle.run(["dbaas", "show", SERVICE, "-O", "json"], cliEnv(emulator));
   expect(faulted).toEqual(clean);
   expect(faulted.code).toBe(0);
-  const attempts = emulator.requests().filter((r) => r.path === "/v2/dbaas-service");
+  const attempts = emulator.requests().filter((r) => r.path === "/v2/dbaas-kafka/test-kafka/acl-config");
   expect(attempts.map((r) => r.status)).toEqual([503, 503, 503, 503, 200]);
   // without the knob, the four waits alone would take at least 1875 ms (250/500/1000/2000 ms steps, jittered
   // down to half); with it, 1-8 ms each (the margin is for a loaded machine)

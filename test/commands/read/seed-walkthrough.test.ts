@@ -39,12 +39,11 @@ describe("exo dbaas show test-kafka -z de-muc-1 --output-template …", () => {
     expect(await template("{{.Kafka.ConnectionInfo.AccessKey}}")).toEqual({ exitCode: 0, stdout: key, stderr: "" });
   });
 
-  it("show makes exactly 3 requests, all reads", async () => {
+  it("show makes exactly 2 requests, all reads (exo's lookup in the service list only when not found)", async () => {
     await template("{{.Kafka.ConnectionInfo.AccessCert}}");
     expect(emulator.requests().map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       "GET /v2/dbaas-kafka/test-kafka",
       "GET /v2/dbaas-kafka/test-kafka/acl-config",
-      "GET /v2/dbaas-service",
     ]);
   });
 

@@ -43,21 +43,22 @@ export async function orResourceNotFound<T>(zone: string, call: Promise<T>): Pro
 }
 
 /**
- * Everything `show` needs, fetched concurrently (exo sends the same three requests one after the
- * other). The lookup in the list decides not-found, so its error wins over the others'.
+ * Everything `show` needs: the service and its ACLs, fetched concurrently. exo first lists the
+ * zone's services to find the name; here the list is asked only when the service is not found as a
+ * Kafka service of this zone, to give exo's exact error. One request fewer on every successful show.
  */
 export async function fetchKafkaShow(
   client: ApiClient,
   name: string,
   zone: string,
 ): Promise<{ service: KafkaService; acl: KafkaAcls }> {
-  const lookup = findKafkaService(client, name, zone);
-  const service = orResourceNotFound(zone, getKafkaService(client, name));
-  const acl = getKafkaAclConfig(client, name);
-  // Settle all three before throwing, so no request is left running unobserved.
-  const [found, svc, acls] = await Promise.allSettled([lookup, service, acl]);
-  if (found.status === "rejected") throw found.reason;
-  if (svc.status === "rejected") throw svc.reason;
+  // Settle both before throwing, so no request is left running unobserved.
+  const [svc, acls] = await Promise.allSettled([getKafkaService(client, name), getKafkaAclConfig(client, name)]);
+  if (svc.status === "rejected" || !inZone(svc.value, zone)) {
+    await findKafkaService(client, name, zone); // throws exo's not-found or wrong-type error
+    if (svc.status === "rejected") throw svc.reason instanceof NotFoundError ? resourceNotFound(zone) : svc.reason;
+    throw serviceNotFound(name, zone);
+  }
   if (acls.status === "rejected") throw acls.reason;
   return { service: svc.value, acl: acls.value };
 }
