@@ -18,6 +18,7 @@ import {
   plansInZone,
 } from "./shared/kafka-flags.js";
 import { fetchKafkaShow } from "./shared/service.js";
+import { parseOutputTemplateFirst } from "../../output/template-first.js";
 
 /** The service types exo knows; only Kafka is handled here. */
 const EXO_SERVICE_TYPES = ["grafana", "kafka", "opensearch", "mysql", "pg", "valkey", "thanos"];
@@ -53,6 +54,7 @@ Examples:
     if (name.length === 0 || name.length > 63) throw new InputError(`invalid service name ${goQuote(name)}: must be 1 to 63 characters long`);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
+    if (!opts.dryRun) await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const [serviceType, schema] = await Promise.all([

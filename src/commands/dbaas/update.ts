@@ -20,6 +20,7 @@ import {
   updateRequestBody,
 } from "./shared/kafka-flags.js";
 import { fetchKafkaShow, findKafkaService, orResourceNotFound } from "./shared/service.js";
+import { parseOutputTemplateFirst } from "../../output/template-first.js";
 
 export default defineCommand({
   optionalArgs: ["name"],
@@ -54,6 +55,7 @@ Examples:
     const changing = [...ctx.flagsSet].some((f) => !["dry-run", "force", "help-kafka", "wait-timeout", "zone"].includes(f));
     if (changing && !opts.dryRun) requireConfirmable(ctx, "update", name, opts.force);
 
+    if (!opts.dryRun) await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     await findKafkaService(client, name, zone);

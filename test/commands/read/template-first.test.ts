@@ -1,5 +1,8 @@
 // A broken --output-template is refused before any request when the output goes through it, and
 // ignored where exo ignores templates (--uri, --settings, ca-certificate) or warns (`dbaas list`).
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expected } from "./fixtures.js";
 import { useCannedEmulator } from "./setup.js";
@@ -22,6 +25,26 @@ describe("an unparsable template sends nothing", () => {
   ])("%j", async (argv) => {
     expect(await t.exo([...argv, ...BROKEN])).toEqual({ exitCode: 1, stdout: "", stderr: unclosed });
     expect(t.requests()).toEqual([]);
+  });
+
+  it.each([
+    [["dbaas", "create", "kafka", "startup-2", "new-kafka", "-z", "de-muc-1"]],
+    [["dbaas", "update", "test-kafka", "-z", "de-muc-1", "--force", "--kafka-ip-filter", "10.0.0.0/8"]],
+    [["dbaas", "user", "list", "test-kafka", "-z", "de-muc-1"]],
+    [["dbaas", "user", "show", "test-kafka", "avnadmin", "-z", "de-muc-1"]],
+    [["dbaas", "user", "create", "test-kafka", "app", "-z", "de-muc-1"]],
+    [["dbaas", "user", "delete", "test-kafka", "app", "-z", "de-muc-1", "--force"]],
+    [["dbaas", "user", "reset-credentials", "test-kafka", "avnadmin", "-z", "de-muc-1"]],
+    [["dbaas", "user", "reveal-secrets", "test-kafka", "avnadmin", "-z", "de-muc-1"]],
+    [["dbaas", "user", "rotate", "test-kafka", "app-v1", "app-v2", "-z", "de-muc-1", "--dir", join(tmpdir(), "exo-template-first-not-created")]],
+    [["dbaas", "acl", "list", "test-kafka", "-z", "de-muc-1"]],
+    [["dbaas", "acl", "create", "test-kafka", "-z", "de-muc-1", "--username", "app", "--topic", "orders", "--permission", "read"]],
+    [["dbaas", "credentials", "download", "test-kafka", "-z", "de-muc-1", "--dir", join(tmpdir(), "exo-template-first-not-created")]],
+    [["dbaas", "credentials", "check", "test-kafka", "-z", "de-muc-1"]],
+  ])("%j (changes and writes nothing)", async (argv) => {
+    expect(await t.exo([...argv, ...BROKEN])).toEqual({ exitCode: 1, stdout: "", stderr: unclosed });
+    expect(t.requests()).toEqual([]);
+    expect(existsSync(join(tmpdir(), "exo-template-first-not-created"))).toBe(false);
   });
 
   it("reports the parse error's line, as Go does", async () => {

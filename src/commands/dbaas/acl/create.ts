@@ -15,6 +15,7 @@ import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
 import { aclEntries, aclListOutput } from "./model.js";
+import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: `This command creates an ACL on a Kafka service: a topic ACL (--topic,
@@ -50,6 +51,7 @@ Examples:
           } as const);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
+    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     await findKafkaService(client, args.name, zone);

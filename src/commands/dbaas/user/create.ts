@@ -7,6 +7,7 @@ import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, requireUser } from "./common.js";
+import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: "This command creates a DBAAS user for the specified service.",
@@ -33,6 +34,7 @@ Examples:
     const username = validateUsername(args.username);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
+    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const service = await fetchKafkaService(client, args.name, zone);

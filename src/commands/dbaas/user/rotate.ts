@@ -10,6 +10,7 @@ import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { fetchUserCredentials } from "../credentials/source.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { fetchKafkaService } from "./common.js";
+import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: `This command replaces user OLD by a new user NEW without a moment where
@@ -38,6 +39,7 @@ Examples:
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     const files = credentialsFiles(ctx.io.cwd, newUsername, { dir: opts.dir });
 
+    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const name = args.name;
