@@ -1,30 +1,14 @@
 // The built executable (dist/cli.cjs) as users run it, against the emulator over loopback.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, ensureBuilt, ROOT } from "../helpers/built-cli.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
 const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..");
-const CLI = join(ROOT, "dist", "cli.cjs");
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm test` builds first; build here only when dist is missing or older than the sources. */
-async function ensureBuilt(): Promise<void> {
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, "src"))) return;
-  await run("npm", ["run", "build"], { cwd: ROOT });
-}
 
 interface Result {
   code: number;

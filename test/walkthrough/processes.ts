@@ -1,34 +1,19 @@
 // The processes the walkthrough drives: the built emulator and CLI (dist/), and kafka-python scripts.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
+import { CLI, ROOT } from "../helpers/built-cli.js";
 
 const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, "../..");
-const CLI = join(ROOT, "dist", "cli.cjs");
 const EMULATOR = join(ROOT, "dist", "emulator.js");
 const PYTHON = join(ROOT, ".cache", "python-venv", "bin", "python");
 /** the seed's scripts, changed only in their bootstrap server (KAFKA_BOOTSTRAP_SERVERS) */
 export const SEED_SCRIPTS = join(ROOT, "test", "broker", "python");
 export const WALKTHROUGH_SCRIPTS = join(import.meta.dirname, "python");
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm test` builds first; build here only when dist/ is missing or older than the sources. */
-export async function ensureBuilt(): Promise<void> {
-  const fresh = (file: string) => existsSync(file) && statSync(file).mtimeMs >= newestMtime(join(ROOT, "src"));
-  if (fresh(CLI) && fresh(EMULATOR)) return;
-  await run("npm", ["run", "build"], { cwd: ROOT });
-}
+export { ensureBuilt } from "../helpers/built-cli.js";
 
 export interface RunningEmulator {
   child: ChildProcess;

@@ -1,27 +1,20 @@
 // The read commands through the built executable (node dist/cli.cjs), as a shell script runs them:
 // `> cert.pem` gets the PEM byte for byte, failures leave the file empty.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../../src/api/client.js";
 import { getKafkaService } from "../../../src/api/dbaas.js";
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
+import { CLI, ensureBuilt } from "../../helpers/built-cli.js";
 
 const execFileAsync = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const CLI = join(ROOT, "dist", "cli.cjs");
-
-function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-}
 
 let emulator: Emulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newest(join(ROOT, "src"))) await execFileAsync("npm", ["run", "build"], { cwd: ROOT });
+  await ensureBuilt();
   emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0 });
   env = {
     PATH: process.env.PATH ?? "",

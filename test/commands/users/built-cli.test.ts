@@ -1,29 +1,13 @@
 // The built executable (dist/cli.cjs) as a subprocess: file modes under umask 000, exit code 4.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, ensureBuilt } from "../../helpers/built-cli.js";
 import { openSession, SERVICE, tempDir, ZONE, type Session } from "./harness.js";
 
 const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const CLI = join(ROOT, "dist", "cli.cjs");
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm test` builds first; build here only when dist is missing or older than the sources. */
-async function ensureBuilt(): Promise<void> {
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, "src"))) return;
-  await run("npm", ["run", "build"], { cwd: ROOT });
-}
 
 /** Runs `umask <mask>; node dist/cli.cjs ARGS` in a shell. */
 async function exo(args: string[], umask: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,27 +1,15 @@
 // The write commands through the built executable (dist/cli.cjs), stdin a pipe as in scripts.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, ensureBuilt } from "../../helpers/built-cli.js";
 import { openSession, type Session } from "./harness.js";
 
 const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const CLI = join(ROOT, "dist", "cli.cjs");
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 let s: Session;
 beforeAll(async () => {
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestSource(join(ROOT, "src"))) await run("npm", ["run", "build"], { cwd: ROOT });
+  await ensureBuilt();
   s = await openSession();
 }, 120_000);
 afterAll(() => s?.emulator.close());
