@@ -1,5 +1,6 @@
 // The `exo` executable: the only module that touches the process.
 import type { Interface } from "node:readline";
+import { isatty } from "node:tty";
 import { run } from "./main.js";
 import type { IO } from "./io.js";
 
@@ -11,9 +12,11 @@ let lines: AsyncIterator<string> | undefined;
 const io: IO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  stdinIsTTY: process.stdin.isTTY === true,
+  // isatty, not process.stdin.isTTY: reading process.stdin (or stderr) sets up a stream, which costs
+  // milliseconds of start-up that a command never reading it should not pay
+  stdoutIsTTY: isatty(1),
+  stderrIsTTY: isatty(2),
+  stdinIsTTY: isatty(0),
   env: process.env,
   cwd: process.cwd(),
   readLine: async () => {

@@ -1,6 +1,6 @@
 // The built executable (dist/cli.cjs) as users run it, against the emulator over loopback.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -31,7 +31,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   await ensureBuilt();
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startEmulator({ port: 0, seed: true });
   env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
 }, 120_000);
 afterAll(() => emulator?.close());
@@ -84,6 +84,35 @@ describe("node dist/cli.cjs", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // script(1) gives the CLI a pseudo-terminal: the terminal checks are isatty(), not stream properties
+  it.skipIf(!existsSync("/usr/bin/script"))("on a terminal, tables use box characters; piped, ASCII", async () => {
+    const command = `"${process.execPath}" "${CLI}" dbaas type list`;
+    const { stdout: onTerminal } = await run("/usr/bin/script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...env } });
+    expect(onTerminal).toContain("│ NAME  │ AVAILABLE VERSIONS │");
+    const piped = await exo(["dbaas", "type", "list"], env);
+    expect(piped.stdout.split("\n")[0]).toBe("| NAME  | AVAILABLE VERSIONS | DEFAULT VERSION |");
+  });
+
+  it.skipIf(!existsSync("/usr/bin/script"))("delete asks on a terminal (answered no: nothing deleted) and refuses a piped stdin", async () => {
+    const sh = (stdinFromPipe: boolean) =>
+      new Promise<string>((resolve, reject) => {
+        const cli = `"${process.execPath}" "${CLI}" dbaas delete test-kafka -z de-muc-1`;
+        const command = `${stdinFromPipe ? "printf 'n\\n' | " : ""}${cli}; echo "exit=$?"`;
+        const child = execFile("/usr/bin/script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...env } }, (error, stdout) =>
+          error ? reject(error) : resolve(stdout),
+        );
+        child.stdin!.end("n\n"); // typed at the terminal
+      });
+    const before = emulator.requests().filter((r) => r.method === "DELETE").length;
+    const asked = await sh(false);
+    expect(asked).toContain('Are you sure you want to delete Database Service "test-kafka"? [yN]: ');
+    expect(asked).toContain("exit=0");
+    const refused = await sh(true);
+    expect(refused).toContain("stdin is not a terminal");
+    expect(refused).toContain("exit=1");
+    expect(emulator.requests().filter((r) => r.method === "DELETE").length).toBe(before);
   });
 
   it("exo version prints exo's version line", async () => {
