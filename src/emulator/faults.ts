@@ -11,6 +11,8 @@ export interface FaultRule {
   method?: string;
   /** only requests whose path starts with this, with or without the /v2 prefix (any when absent) */
   pathPrefix?: string;
+  /** only requests with exactly this path (query excluded), with or without the /v2 prefix */
+  path?: string;
   /** kind "status": the status to answer (500, 502, 503, 429, ...) */
   status?: number;
   /** kind "status": a Retry-After header value in seconds */
@@ -77,7 +79,8 @@ export class FaultController {
     const index = this.rules.findIndex(
       (r) =>
         (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
-        (!r.pathPrefix || path.startsWith(r.pathPrefix) || withoutBase.startsWith(r.pathPrefix)),
+        (!r.pathPrefix || path.startsWith(r.pathPrefix) || withoutBase.startsWith(r.pathPrefix)) &&
+        (!r.path || path === r.path || withoutBase === r.path),
     );
     if (index < 0) return undefined;
     const rule = this.rules[index]!;

@@ -47,6 +47,16 @@ describe("fault injection", () => {
     expect((await call(emu, "GET", "/dbaas-kafka/test-kafka")).status).toBe(200);
   });
 
+  it("matches one exact path, with or without /v2, when given `path`", async () => {
+    emu.faults.inject({ kind: "status", status: 503, count: 2, path: "/dbaas-kafka/test-kafka" });
+    expect((await call(emu, "GET", "/dbaas-kafka/test-kafka/acl-config")).status).toBe(200); // longer path: no match
+    expect((await call(emu, "GET", "/dbaas-kafka/test-kafka")).status).toBe(503);
+    emu.faults.clear();
+    emu.faults.inject({ kind: "status", status: 502, path: "/v2/dbaas-kafka/test-kafka/acl-config" });
+    expect((await call(emu, "GET", "/dbaas-kafka/test-kafka")).status).toBe(200);
+    expect((await call(emu, "GET", "/dbaas-kafka/test-kafka/acl-config")).status).toBe(502);
+  });
+
   it("answers 429 and 500/502 too, without touching the state", async () => {
     for (const status of [429, 500, 502]) {
       emu.faults.inject({ kind: "status", status, method: "POST" });

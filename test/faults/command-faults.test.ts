@@ -63,10 +63,7 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
     const clean = await run(cmd);
     expect(clean.result.stderr).not.toContain("error");
     expect(clean.result.exitCode).toBe(0);
-    // faults match a path prefix: take a GET whose path is not the prefix of another one (show asks
-    // for /dbaas-kafka/NAME and /dbaas-kafka/NAME/acl-config at once)
-    const gets = clean.requests.filter((r) => r.method === "GET" && !r.path.endsWith("/zone"));
-    const get = gets.find((g) => !gets.some((o) => o.path !== g.path && o.path.startsWith(g.path)));
+    const get = clean.requests.find((r) => r.method === "GET" && !r.path.endsWith("/zone"));
     if (!get) throw new Error(`${cmd.name} made no GET`);
     firstGet = get.path;
     baselineGets = count(clean.requests, "GET", firstGet);
@@ -74,7 +71,8 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
     baselineEmpty = clean.result.stdout === "";
   });
 
-  const onGet = (rule: Omit<FaultRule, "method" | "pathPrefix">): FaultRule => ({ ...rule, method: "GET", pathPrefix: firstGet });
+  // the exact path: /dbaas-kafka/NAME must not also fault /dbaas-kafka/NAME/acl-config
+  const onGet = (rule: Omit<FaultRule, "method" | "pathPrefix">): FaultRule => ({ ...rule, method: "GET", path: firstGet });
 
   const survivable = [
     ["503 twice (2 retries)", { kind: "status", status: 503, count: 2 }, 2],

@@ -43,22 +43,32 @@ export async function orResourceNotFound<T>(zone: string, call: Promise<T>): Pro
 }
 
 /**
- * Everything `show` needs: the service and its ACLs, fetched concurrently. exo first lists the
+ * The Kafka service of this zone from GET /dbaas-kafka/NAME, with exo's errors: exo first lists the
  * zone's services to find the name; here the list is asked only when the service is not found as a
- * Kafka service of this zone, to give exo's exact error. One request fewer on every successful show.
+ * Kafka service of this zone, to word the error as exo does. One request fewer on every success.
  */
+async function kafkaServiceOrExoError(client: ApiClient, name: string, zone: string, result: PromiseSettledResult<KafkaService>): Promise<KafkaService> {
+  if (result.status === "fulfilled" && inZone(result.value, zone)) return result.value;
+  await findKafkaService(client, name, zone); // throws exo's not-found or wrong-type error
+  if (result.status === "rejected") throw result.reason instanceof NotFoundError ? resourceNotFound(zone) : result.reason;
+  throw serviceNotFound(name, zone);
+}
+
+/** The Kafka service (see kafkaServiceOrExoError). */
+export async function fetchKafkaService(client: ApiClient, name: string, zone: string): Promise<KafkaService> {
+  const [service] = await Promise.allSettled([getKafkaService(client, name)]);
+  return kafkaServiceOrExoError(client, name, zone, service);
+}
+
+/** Everything `show` needs: the service and its ACLs, fetched concurrently. */
 export async function fetchKafkaShow(
   client: ApiClient,
   name: string,
   zone: string,
 ): Promise<{ service: KafkaService; acl: KafkaAcls }> {
   // Settle both before throwing, so no request is left running unobserved.
-  const [svc, acls] = await Promise.allSettled([getKafkaService(client, name), getKafkaAclConfig(client, name)]);
-  if (svc.status === "rejected" || !inZone(svc.value, zone)) {
-    await findKafkaService(client, name, zone); // throws exo's not-found or wrong-type error
-    if (svc.status === "rejected") throw svc.reason instanceof NotFoundError ? resourceNotFound(zone) : svc.reason;
-    throw serviceNotFound(name, zone);
-  }
+  const [service, acls] = await Promise.allSettled([getKafkaService(client, name), getKafkaAclConfig(client, name)]);
+  const found = await kafkaServiceOrExoError(client, name, zone, service);
   if (acls.status === "rejected") throw acls.reason;
-  return { service: svc.value, acl: acls.value };
+  return { service: found, acl: acls.value };
 }

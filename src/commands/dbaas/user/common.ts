@@ -1,22 +1,12 @@
 // What the user commands share: the service lookup (exo's dbaasGetV3, then the Kafka service),
 // the user lookup with exo's message, and the --help-mysql/--help-pg texts.
-import type { ApiClient } from "../../../api/client.js";
-import { getKafkaService } from "../../../api/dbaas.js";
 import type { KafkaService } from "../../../api/schemas.js";
 import { CliError } from "../../../errors.js";
 import { findServiceUser } from "../../../kafka/models/index.js";
 import type { RawObject } from "../../../kafka/models/raw.js";
 import { goQuote } from "../../../kafka/validation/index.js";
 import { renderEmbeddedTable } from "../../../output/table.js";
-import { findKafkaService } from "../shared/service.js";
-
-/** The Kafka service (GET /dbaas-kafka/NAME) once the zone's list says it exists; both requests run together. */
-export async function fetchKafkaService(client: ApiClient, name: string, zone: string): Promise<KafkaService> {
-  const [found, service] = await Promise.allSettled([findKafkaService(client, name, zone), getKafkaService(client, name)]);
-  if (found.status === "rejected") throw found.reason;
-  if (service.status === "rejected") throw service.reason;
-  return service.value;
-}
+export { fetchKafkaService } from "../shared/service.js";
 
 export function userNotFound(service: string, username: string): CliError {
   return new CliError(`user ${goQuote(username)} not found for service ${goQuote(service)}`);
