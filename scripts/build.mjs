@@ -58,7 +58,13 @@ await build({ ...common, format: "esm", minify: false, entryPoints: ["src/templa
 execFileSync("npx", ["tsc", "src/templates/index.ts", "--declaration", "--emitDeclarationOnly", "--skipLibCheck",
   "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--outDir", "dist/templates"], { stdio: "inherit" });
 
-await writeCodeCache();
+// Without the cache the CLI works the same, only starts slower: a failed warm-up is a warning.
+try {
+  await writeCodeCache();
+} catch (error) {
+  rmSync("dist/exo.cache", { force: true });
+  console.warn(`warning: dist/exo.cache not written, the CLI will start slower: ${error instanceof Error ? error.message : error}`);
+}
 
 /** Runs the built CLI on the commands users run most, each run adding what it compiled to dist/exo.cache. */
 async function writeCodeCache() {
