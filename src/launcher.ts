@@ -25,7 +25,13 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 
 // Build-time only (scripts/build.mjs): add what this run compiled to the cache.
 if (process.env.EXO_DBAAS_WRITE_CODE_CACHE === "1") {
-  process.once("exit", () => writeFileSync(cachePath, script.createCachedData()));
+  process.once("exit", () => {
+    try {
+      writeFileSync(cachePath, script.createCachedData());
+    } catch {
+      // an installed, read-only dist/: the command's own result stands
+    }
+  });
 }
 
 const module = { exports: {} };
