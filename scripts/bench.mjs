@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist", "cli.cjs");
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
