@@ -7,8 +7,8 @@ import type { OptionSpec } from "../../src/commands/define.js";
 import { COMMAND_TREE, isGroup, type CommandEntry, type LeafEntry } from "../../src/commands/registry.js";
 import { GLOBAL_FLAGS } from "../../src/main.js";
 import { runCli } from "../helpers/run-cli.js";
+import { SEED } from "../helpers/shared.js";
 
-const SEED = "/work/shared/seed/000_89c1b1e0753380a3.txt";
 const ENV = { EXOSCALE_API_ENDPOINT: "http://127.0.0.1:1/v2" };
 /** commands without a meaningful example */
 const NO_EXAMPLES = new Set(["version"]);

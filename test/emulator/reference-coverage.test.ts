@@ -7,9 +7,9 @@ import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { parseJson } from "../../src/emulator/lossless-json.js";
 import { matchRoute } from "../../src/emulator/routes.js";
 import { call } from "./client.js";
+import { OPENAPI, SEED } from "../helpers/shared.js";
 
-const REFERENCE = "/work/shared/reference/dbaas-kafka-openapi.json";
-const SEED = "/work/shared/seed/000_89c1b1e0753380a3.txt";
+const REFERENCE = OPENAPI;
 
 let emu: Emulator;
 beforeAll(async () => {

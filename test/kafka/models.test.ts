@@ -17,8 +17,9 @@ import {
 } from "../../src/kafka/models/index.js";
 import { encodeOutputJSON } from "../../src/output/json.js";
 import { render } from "../../src/output/render.js";
+import { EXAMPLES_DIR } from "../helpers/shared.js";
 
-const EXAMPLES = "/work/shared/reference/exo-output-examples";
+const EXAMPLES = EXAMPLES_DIR;
 const api = (name: string) => JSON.parse(readFileSync(`${EXAMPLES}/api/${name}.json`, "utf8"));
 const expected = (name: string) => readFileSync(`${EXAMPLES}/${name}.stdout`, "utf8");
 const ZONE = "de-muc-1";

@@ -3,8 +3,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../../../src/emulator/index.js";
+import { EXAMPLES_DIR } from "../../helpers/shared.js";
 
-export const EXAMPLES_DIR = "/work/shared/reference/exo-output-examples";
+export { EXAMPLES_DIR };
 
 /** `GET_dbaas-kafka_test-kafka.json` → `GET /dbaas-kafka/test-kafka`. */
 export function cannedRoutes(): { method: string; path: string; body: string }[] {

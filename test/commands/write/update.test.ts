@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { KafkaService } from "../../../src/api/schemas.js";
 import { ExitCode } from "../../../src/errors.js";
 import { openSession, type Session } from "./harness.js";
+import { EXAMPLES_DIR } from "../../helpers/shared.js";
 
 let s: Session;
 beforeAll(async () => {
@@ -347,7 +348,7 @@ describe("waiting for the operation", () => {
 });
 
 describe("exo's output on the canned API responses", () => {
-  const dir = "/work/shared/reference/exo-output-examples";
+  const dir = EXAMPLES_DIR;
   const canned = (file: string) => readFileSync(join(dir, "api", file), "utf8");
 
   it("equals update-sasl.stdout", async () => {
