@@ -1,7 +1,7 @@
 // Programmatic entry point of the local Exoscale DBaaS API emulator.
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -117,6 +117,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         server.closeAllConnections();
       });
       await core.close();
+      // a TLS directory made for this run only (no --data-dir) goes with it
+      if (ownTlsDir) rmSync(ownTlsDir, { recursive: true, force: true });
     },
   };
 
@@ -141,8 +143,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   });
 
   let server: Server;
+  let ownTlsDir: string | undefined;
   if (opts.https) {
-    const tls = await loadOrCreateTls(opts.dataDir ?? mkdtempSync(join(tmpdir(), "exo-emulator-tls-")));
+    if (!opts.dataDir) ownTlsDir = mkdtempSync(join(tmpdir(), "exo-emulator-tls-"));
+    const tls = await loadOrCreateTls(opts.dataDir ?? ownTlsDir!);
     server = createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
     emulator.tlsCaPath = tls.caPath;
   } else {

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveAccount } from "../../src/config/account.js";
 import { ConfigError } from "../../src/config/errors.js";
 import { configSearchDirs, findConfigFile } from "../../src/config/file.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 function home(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "exo-config-"));
+  const dir = tempDir("exo-config-");
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), content);

@@ -3,14 +3,14 @@
 // unknown zones. Real Exoscale hosts are never contacted: node's resolver is replaced by one that
 // records the name and fails, so the request stops before any connection.
 import dns from "node:dns";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveAccount } from "../../src/config/account.js";
 import { configSearchDirs } from "../../src/config/file.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const SECRET = "routing-test-secret";
 
@@ -26,7 +26,7 @@ function failingResolver(): string[] {
 }
 
 function homeWith(toml: string): string {
-  const home = mkdtempSync(join(tmpdir(), "exo-routing-"));
+  const home = tempDir("exo-routing-");
   mkdirSync(join(home, ".config", "exoscale"), { recursive: true });
   writeFileSync(join(home, ".config", "exoscale", "exoscale.toml"), toml);
   return home;

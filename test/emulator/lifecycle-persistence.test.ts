@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { X509Certificate, createPrivateKey, createPublicKey } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
@@ -146,5 +146,17 @@ describe("HTTPS", () => {
     } finally {
       await emu.close();
     }
+  });
+  it("without a data directory, keeps its TLS files in a directory of its own, removed on close; a data directory stays", async () => {
+    const emu = await startEmulator({ https: true });
+    const caPath = emu.tlsCaPath!;
+    expect(existsSync(caPath)).toBe(true);
+    await emu.close();
+    expect(existsSync(dirname(caPath))).toBe(false);
+
+    const dataDir = tempDir();
+    const kept = await startEmulator({ dataDir, https: true });
+    await kept.close();
+    expect(existsSync(join(dataDir, "emulator-ca.pem"))).toBe(true);
   });
 });

@@ -1,13 +1,11 @@
 // Every command of the CLI as a runnable case against a seeded emulator: the arguments, and the
 // state it needs first (made through the API, so a case never depends on another command).
 // Names are unique per call, so a case can run any number of times on the same emulator.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { ApiClient } from "../../src/api/client.js";
 import { createKafkaService, createKafkaTopicAcl, createKafkaUser, getKafkaAclConfig, getKafkaService, listServices } from "../../src/api/dbaas.js";
 import { COMMAND_TREE, isGroup, type CommandEntry } from "../../src/commands/registry.js";
 import type { Emulator } from "../../src/emulator/index.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 export const ZONE = "de-muc-1";
 export const SERVICE = "test-kafka";
@@ -23,7 +21,7 @@ export interface CommandCase {
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${process.pid % 1000}x${++counter}`;
-const freshDir = () => mkdtempSync(join(tmpdir(), "exo-faults-"));
+const freshDir = () => tempDir("exo-faults-");
 
 // creating a user costs a key pair: commands that do not consume it share one
 let sharedUser: Promise<string> | undefined;

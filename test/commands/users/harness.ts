@@ -1,14 +1,12 @@
 // Set-up shared by the user, ACL and credentials tests: a seeded emulator ("test-kafka" in de-muc-1),
 // the CLI run in-process with a chosen terminal state and working directory, and API read-backs.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { ApiClient } from "../../../src/api/client.js";
 import { getKafkaAclConfig, getKafkaService } from "../../../src/api/dbaas.js";
 import type { KafkaAcls, KafkaService } from "../../../src/api/schemas.js";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../../src/emulator/index.js";
 import { bufferIO } from "../../../src/io.js";
 import { run } from "../../../src/main.js";
+import { tempDir as removedOnExit } from "../../helpers/temp-dir.js";
 
 export const SERVICE = "test-kafka";
 export const ZONE = "de-muc-1";
@@ -72,5 +70,5 @@ export async function openSession(options: EmulatorOptions = {}): Promise<Sessio
 }
 
 export function tempDir(prefix = "exo-creds-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return removedOnExit(prefix);
 }
