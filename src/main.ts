@@ -13,6 +13,7 @@ import { parseGoDuration } from "./config/duration.js";
 import { goBoolRefusal, goBoolValue } from "./kafka/validation/bool.js";
 import { CancelledError, CliError, ExitCode, MISSING_ARGUMENTS, PartialFailureError, UsageError } from "./errors.js";
 import type { IO } from "./io.js";
+import { parseOutputTemplateFirst } from "./output/template-first.js";
 import type { OutputModel } from "./output/model.js";
 
 interface GlobalFlag {
@@ -220,6 +221,8 @@ function configureLeaf(
     }
     const globals = resolveGlobals(values, io);
     const context = createContext({ io, globals, flagsSet, version: pkg.version });
+    const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
+    if (templated) await parseOutputTemplateFirst(context);
     try {
       onResult(await def.run(context, args as never, opts as never), context);
     } catch (error) {

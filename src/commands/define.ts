@@ -80,6 +80,11 @@ export interface CommandDefinition<A extends readonly string[] = readonly string
   options?: O;
   /** examples or notes appended to --help */
   helpFooter?: string;
+  /**
+   * Whether --output-template shapes this run's output (a function: for these flags). When it does,
+   * a broken template is refused before the command runs, so before any request.
+   */
+  templated?: boolean | ((opts: InferOptions<O>) => boolean);
   run(ctx: CommandContext, args: { [K in A[number]]: string } & Record<string, string | undefined>, opts: InferOptions<O>): Promise<CommandOutput>;
 }
 

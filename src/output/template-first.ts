@@ -1,7 +1,7 @@
 // A broken --output-template fails before any API request (exo would only find out when printing).
-// Commands call this once they know their output goes through the template; views that ignore
-// templates (ca-certificate, show --uri/--settings, type show --settings) and `dbaas list` (exo warns
-// and prints `{{.}}` rows) do not.
+// main.ts calls this before a command runs when the command declares its output `templated`; views
+// that ignore templates (ca-certificate, show --uri/--settings, --dry-run, ...) and `dbaas list`
+// (exo warns and prints `{{.}}` rows) do not.
 import type { CommandContext } from "../context.js";
 import { CliError } from "../errors.js";
 

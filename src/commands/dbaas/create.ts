@@ -18,7 +18,6 @@ import {
   plansInZone,
 } from "./shared/kafka-flags.js";
 import { fetchKafkaShow } from "./shared/service.js";
-import { parseOutputTemplateFirst } from "../../output/template-first.js";
 
 /** The service types exo knows; only Kafka is handled here. */
 const EXO_SERVICE_TYPES = ["grafana", "kafka", "opensearch", "mysql", "pg", "valkey", "thanos"];
@@ -41,6 +40,7 @@ Examples:
     --kafka-ip-filter=1.2.3.4/32,5.6.7.8/24 --kafka-enable-sasl-auth
   exo dbaas create --help-kafka
 `,
+  templated: (opts) => !opts.dryRun && !opts.helpKafka,
   async run(ctx, args, opts) {
     if (opts.helpKafka) return kafkaFlagsHelp("create");
     const { type, plan, name } = args;
@@ -54,7 +54,6 @@ Examples:
     if (name.length === 0 || name.length > 63) throw new InputError(`invalid service name ${goQuote(name)}: must be 1 to 63 characters long`);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
-    if (!opts.dryRun) await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const [serviceType, schema] = await Promise.all([

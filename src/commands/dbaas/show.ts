@@ -10,7 +10,6 @@ import {
   type ShowSettingsKind,
 } from "../../kafka/models/index.js";
 import { goQuote } from "../../kafka/validation/go-quote.js";
-import { parseOutputTemplateFirst } from "../../output/template-first.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 
 /** In the order exo's message lists them. */
@@ -64,6 +63,8 @@ Examples:
     --output-template '{{.Kafka.SASLBootstrap}}'
   exo dbaas show test-kafka -z de-muc-1 --settings kafka
 `,
+  // --settings and --uri print fixed views; the first view asked for wins, --backups and --notifications first
+  templated: (opts) => opts.backups || opts.notifications || (!opts.settings && !opts.uri),
   async run(ctx, args, opts) {
     // The first view asked for wins, in exo's order; a bad --settings value is refused before any request.
     const settings = opts.settings || undefined;
@@ -71,7 +72,6 @@ Examples:
     if (view === "settings" && !isSettingsKind(settings!)) {
       throw new UsageError(`invalid settings value ${goQuote(settings!)}, expected one of: ${SETTINGS_KINDS.join(", ")}`);
     }
-    if (view !== "settings" && view !== "uri") await parseOutputTemplateFirst(ctx);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);

@@ -20,7 +20,6 @@ import {
   updateRequestBody,
 } from "./shared/kafka-flags.js";
 import { fetchKafkaShow, findKafkaService, orResourceNotFound } from "./shared/service.js";
-import { parseOutputTemplateFirst } from "../../output/template-first.js";
 
 export default defineCommand({
   optionalArgs: ["name"],
@@ -44,6 +43,7 @@ Examples:
     --kafka-settings '{"compression_type":"lz4"}'
   exo dbaas update --help-kafka
 `,
+  templated: (opts) => !opts.dryRun && !opts.helpKafka,
   async run(ctx, args, opts) {
     if (opts.helpKafka) return kafkaFlagsHelp("update");
     const name = args.name;
@@ -55,7 +55,6 @@ Examples:
     const changing = [...ctx.flagsSet].some((f) => !["dry-run", "force", "help-kafka", "wait-timeout", "zone"].includes(f));
     if (changing && !opts.dryRun) requireConfirmable(ctx, "update", name, opts.force);
 
-    if (!opts.dryRun) await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     await findKafkaService(client, name, zone);

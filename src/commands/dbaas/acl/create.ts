@@ -15,7 +15,6 @@ import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
 import { aclEntries, aclListOutput } from "./model.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: `This command creates an ACL on a Kafka service: a topic ACL (--topic,
@@ -37,6 +36,7 @@ Examples:
   exo dbaas acl create test-kafka -z de-muc-1 --username app \\
     --resource Subject:orders-value --permission schema_registry_read
 `,
+  templated: true,
   async run(ctx, args, opts) {
     if (opts.username === undefined) throw new InputError("--username is required");
     if ((opts.topic === undefined) === (opts.resource === undefined)) throw new InputError("exactly one of --topic and --resource is required");
@@ -51,7 +51,6 @@ Examples:
           } as const);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     await findKafkaService(client, args.name, zone);

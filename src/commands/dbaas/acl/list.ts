@@ -3,7 +3,6 @@ import { getKafkaAclConfig } from "../../../api/dbaas.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { findKafkaService } from "../shared/service.js";
 import { aclEntries, aclListOutput } from "./model.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: `This command lists the topic ACLs and Schema Registry ACLs of a Kafka
@@ -19,8 +18,8 @@ Examples:
   exo dbaas acl list test-kafka -z de-muc-1
   exo dbaas acl list test-kafka -z de-muc-1 -O json
 `,
+  templated: true,
   async run(ctx, args, opts) {
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const [found, acls] = await Promise.allSettled([findKafkaService(client, args.name, zone), getKafkaAclConfig(client, args.name)]);

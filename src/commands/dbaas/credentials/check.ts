@@ -7,7 +7,6 @@ import { InputError, goQuote, validateUsername } from "../../../kafka/validation
 import { objectOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { DEFAULT_USER, fetchUserCertificate } from "./source.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
@@ -28,11 +27,11 @@ Examples:
   exo dbaas credentials check test-kafka -z de-muc-1
   exo dbaas credentials check test-kafka -z de-muc-1 --user app --min-days 30
 `,
+  templated: true,
   async run(ctx, args, opts) {
     const username = validateUsername(opts.user);
     if (opts.minDays < 0) throw new InputError(`invalid --min-days ${opts.minDays}: must be 0 or more`);
 
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const pem = await fetchUserCertificate(client, args.name, zone, username);

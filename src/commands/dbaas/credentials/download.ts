@@ -5,7 +5,6 @@ import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { credentialsFilesOutput } from "./model.js";
 import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: `This command writes the files a Kafka client needs for certificate
@@ -33,11 +32,11 @@ Examples:
   exo dbaas credentials download test-kafka -z de-muc-1 --user app \\
     --cert-file client.pem --key-file client.key
 `,
+  templated: true,
   async run(ctx, args, opts) {
     const username = validateUsername(opts.user);
     const files = credentialsFiles(ctx.io.cwd, username, { dir: opts.dir, caFile: opts.caFile, certFile: opts.certFile, keyFile: opts.keyFile });
 
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const credentials = verifyCredentials(await fetchUserCredentials(client, args.name, zone, username), `user ${goQuote(username)}`);

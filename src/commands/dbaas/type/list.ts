@@ -1,7 +1,6 @@
 // exo dbaas type list: the Database Service types of the account's default zone.
 import { listServiceTypes } from "../../../api/dbaas.js";
 import { typeListOutput } from "../../../kafka/models/index.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 import { defineCommand } from "../../define.js";
 
 export default defineCommand({
@@ -13,8 +12,8 @@ Examples:
   exo dbaas type list
   exo dbaas type list -O json
 `,
+  templated: true,
   async run(ctx) {
-    await parseOutputTemplateFirst(ctx);
     const client = await ctx.client(await ctx.zone());
     return typeListOutput({ "dbaas-service-types": await listServiceTypes(client) });
   },

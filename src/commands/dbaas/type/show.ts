@@ -11,7 +11,6 @@ import {
   type ShowSettingsKind,
 } from "../../../kafka/models/index.js";
 import { goQuote } from "../../../kafka/validation/go-quote.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 import { defineCommand, flag } from "../../define.js";
 
 const KAFKA_SETTINGS: readonly ShowSettingsKind[] = ["kafka", "kafka-rest", "kafka-connect", "schema-registry"];
@@ -45,6 +44,7 @@ Examples:
   exo dbaas type show kafka --settings kafka
   exo dbaas type show kafka --backup-config startup-2
 `,
+  templated: (opts) => Boolean(opts.plans) || !opts.settings,
   async run(ctx, args, opts) {
     const settings = opts.settings || undefined;
     const view = opts.plans ? "plans" : settings !== undefined ? "settings" : opts.backupConfig ? "backup-config" : "type";
@@ -52,7 +52,6 @@ Examples:
     if (view === "settings" && args.name === "kafka" && !(KAFKA_SETTINGS as readonly string[]).includes(settings!)) {
       throw new UsageError(`invalid settings value ${goQuote(settings!)}, expected one of: ${KAFKA_SETTINGS.join(", ")}`);
     }
-    if (view !== "settings") await parseOutputTemplateFirst(ctx);
 
     const client = await ctx.client(await ctx.zone());
     const serviceType = await getServiceType(client, args.name);

@@ -7,7 +7,6 @@ import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, requireUser } from "./common.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: "This command creates a DBAAS user for the specified service.",
@@ -28,13 +27,13 @@ Examples:
   exo dbaas credentials download test-kafka -z de-muc-1 --user app-v2
   exo dbaas user delete test-kafka app-v1 -z de-muc-1
 `,
+  templated: (opts) => !opts.helpMysql && !opts.helpPg,
   async run(ctx, args, opts) {
     if (ctx.flagsSet.has("help-mysql")) return fixedOutput(engineFlagsHelp([["--mysql-authentication-method", MYSQL_AUTH_USAGE]]));
     if (ctx.flagsSet.has("help-pg")) return fixedOutput(engineFlagsHelp([["--pg-allow-replication", ""]]));
     const username = validateUsername(args.username);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const service = await fetchKafkaService(client, args.name, zone);

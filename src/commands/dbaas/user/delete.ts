@@ -6,7 +6,6 @@ import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
 import { fetchKafkaShow } from "../shared/service.js";
 import { fetchKafkaService, requireUser } from "./common.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: "This command deletes a DBAAS user for the specified service.",
@@ -21,11 +20,11 @@ Examples:
   exo dbaas user delete test-kafka app-v1 -z de-muc-1
   exo dbaas user delete test-kafka app-v1 -z de-muc-1 --force
 `,
+  templated: true,
   async run(ctx, args, opts) {
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     requireConfirmable(ctx, "delete user", args.username, opts.force);
 
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     requireUser(await fetchKafkaService(client, args.name, zone), args.name, args.username);

@@ -2,7 +2,6 @@
 import { userListOutput } from "../../../kafka/models/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { fetchKafkaService } from "./common.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: "This command lists users of a DBAAS service.",
@@ -12,8 +11,8 @@ export default defineCommand({
 Examples:
   exo dbaas user list test-kafka -z de-muc-1
 `,
+  templated: true,
   async run(ctx, args, opts) {
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     return userListOutput(await fetchKafkaService(client, args.name, zone));

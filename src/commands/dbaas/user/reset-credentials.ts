@@ -7,7 +7,6 @@ import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
 import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, requireUser } from "./common.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: "This command resets the credentials of a DBAAS user for the specified service.",
@@ -23,12 +22,12 @@ export default defineCommand({
 Examples:
   exo dbaas user reset-credentials test-kafka app -z de-muc-1
 `,
+  templated: (opts) => !opts.helpMysql,
   async run(ctx, args, opts) {
     if (ctx.flagsSet.has("help-mysql")) return fixedOutput(engineFlagsHelp([["--mysql-auhentication-method", MYSQL_AUTH_USAGE]]));
     const password = opts.password ? validatePassword(opts.password) : undefined;
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     await findKafkaService(client, args.name, zone);

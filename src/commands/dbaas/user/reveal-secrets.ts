@@ -3,7 +3,6 @@ import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
 import { userRevealOutput } from "../../../kafka/models/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { findKafkaService } from "../shared/service.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: "This command shows the secrets of a user.",
@@ -14,8 +13,8 @@ Examples:
   exo dbaas user reveal-secrets test-kafka app -z de-muc-1
   exo dbaas user reveal-secrets test-kafka app -z de-muc-1 -O json
 `,
+  templated: true,
   async run(ctx, args, opts) {
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     await findKafkaService(client, args.name, zone);

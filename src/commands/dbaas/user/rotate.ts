@@ -10,7 +10,6 @@ import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { fetchUserCredentials } from "../credentials/source.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { fetchKafkaService } from "./common.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: `This command replaces user OLD by a new user NEW without a moment where
@@ -33,13 +32,13 @@ Supported output template annotations:
 Examples:
   exo dbaas user rotate test-kafka app-v1 app-v2 -z de-muc-1 --dir certs
 `,
+  templated: true,
   async run(ctx, args, opts) {
     const oldUsername = validateUsername(args.old);
     const newUsername = validateUsername(args.new);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     const files = credentialsFiles(ctx.io.cwd, newUsername, { dir: opts.dir });
 
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const name = args.name;

@@ -2,7 +2,6 @@
 import { userShowOutput } from "../../../kafka/models/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { fetchKafkaService, requireUser } from "./common.js";
-import { parseOutputTemplateFirst } from "../../../output/template-first.js";
 
 export default defineCommand({
   description: "This command shows the details of a user.",
@@ -13,8 +12,8 @@ Examples:
   exo dbaas user show test-kafka avnadmin -z de-muc-1
   exo dbaas user show test-kafka avnadmin -z de-muc-1 -O json
 `,
+  templated: true,
   async run(ctx, args, opts) {
-    await parseOutputTemplateFirst(ctx);
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const service = await fetchKafkaService(client, args.name, zone);
