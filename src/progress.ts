@@ -2,6 +2,25 @@
 // final line otherwise, nothing at all with --quiet.
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+const ERASE_LINE = "\r\x1b[K";
+
+/**
+ * Draws `render(glyph)` on a terminal line, the glyph turning every `intervalMs`, until the
+ * returned stop() erases the line (once, however often it is called).
+ */
+export function spin(write: (text: string) => void, render: (glyph: string) => string, intervalMs: number): () => void {
+  let frame = 0;
+  write(`\r${render(FRAMES[0]!)}`);
+  const timer = setInterval(() => write(`${ERASE_LINE}${render(FRAMES[++frame % FRAMES.length]!)}`), intervalMs);
+  timer.unref?.();
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(timer);
+    write(ERASE_LINE);
+  };
+}
 
 export interface ProgressOptions {
   write: (text: string) => void;
@@ -16,22 +35,14 @@ export async function withProgress<T>(options: ProgressOptions, message: string,
   const now = options.now ?? Date.now;
   const start = now();
   const line = (glyph: string) => `${glyph} ${message} ${formatElapsed(now() - start)}`;
-  let frame = 0;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  if (options.isTTY) {
-    options.write(`\r${line(FRAMES[0]!)}`);
-    timer = setInterval(() => options.write(`\r\x1b[K${line(FRAMES[++frame % FRAMES.length]!)}`), 150);
-    timer.unref?.();
-  }
+  const stop = options.isTTY ? spin(options.write, line, 150) : undefined;
   try {
     const result = await task();
-    options.write(options.isTTY ? `\r\x1b[K${line("✔")}\n` : `${line("✔")}\n`);
+    stop?.();
+    options.write(`${line("✔")}\n`);
     return result;
-  } catch (error) {
-    if (options.isTTY) options.write(`\r\x1b[K`);
-    throw error;
   } finally {
-    clearInterval(timer);
+    stop?.();
   }
 }
 
