@@ -211,19 +211,19 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
   }
 
   async updateUsers(name: string, users: BrokerUser[]): Promise<void> {
-    const entry = this.services.get(name);
-    if (!entry) return; // not started yet: ensureService brings the current state
-    await this.enqueue(entry, async () => {
-      entry.users = users;
-      if (entry.broker?.state === "running") await this.syncUsers(entry);
-    });
+    await this.updateAccess(name, (entry) => (entry.users = users));
   }
 
   async updateTopicAcls(name: string, acls: BrokerTopicAcl[]): Promise<void> {
+    await this.updateAccess(name, (entry) => (entry.topicAcls = acls));
+  }
+
+  /** Changes who may do what, then brings a running broker in line. */
+  private async updateAccess(name: string, change: (entry: ServiceEntry) => void): Promise<void> {
     const entry = this.services.get(name);
     if (!entry) return; // not started yet: ensureService brings the current state
     await this.enqueue(entry, async () => {
-      entry.topicAcls = acls;
+      change(entry);
       if (entry.broker?.state === "running") await this.syncUsers(entry);
     });
   }
