@@ -1,17 +1,10 @@
 // `exo dbaas create kafka` and `exo dbaas delete` against the emulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { kafkaFlagsHelp } from "../../../src/kafka/models/index.js";
 import { ExitCode } from "../../../src/errors.js";
-import { openSession, type Session } from "./harness.js";
+import { openSession, useSession } from "./harness.js";
 
-let s: Session;
-beforeAll(async () => {
-  s = await openSession();
-});
-afterAll(() => s.emulator.close());
-beforeEach(async () => {
-  await s.emulator.reset();
-});
+const s = useSession();
 
 const PROTECTED = "error: Forbidden: Service is protected against termination and shutdown. Remove termination protection first.\n";
 

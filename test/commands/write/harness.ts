@@ -7,6 +7,7 @@ import type { KafkaService } from "../../../src/api/schemas.js";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../../src/emulator/index.js";
 import { bufferIO } from "../../../src/io.js";
 import { run } from "../../../src/main.js";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface Result {
   exitCode: number;
@@ -58,4 +59,18 @@ export async function openSession(options: EmulatorOptions = {}): Promise<Sessio
         .map((r) => `${r.method} ${r.path}${r.body === undefined ? "" : ` ${stringify(r.body)}`}`);
     },
   };
+}
+
+/** The test file's session: one emulator for the file, reset (state and canned answers) before each test. */
+export function useSession(): Session {
+  const session = {} as Session;
+  beforeAll(async () => {
+    Object.assign(session, await openSession());
+  });
+  afterAll(() => session.emulator?.close());
+  beforeEach(async () => {
+    await session.emulator.reset();
+    session.emulator.clearCanned();
+  });
+  return session;
 }

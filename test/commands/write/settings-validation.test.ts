@@ -1,19 +1,11 @@
 // Settings JSON through `exo dbaas update` against the emulator: the schema comes from the API
 // (GET /dbaas-settings-kafka), refusals name the problem, and large integers travel exactly.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stringify } from "../../../src/api/json.js";
 import { kafkaSettingsSchemas } from "../../../src/emulator/data/kafka-settings-schemas.js";
-import { openSession, type Session } from "./harness.js";
+import { useSession } from "./harness.js";
 
-let s: Session;
-beforeAll(async () => {
-  s = await openSession();
-});
-afterAll(() => s.emulator.close());
-beforeEach(async () => {
-  await s.emulator.reset();
-  s.emulator.clearCanned();
-});
+const s = useSession();
 
 const update = (...flags: string[]) => ["dbaas", "update", "test-kafka", "-z", "de-muc-1", "-f", "-Q", ...flags];
 

@@ -2,20 +2,13 @@
 // commands, confirmation, dry run, waiting, and exo's exact output on canned responses.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { KafkaService } from "../../../src/api/schemas.js";
 import { ExitCode } from "../../../src/errors.js";
-import { openSession, type Session } from "./harness.js";
+import { openSession, useSession } from "./harness.js";
 import { EXAMPLES_DIR } from "../../helpers/shared.js";
 
-let s: Session;
-beforeAll(async () => {
-  s = await openSession();
-});
-afterAll(() => s.emulator.close());
-beforeEach(async () => {
-  await s.emulator.reset();
-});
+const s = useSession();
 
 const update = (...flags: string[]) => ["dbaas", "update", "test-kafka", "-z", "de-muc-1", "-f", "-Q", ...flags];
 
