@@ -2,12 +2,12 @@
 //
 // Figures are medians of alternating runs measured in one process, so machine noise hits every
 // variant alike; start-up is reported as a ratio to a bare `node -e 0` measured in the same run.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { performance } from "node:perf_hooks";
+import { startEmulatorProcess } from "./lib/emulator-process.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist", "cli.cjs");
@@ -34,19 +34,7 @@ async function control(url, path, body) {
   return res.json();
 }
 
-function startEmulator(extra = []) {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(root, "dist", "emulator.js"), "--port", "0", "--quiet", "--rebuild-delay", "0", ...extra], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((ok, fail) => {
-    createInterface({ input: child.stdout }).once("line", (line) => {
-      const env = Object.fromEntries([...line.matchAll(/(EXOSCALE_[A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]]));
-      ok({ child, env, readyMs: performance.now() - started });
-    });
-    child.once("exit", (code) => fail(new Error(`emulator exited ${code}`)));
-  });
-}
+const startEmulator = (extra = []) => startEmulatorProcess(["--port", "0", "--quiet", "--rebuild-delay", "0", ...extra]);
 
 /** Time from spawning exo-emulator to its "listening" line, with and without the seeded service. */
 async function emulatorStartup() {

@@ -6,8 +6,8 @@
 // The cache is made here by running typical commands against the emulator.
 import { build } from "esbuild";
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { execFileSync, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+import { execFileSync } from "node:child_process";
+import { startEmulatorProcess } from "./lib/emulator-process.mjs";
 
 rmSync("dist", { recursive: true, force: true });
 
@@ -68,16 +68,9 @@ try {
 
 /** Runs the built CLI on the commands users run most, each run adding what it compiled to dist/exo.cache. */
 async function writeCodeCache() {
-  const emulator = spawn(process.execPath, ["dist/emulator.js", "--port", "0", "--seed", "--quiet", "--rebuild-delay", "0", "--operation-delay", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const { child: emulator, env: exports } = await startEmulatorProcess(["--port", "0", "--seed", "--quiet", "--rebuild-delay", "0", "--operation-delay", "0"]);
   try {
-    const line = await new Promise((resolve, reject) => {
-      createInterface({ input: emulator.stdout }).once("line", resolve);
-      emulator.once("exit", (code) => reject(new Error(`the emulator exited with ${code} before listening`)));
-    });
-    const env = { PATH: process.env.PATH ?? "", HOME: "/nonexistent", EXO_DBAAS_WRITE_CODE_CACHE: "1" };
-    for (const [, name, value] of line.matchAll(/(EXOSCALE_[A-Z_]+)=(\S+)/g)) env[name] = value;
+    const env = { PATH: process.env.PATH ?? "", HOME: "/nonexistent", EXO_DBAAS_WRITE_CODE_CACHE: "1", ...exports };
     const show = ["dbaas", "show", "test-kafka", "-z", "de-muc-1"];
     for (const args of [
       ["version"],

@@ -4,11 +4,11 @@
 // commands a user runs against Exoscale: fetch the CA, extract the access certificate and key with output
 // templates, create a topic, produce and consume three messages with the kafka-python scripts, enable SASL and
 // produce and consume over SASL_SSL. Every command is printed before it runs; everything is removed at the end.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
+import { startEmulatorProcess } from "./lib/emulator-process.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist", "cli.cjs");
@@ -45,16 +45,8 @@ function prepareRealBroker() {
 }
 
 function startEmulator(real) {
-  const args = [join(root, "dist", "emulator.js"), "--port", "0", "--seed", "--quiet", "--operation-delay", "200", "--rebuild-delay", "0"];
-  if (real) args.push("--kafka", "real");
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolvePromise, reject) => {
-    createInterface({ input: child.stdout }).once("line", (line) => {
-      const env = Object.fromEntries([...line.matchAll(/(EXOSCALE_[A-Z_]+)=([^\s;]+)/g)].map((m) => [m[1], m[2]]));
-      resolvePromise({ child, env });
-    });
-    child.once("exit", (code) => reject(new Error(`exo-emulator exited with code ${code}`)));
-  });
+  const args = ["--port", "0", "--seed", "--quiet", "--operation-delay", "200", "--rebuild-delay", "0"];
+  return startEmulatorProcess(real ? [...args, "--kafka", "real"] : args);
 }
 
 const quote = (a) => (/[\s{}'*|"]/.test(a) ? `'${a}'` : a);
