@@ -39,6 +39,14 @@ function partialOutput(error: unknown): string {
   return typeof output === "string" ? output : "";
 }
 
+let lastParsed: { source: string; template: Template } | undefined;
+
+/** Parses an output template; the one the CLI parsed before running the command is not parsed again. */
+export function parseOutputTemplate(source: string): Template {
+  if (lastParsed?.source !== source) lastParsed = { source, template: parse(source, "out") };
+  return lastParsed.template;
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -51,7 +59,7 @@ function renderText(model: OutputModel, template: string): string {
   let out = "";
   let parsed: Template;
   try {
-    parsed = parse(source, "out");
+    parsed = parseOutputTemplate(source);
   } catch (error) {
     if (model.kind !== "list" || !model.streaming) {
       throw new OutputTemplateError(`unable to encode output in plaintext using template: ${message(error)}`, "");

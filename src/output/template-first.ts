@@ -9,9 +9,9 @@ import { CliError } from "../errors.js";
 export async function parseOutputTemplateFirst(ctx: CommandContext): Promise<void> {
   const source = ctx.globals.outputTemplate;
   if (!source) return;
-  const { parse } = await import("../templates/index.js");
+  const { parseOutputTemplate } = await import("./render.js");
   try {
-    parse(source, "out");
+    parseOutputTemplate(source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new CliError(`unable to encode output in plaintext using template: ${message}`);
