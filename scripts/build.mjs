@@ -51,6 +51,8 @@ await Promise.all([
   build({ ...common, format: "esm", banner: esmRequire, entryPoints: { emulator: "src/emulator/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
 ]);
 makeExecutable("dist/cli.cjs");
+// the launcher reads the bundle as latin1 (no UTF-8 decoding): esbuild escapes non-ASCII characters
+if (/[^\x00-\x7f]/.test(readFileSync("dist/exo.cjs", "latin1"))) throw new Error("dist/exo.cjs is not ASCII: the launcher reads it as latin1");
 makeExecutable("dist/emulator.js");
 
 // The template engine is published on its own entry point (exo-dbaas/templates).

@@ -1,4 +1,5 @@
 // The `exo` executable: the only module that touches the process.
+import { writeSync } from "node:fs";
 import type { Interface } from "node:readline";
 import { isatty } from "node:tty";
 import { run } from "./main.js";
@@ -7,11 +8,37 @@ import type { IO } from "./io.js";
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort(Object.assign(new Error("context canceled"), { name: "AbortError" })));
 
+/**
+ * Writes to a standard descriptor directly: setting up process.stdout costs a short command about a
+ * millisecond. A descriptor left non-blocking by another process refuses (EAGAIN) once a pipe is full;
+ * from then on the stream, which waits for the reader, takes the rest. A reader gone (EPIPE) ends the
+ * writing quietly, as `exo … | head -1` expects.
+ */
+function descriptorSink(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let state: "direct" | "stream" | "closed" = "direct";
+  return (text) => {
+    if (state === "stream") stream().write(text);
+    if (state !== "direct") return;
+    const bytes = Buffer.from(text, "utf8");
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(fd, bytes, written);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") {
+        state = "stream";
+        stream().write(bytes.subarray(written));
+      } else if (code === "EPIPE") state = "closed";
+      else throw error;
+    }
+  };
+}
+
 let reader: Interface | undefined;
 let lines: AsyncIterator<string> | undefined;
 const io: IO = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: descriptorSink(1, () => process.stdout),
+  stderr: descriptorSink(2, () => process.stderr),
   // isatty, not process.stdin.isTTY: reading process.stdin (or stderr) sets up a stream, which costs
   // milliseconds of start-up that a command never reading it should not pay
   stdoutIsTTY: isatty(1),

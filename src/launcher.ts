@@ -19,7 +19,8 @@ try {
 } catch {
   // no cache: compile from source
 }
-const source = readFileSync(bundlePath, "utf8");
+// scripts/build.mjs checks that the bundle is ASCII, so latin1 reads it as utf8 would, without decoding
+const source = readFileSync(bundlePath, "latin1");
 // The bundle has no import(): scripts/build.mjs turns each into a require(), which a vm.Script can call.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundlePath, cachedData });
 

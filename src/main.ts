@@ -87,7 +87,7 @@ async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promi
 
   const leaf = located.leaf;
   const definition = leaf ? (await leaf.load()).default : undefined;
-  buildTree(program, tree, leaf, definition, (output, context, failure) => (result = { output, context, failure }), io);
+  buildTree(program, tree, located, definition, (output, context, failure) => (result = { output, context, failure }), io);
 
   const words = located.indices.map((i) => argv[i]!);
   const rest = argv.filter((_, i) => !located.indices.includes(i));
@@ -129,12 +129,15 @@ async function renderOutput(output: CommandOutput, context: CommandContext, io: 
 interface Located {
   /** argv indices of the command words */
   indices: number[];
+  /** the entries those words name, outermost first */
+  path: CommandEntry[];
   leaf?: LeafEntry;
 }
 
 /** Finds the command words, skipping flags (and the values of the flags known to take one). */
 function locate(argv: readonly string[], tree: GroupEntry): Located {
   const indices: number[] = [];
+  const entries: CommandEntry[] = [];
   let node: GroupEntry = tree;
   const path = ["exo"];
   for (let i = 0; i < argv.length; i++) {
@@ -150,11 +153,12 @@ function locate(argv: readonly string[], tree: GroupEntry): Located {
       throw new UsageError(`unknown command ${JSON.stringify(token)} for ${JSON.stringify(path.join(" "))}`);
     }
     indices.push(i);
+    entries.push(child);
     path.push(child.name);
-    if (!isGroup(child)) return { indices, leaf: child };
+    if (!isGroup(child)) return { indices, path: entries, leaf: child };
     node = child;
   }
-  return { indices };
+  return { indices, path: entries };
 }
 
 function globalOption(g: GlobalFlag): Option {
@@ -162,21 +166,29 @@ function globalOption(g: GlobalFlag): Option {
   return new Option(flags, g.description);
 }
 
+/**
+ * Declares to commander only what this command line can reach: the commands on its path and, when it
+ * names a group rather than a command, that group's children for its help. Declaring the whole tree
+ * would cost every run the set-up of every command.
+ */
 function buildTree(
   parent: Command,
   group: GroupEntry,
-  leaf: LeafEntry | undefined,
+  located: Located,
   definition: CommandDefinition | undefined,
   onResult: (output: CommandOutput, context: CommandContext, failure?: PartialFailureError) => void,
   io: IO,
+  depth = 0,
 ): void {
-  for (const entry of group.children) {
+  const onPath = located.path[depth];
+  const children = located.leaf ? [onPath!] : group.children;
+  for (const entry of children) {
     const cmd = parent.command(entry.name).description(entry.summary).helpOption("-h, --help", "help for this command");
     if (entry.aliases) cmd.aliases([...entry.aliases]);
     if (isGroup(entry)) {
       cmd.action(() => cmd.help());
-      buildTree(cmd, entry, leaf, definition, onResult, io);
-    } else if (entry === leaf && definition) {
+      if (entry === onPath) buildTree(cmd, entry, located, definition, onResult, io, depth + 1);
+    } else if (entry === located.leaf && definition) {
       configureLeaf(cmd, definition, onResult, io);
     }
   }
