@@ -63,6 +63,8 @@ export interface RequestSpec<T> {
   operationId: string;
   /** GET /zone is the only unsigned call */
   unsigned?: boolean;
+  /** a read sent as POST (service logs, metrics): changes nothing, so retried like a GET */
+  read?: boolean;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -101,6 +103,7 @@ export class ApiClient {
     const url = this.endpoint + spec.path;
     const body = spec.body === undefined ? undefined : stringify(spec.body, { escapeHTML: true });
     const deadline = this.options.deadlineMs ? this.now() + this.options.deadlineMs : Infinity;
+    const idempotent = spec.method === "GET" || spec.read === true;
     for (let attempt = 0; ; attempt++) {
       let failure: unknown;
       let retryAfterMs: number | undefined;
@@ -108,11 +111,11 @@ export class ApiClient {
         const response = await this.attempt(spec, url, body, deadline);
         if (response.status >= 200 && response.status < 300) return this.decode(spec, url, response);
         const error = apiErrorFor(response.status, response.text, spec.method, url);
-        if (spec.method !== "GET" || !isRetryableStatus(response.status)) throw error;
+        if (!idempotent || !isRetryableStatus(response.status)) throw error;
         failure = error;
         retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), this.now(), this.policy.retryAfterCapMs);
       } catch (error) {
-        if (error instanceof ApiError || !isRetryableFailure(error, spec.method)) throw error;
+        if (error instanceof ApiError || !isRetryableFailure(error, idempotent)) throw error;
         failure = error;
       }
       if (attempt >= this.policy.retries) throw withAttempts(failure, attempt + 1);

@@ -200,6 +200,7 @@ export function getServiceLogs(client: ApiClient, service: string, body: Service
     body,
     schema: serviceLogsSchema,
     operationId: "get-dbaas-service-logs",
+    read: true,
   });
 }
 
@@ -214,6 +215,7 @@ export function getServiceMetrics(
     body: period === undefined ? {} : { period },
     schema: serviceMetricsSchema,
     operationId: "get-dbaas-service-metrics",
+    read: true,
   });
 }
 

@@ -15,8 +15,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 4, baseMs: 250, capMs: 4000, retryAfterCapMs: 30_000 };
 
 /**
- * Whether a response status is worth another attempt of a GET (go-retryablehttp's rule: 429 and
- * 5xx but 501). Other methods are never retried once the server has answered.
+ * Whether a response status is worth another attempt of a read (go-retryablehttp's rule: 429 and
+ * 5xx but 501). Writes are never retried once the server has answered.
  */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501);
@@ -27,12 +27,12 @@ export function isRetryableStatus(status: number): boolean {
  * may have reached the server; a write is retried only when the connection was refused, which
  * proves nothing was sent.
  */
-export function isRetryableFailure(error: unknown, method: string): boolean {
+export function isRetryableFailure(error: unknown, idempotent: boolean): boolean {
   if (error instanceof NetworkError) {
     if (error.networkKind === "refused") return true;
-    return error.transient && method === "GET";
+    return error.transient && idempotent;
   }
-  if (error instanceof TimeoutError) return method === "GET";
+  if (error instanceof TimeoutError) return idempotent;
   return false;
 }
 

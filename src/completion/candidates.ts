@@ -151,7 +151,8 @@ function commandNames(group: GroupEntry, current: string): string[] {
     // aliases only once the word already rules the name out, so listings stay short
     if (current !== "" && !child.name.startsWith(current)) names.push(...(child.aliases ?? []));
   }
-  return names.sort();
+  // siblings may share an alias (exo's `get`)
+  return [...new Set(names)].sort();
 }
 
 async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefined): Promise<string[]> {

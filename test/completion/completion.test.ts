@@ -91,7 +91,7 @@ describe("__complete", () => {
 
   it("completes an alias once the word rules the name out", async () => {
     expect((await complete(["dbaas", "ge"])).stdout).toBe("get\n");
-    expect((await complete(["dbaas", "l"])).stdout).toBe("list\n");
+    expect((await complete(["dbaas", "l"])).stdout).toBe("list\nlogs\n");
     expect((await complete(["dbaas", "ls"])).stdout).toBe("ls\n");
   });
 

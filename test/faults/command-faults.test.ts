@@ -1,8 +1,9 @@
 // Every command against the emulator's fault injection, in-process. For each command a clean run
-// gives the requests it makes; then its first GET and its first write are faulted:
-//  - a GET answered 429/500/502/503, dropped, or reset mid-body is retried and the command succeeds;
-//  - a GET failing every time gives up after 5 attempts; a wrong content type or truncated JSON in a
-//    whole response is not retried; --timeout limits only dbaas list, as in exo: a slower GET or write
+// gives the requests it makes; then its first read (a GET, or the POST of logs and metrics, which
+// change nothing) and its first write are faulted:
+//  - a read answered 429/500/502/503, dropped, or reset mid-body is retried and the command succeeds;
+//  - a read failing every time gives up after 5 attempts; a wrong content type or truncated JSON in a
+//    whole response is not retried; --timeout limits only dbaas list, as in exo: a slower read or write
 //    fails list and nothing else;
 //  - a write (POST/PUT/DELETE) that reached the server is never retried, whatever happened;
 //  - every failure: exit 1, one `error: ...` line naming the cause, nothing on stdout.
@@ -41,6 +42,9 @@ async function run(cmd: CommandCase, faults: FaultRule[] = [], extraArgs: string
 
 const count = (requests: RecordedRequest[], method: string, path: string) => requests.filter((r) => r.method === method && r.path === path).length;
 
+/** Reads the client may retry: GETs (but the zone list) and the POSTs that only fetch. */
+const isRead = (r: RecordedRequest) => (r.method === "GET" && !r.path.endsWith("/zone")) || /^\/v2\/dbaas-service-(logs|metrics)\//.test(r.path);
+
 /** exit 1, empty stdout, exactly one `error:` line matching the pattern */
 function expectOneLineFailure(result: CliResult, pattern: RegExp): void {
   expect(result.stdout).toBe("");
@@ -54,25 +58,26 @@ it("every registered dbaas command has a fault case", () => {
 });
 
 describe.each(COMMAND_CASES)("$name", (cmd) => {
-  let firstGet: string;
+  let firstRead: { method: string; path: string };
   let firstWrite: RecordedRequest | undefined;
-  let baselineGets: number;
+  let baselineReads: number;
   let baselineEmpty: boolean;
 
   beforeAll(async () => {
     const clean = await run(cmd);
     expect(clean.result.stderr).not.toContain("error");
     expect(clean.result.exitCode).toBe(0);
-    const get = clean.requests.find((r) => r.method === "GET" && !r.path.endsWith("/zone"));
-    if (!get) throw new Error(`${cmd.name} made no GET`);
-    firstGet = get.path;
-    baselineGets = count(clean.requests, "GET", firstGet);
-    firstWrite = clean.requests.find((r) => r.method !== "GET");
+    const read = clean.requests.find(isRead);
+    if (!read) throw new Error(`${cmd.name} made no read`);
+    firstRead = { method: read.method, path: read.path };
+    baselineReads = count(clean.requests, read.method, read.path);
+    firstWrite = clean.requests.find((r) => r.method !== "GET" && !isRead(r));
     baselineEmpty = clean.result.stdout === "";
   });
 
   // the exact path: /dbaas-kafka/NAME must not also fault /dbaas-kafka/NAME/acl-config
-  const onGet = (rule: Omit<FaultRule, "method" | "pathPrefix">): FaultRule => ({ ...rule, method: "GET", path: firstGet });
+  const onRead = (rule: Omit<FaultRule, "method" | "pathPrefix">): FaultRule => ({ ...rule, method: firstRead.method, path: firstRead.path });
+  const reads = (requests: RecordedRequest[]) => count(requests, firstRead.method, firstRead.path);
 
   const survivable = [
     ["503 twice (2 retries)", { kind: "status", status: 503, count: 2 }, 2],
@@ -86,28 +91,28 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
   ] as const;
   // the costly commands run the kinds that take different paths in the client: status, transport, body
   const cases = cmd.costly ? survivable.filter((c) => /^(503|a connection dropped before|a truncated)/.test(c[0])) : survivable;
-  it.each(cases)("GET survives %s", async (_label, rule, extra) => {
-    const { result, requests } = await run(cmd, [onGet(rule as Omit<FaultRule, "method" | "pathPrefix">)]);
+  it.each(cases)("its first read survives %s", async (_label, rule, extra) => {
+    const { result, requests } = await run(cmd, [onRead(rule as Omit<FaultRule, "method" | "pathPrefix">)]);
     expect(result.stderr).not.toContain("error:");
     expect(result.exitCode).toBe(0);
     expect(result.stdout === "").toBe(baselineEmpty);
-    expect(count(requests, "GET", firstGet)).toBe(baselineGets + extra);
+    expect(reads(requests)).toBe(baselineReads + extra);
   });
 
-  it("GET answered 500 every time: gives up after 5 attempts", async () => {
-    const { result, requests } = await run(cmd, [onGet({ kind: "status", status: 500, count: 100 })]);
+  it("a read answered 500 every time: gives up after 5 attempts", async () => {
+    const { result, requests } = await run(cmd, [onRead({ kind: "status", status: 500, count: 100 })]);
     expectOneLineFailure(result, /^error: Internal Server Error: Internal Server Error \(gave up after 5 attempts\)\n$/);
-    expect(count(requests, "GET", firstGet)).toBe(5);
+    expect(reads(requests)).toBe(5);
   });
 
-  it("GET answered with truncated JSON in a whole response: not retried", async () => {
-    const { result, requests } = await run(cmd, [onGet({ kind: "truncate", complete: true, count: 1 })]);
-    expectOneLineFailure(result, /^error: invalid JSON in the response to GET http:\/\/127\.0\.0\.1:\d+\/v2\/\S+: [^\n]+\n$/);
-    expect(count(requests, "GET", firstGet)).toBe(1);
+  it("a read answered with truncated JSON in a whole response: not retried", async () => {
+    const { result, requests } = await run(cmd, [onRead({ kind: "truncate", complete: true, count: 1 })]);
+    expectOneLineFailure(result, /^error: invalid JSON in the response to (GET|POST) http:\/\/127\.0\.0\.1:\d+\/v2\/\S+: [^\n]+\n$/);
+    expect(reads(requests)).toBe(1);
   });
 
-  it("GET slower than --timeout: only dbaas list gives up (exo's per-zone list limit)", async () => {
-    const { result, elapsedMs } = await run(cmd, [onGet({ kind: "slow", delayMs: 400, count: 20 })], ["--timeout", "100ms"]);
+  it("a read slower than --timeout: only dbaas list gives up (exo's per-zone list limit)", async () => {
+    const { result, elapsedMs } = await run(cmd, [onRead({ kind: "slow", delayMs: 400, count: 20 })], ["--timeout", "100ms"]);
     if (cmd.name === "dbaas list") {
       expect(result.stdout).toBe("");
       expect(result.exitCode).toBe(1);
@@ -120,10 +125,10 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
     }
   });
 
-  it("GET answered with a wrong content type: not retried", async () => {
-    const { result, requests } = await run(cmd, [onGet({ kind: "content-type", count: 1 })]);
-    expectOneLineFailure(result, /^error: unexpected content type "text\/html; charset=utf-8" in the response to GET http:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \(status 200\)\n$/);
-    expect(count(requests, "GET", firstGet)).toBe(1);
+  it("a read answered with a wrong content type: not retried", async () => {
+    const { result, requests } = await run(cmd, [onRead({ kind: "content-type", count: 1 })]);
+    expectOneLineFailure(result, /^error: unexpected content type "text\/html; charset=utf-8" in the response to (GET|POST) http:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \(status 200\)\n$/);
+    expect(reads(requests)).toBe(1);
   });
 
   describe("its first write", () => {

@@ -89,6 +89,8 @@ export const COMMAND_CASES: readonly CommandCase[] = [
       return ["dbaas", "acl", "delete", SERVICE, id, "--force"];
     },
   },
+  { name: "dbaas logs", prepare: async () => ["dbaas", "logs", SERVICE, "--limit", "3"] },
+  { name: "dbaas metrics", prepare: async () => ["dbaas", "metrics", SERVICE] },
   { name: "dbaas credentials check", prepare: async () => ["dbaas", "credentials", "check", SERVICE] },
   { name: "dbaas credentials download", prepare: async () => ["dbaas", "credentials", "download", SERVICE, "--dir", freshDir()] },
 ];

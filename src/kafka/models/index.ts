@@ -13,4 +13,6 @@ export {
 } from "./service-type.js";
 export { settingsTableOutput, settingsTableRows } from "./settings-table.js";
 export { userListOutput, findServiceUser, userShowOutput, userRevealOutput } from "./users.js";
+export { serviceLogsOutput } from "./service-logs.js";
+export { LogTimeError } from "./log-time.js";
 export { kafkaFlagsHelp } from "./help.js";

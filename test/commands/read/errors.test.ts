@@ -11,7 +11,7 @@ describe("bad flag values send nothing", () => {
   it.each([
     ["nope", [...SHOW, "--settings", "nope"]],
     ["nope", [...SHOW, "--settings=nope", "--uri"]],
-    ["Kafka", ["dbaas", "get", "test-kafka", "--settings", "Kafka", "-O", "json"]],
+    ["Kafka", ["dbaas", "show", "test-kafka", "--settings", "Kafka", "-O", "json"]],
     ["nope", ["dbaas", "type", "show", "kafka", "--settings", "nope"]],
   ])("--settings %s: %j", async (value, argv) => {
     expect(await t.exo(argv)).toEqual(

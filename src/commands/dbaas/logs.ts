@@ -1,0 +1,47 @@
+// exo dbaas logs NAME: a page of the service's log lines. Works for a service of any type, as exo's does.
+import { getServiceLogs, type ServiceLogsRequest } from "../../api/dbaas.js";
+import { CliError } from "../../errors.js";
+import { LogTimeError, serviceLogsOutput } from "../../kafka/models/index.js";
+import { defineCommand, flag, zoneFlag } from "../define.js";
+import { orResourceNotFound } from "./shared/service.js";
+
+export default defineCommand({
+  description: `This command outputs a Database Service logs.
+
+Supported output template annotations: .FirstLogOffset, .Offset, .Logs
+  - .Logs: .Time, .Node, .Unit, .Message`,
+  args: ["name"],
+  options: {
+    limit: flag.int("limit", { short: "l", default: 10, description: "number of log messages to retrieve" }),
+    offset: flag.string("offset", {
+      short: "o",
+      description: "opaque offset identifier (can be found in the JSON output of the command)",
+    }),
+    sort: flag.string("sort", { default: "desc", description: "log messages sorting order (asc|desc)" }),
+    zone: zoneFlag("Database Service zone"),
+  },
+  helpFooter: `
+Examples:
+  exo dbaas logs test-kafka -z de-muc-1
+  exo dbaas logs test-kafka -z de-muc-1 --limit 50 --sort asc
+  exo dbaas logs test-kafka -z de-muc-1 \\
+    --output-template '{{range $l := .Logs}}{{println $l.Message}}{{end}}'
+`,
+  templated: true,
+  async run(ctx, args, opts) {
+    // as exo: only the flags given go in the request; the API applies its own defaults to the rest
+    const body: ServiceLogsRequest = {};
+    if (ctx.flagsSet.has("limit")) body.limit = opts.limit;
+    if (ctx.flagsSet.has("offset")) body.offset = opts.offset ?? "";
+    if (ctx.flagsSet.has("sort")) body["sort-order"] = opts.sort as ServiceLogsRequest["sort-order"];
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    const response = await orResourceNotFound(zone, getServiceLogs(client, args.name, body));
+    try {
+      return serviceLogsOutput(response);
+    } catch (error) {
+      if (error instanceof LogTimeError) throw new CliError(`unable to parse log timestamp: ${error.message}`);
+      throw error;
+    }
+  },
+});

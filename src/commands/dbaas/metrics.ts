@@ -1,0 +1,29 @@
+// exo dbaas metrics NAME: the service's raw metrics as one line of JSON, whatever -O says (as exo).
+import { getServiceMetrics } from "../../api/dbaas.js";
+import { asGoInterface, encodeMarshalJSON } from "../../output/json.js";
+import { fixedOutput } from "../../output/model.js";
+import { defineCommand, flag, zoneFlag } from "../define.js";
+import { orResourceNotFound } from "./shared/service.js";
+
+export default defineCommand({
+  description: `This command outputs a Database Service raw metrics for the specified time
+period in JSON format.`,
+  args: ["name"],
+  options: {
+    period: flag.string("period", { default: "hour", description: "metrics time period to retrieve" }),
+    zone: zoneFlag("Database Service zone"),
+  },
+  helpFooter: `
+Examples:
+  exo dbaas metrics test-kafka -z de-muc-1
+  exo dbaas metrics test-kafka -z de-muc-1 --period day
+`,
+  async run(ctx, args, opts) {
+    const zone = await ctx.zone(opts.zone);
+    const client = await ctx.client(zone);
+    // the period is the API's to judge (hour, day, week, month, year), as with exo
+    const period = opts.period as Parameters<typeof getServiceMetrics>[2];
+    const response = await orResourceNotFound(zone, getServiceMetrics(client, args.name, period));
+    return fixedOutput(encodeMarshalJSON(asGoInterface(response.metrics)));
+  },
+});
