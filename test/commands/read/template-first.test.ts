@@ -22,6 +22,7 @@ describe("an unparsable template sends nothing", () => {
     [["dbaas", "type", "show", "kafka"]],
     [["dbaas", "type", "show", "kafka", "--plans", "--settings", "kafka"]],
     [["dbaas", "type", "show", "kafka", "--backup-config", "startup-2"]],
+    [["dbaas", "logs", "test-kafka", "-z", "de-muc-1"]],
   ])("%j", async (argv) => {
     expect(await t.exo([...argv, ...BROKEN])).toEqual({ exitCode: 1, stdout: "", stderr: unclosed });
     expect(t.requests()).toEqual([]);
@@ -65,6 +66,11 @@ describe("views that ignore templates ignore a broken one", () => {
     ["ca-cert.stdout", ["dbaas", "ca-certificate"]],
   ])("%s", async (file, argv) => {
     expect(await t.exo([...argv, ...BROKEN])).toEqual({ exitCode: 0, stdout: expected(file), stderr: "" });
+  });
+
+  it("metrics", async () => {
+    await t.can("POST", "/dbaas-service-metrics/test-kafka", { metrics: { a: 1 } });
+    expect(await t.exo(["dbaas", "metrics", "test-kafka", ...BROKEN])).toEqual({ exitCode: 0, stdout: '{"a":1}\n', stderr: "" });
   });
 
   it("type show --settings", async () => {
