@@ -36,7 +36,7 @@ describe("TLS: an endpoint whose certificate is not trusted", () => {
     const result = await runCli(argv, { env: cliEnv(secure) });
     expect(result.stdout).toBe("");
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/^error: TLS handshake failed: GET https:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \([A-Z_]+: [^\n]+\)\n$/);
+    expect(result.stderr).toMatch(/^error: TLS handshake failed: (GET|POST) https:\/\/127\.0\.0\.1:\d+\/v2\/\S+ \([A-Z_]+: [^\n]+\)\n$/);
     expect(secure.requests()).toEqual([]);
   });
 });
