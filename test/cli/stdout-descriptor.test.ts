@@ -3,7 +3,7 @@
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt } from "../helpers/built-cli.js";
+import { CLI, emulatorEnv, ensureBuilt } from "../helpers/built-cli.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
 const BIG = 300_000; // several times a pipe's 64 KiB buffer
@@ -15,14 +15,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   await ensureBuilt();
   emulator = await startEmulator({ port: 0, seed: true });
-  env = {
-    PATH: process.env.PATH ?? "",
-    HOME: "/nonexistent-home",
-    EXOSCALE_API_KEY: emulator.apiKey,
-    EXOSCALE_API_SECRET: emulator.apiSecret,
-    EXOSCALE_API_ENDPOINT: emulator.url,
-    EXOSCALE_ZONE: "de-muc-1",
-  };
+  env = emulatorEnv(emulator, { EXOSCALE_ZONE: "de-muc-1" });
 }, 120_000);
 afterAll(() => emulator?.close());
 

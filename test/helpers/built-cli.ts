@@ -22,3 +22,15 @@ export async function ensureBuilt(): Promise<void> {
   if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, "src"))) return;
   await promisify(execFile)("npm", ["run", "build"], { cwd: ROOT });
 }
+
+/** The environment a subprocess `exo` gets to talk to an emulator: no HOME config, the emulator's credentials. */
+export function emulatorEnv(emulator: { apiKey: string; apiSecret: string; url: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: "/nonexistent-home",
+    EXOSCALE_API_KEY: emulator.apiKey,
+    EXOSCALE_API_SECRET: emulator.apiSecret,
+    EXOSCALE_API_ENDPOINT: emulator.url,
+    ...extra,
+  };
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../../src/api/client.js";
 import { getKafkaService } from "../../../src/api/dbaas.js";
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
-import { CLI, ensureBuilt } from "../../helpers/built-cli.js";
+import { CLI, emulatorEnv, ensureBuilt } from "../../helpers/built-cli.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -16,13 +16,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   await ensureBuilt();
   emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0 });
-  env = {
-    PATH: process.env.PATH ?? "",
-    HOME: "/nonexistent-home",
-    EXOSCALE_API_KEY: emulator.apiKey,
-    EXOSCALE_API_SECRET: emulator.apiSecret,
-    EXOSCALE_API_ENDPOINT: emulator.url,
-  };
+  env = emulatorEnv(emulator);
 }, 120_000);
 afterAll(() => emulator?.close());
 
