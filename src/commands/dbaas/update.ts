@@ -19,7 +19,7 @@ import {
   updateKafkaOptions,
   updateRequestBody,
 } from "./shared/kafka-flags.js";
-import { fetchKafkaShow, findKafkaService, orResourceNotFound } from "./shared/service.js";
+import { fetchKafkaShow, orResourceNotFound, readsWithKafkaService } from "./shared/service.js";
 
 export default defineCommand({
   optionalArgs: ["name"],
@@ -57,8 +57,7 @@ Examples:
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
-    await findKafkaService(client, name, zone);
-    const [schema, serviceType, current] = await Promise.all([
+    const [schema, serviceType, current] = await readsWithKafkaService(client, name, zone, [
       parsed.settings.length > 0 ? getKafkaSettingsSchema(client) : undefined,
       planGiven ? getServiceType(client, "kafka") : undefined,
       needsCurrentIpFilter(parsed) ? orResourceNotFound(zone, getKafkaService(client, name)) : undefined,

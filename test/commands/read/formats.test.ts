@@ -237,7 +237,7 @@ describe("dbaas type show", () => {
     expect(table.startsWith("|")).toBe(true);
     expect(await t.exo([...TYPE, "--settings", "kafka", "-O", "json"])).toEqual(ok(table));
     expect(await t.exo([...TYPE, "--settings", "kafka", "--output-template", "{{.Name}}"])).toEqual(ok(table));
-    expect(t.requests().slice(-2)).toEqual(["GET /v2/dbaas-service-type/kafka", "GET /v2/dbaas-settings-kafka"]);
+    expect(t.requests().slice(-2).sort()).toEqual(["GET /v2/dbaas-service-type/kafka", "GET /v2/dbaas-settings-kafka"]);
   });
 
   it("--settings of the other kinds, rows sorted by key", async () => {

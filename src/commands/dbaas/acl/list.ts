@@ -1,7 +1,7 @@
 // exo dbaas acl list NAME: topic and Schema Registry ACLs of a Kafka service.
 import { getKafkaAclConfig } from "../../../api/dbaas.js";
 import { defineCommand, zoneFlag } from "../../define.js";
-import { findKafkaService } from "../shared/service.js";
+import { readsWithKafkaService } from "../shared/service.js";
 import { aclEntries, aclListOutput } from "./model.js";
 
 export default defineCommand({
@@ -22,9 +22,7 @@ Examples:
   async run(ctx, args, opts) {
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
-    const [found, acls] = await Promise.allSettled([findKafkaService(client, args.name, zone), getKafkaAclConfig(client, args.name)]);
-    if (found.status === "rejected") throw found.reason;
-    if (acls.status === "rejected") throw acls.reason;
-    return aclListOutput(aclEntries(acls.value));
+    const [acls] = await readsWithKafkaService(client, args.name, zone, [getKafkaAclConfig(client, args.name)]);
+    return aclListOutput(aclEntries(acls));
   },
 });

@@ -32,6 +32,21 @@ export async function findKafkaService(client: ApiClient, name: string, zone: st
   return service;
 }
 
+/**
+ * Sends reads together with exo's service lookup (one round trip instead of two); the lookup's error
+ * (not found, not Kafka) wins over theirs, then theirs in order.
+ */
+export async function readsWithKafkaService<T extends readonly unknown[]>(
+  client: ApiClient,
+  name: string,
+  zone: string,
+  reads: { [K in keyof T]: T[K] | Promise<T[K]> },
+): Promise<T> {
+  const [found, ...results] = await Promise.allSettled([findKafkaService(client, name, zone), ...reads]);
+  for (const result of [found, ...results]) if (result.status === "rejected") throw result.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** Maps a 404 from a per-service call to exo's `resource not found in zone "<zone>"`. */
 export async function orResourceNotFound<T>(zone: string, call: Promise<T>): Promise<T> {
   try {

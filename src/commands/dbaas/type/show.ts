@@ -54,14 +54,21 @@ Examples:
     }
 
     const client = await ctx.client(await ctx.zone());
-    const serviceType = await getServiceType(client, args.name);
+    // exo reads the type, then the Kafka settings schema: both go out at once, the type's error first
+    const [typeResult, schemaResult] = await Promise.allSettled([
+      getServiceType(client, args.name),
+      view === "settings" && args.name === "kafka" ? getKafkaSettingsSchema(client) : undefined,
+    ]);
+    if (typeResult.status === "rejected") throw typeResult.reason;
+    if (schemaResult.status === "rejected") throw schemaResult.reason;
+    const serviceType = typeResult.value;
     switch (view) {
       case "plans":
         return typePlansOutput(serviceType);
       case "settings": {
         // exo prints settings for the types it knows; for any other type, nothing
-        if (args.name !== "kafka") return undefined;
-        const schema = await getKafkaSettingsSchema(client);
+        const schema = schemaResult.value;
+        if (schema === undefined) return undefined;
         return settingsTableOutput(schema.settings[settings as ShowSettingsKind]?.properties, ctx.io.stdoutIsTTY);
       }
       case "backup-config": {

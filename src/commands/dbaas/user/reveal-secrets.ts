@@ -2,7 +2,7 @@
 import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
 import { userRevealOutput } from "../../../kafka/models/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
-import { findKafkaService } from "../shared/service.js";
+import { readsWithKafkaService } from "../shared/service.js";
 
 export default defineCommand({
   description: "This command shows the secrets of a user.",
@@ -17,7 +17,7 @@ Examples:
   async run(ctx, args, opts) {
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
-    await findKafkaService(client, args.name, zone);
-    return userRevealOutput(await revealKafkaUserSecrets(client, args.name, args.username));
+    const [secrets] = await readsWithKafkaService(client, args.name, zone, [revealKafkaUserSecrets(client, args.name, args.username)]);
+    return userRevealOutput(secrets);
   },
 });
