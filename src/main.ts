@@ -10,6 +10,7 @@ import { COMMAND_TREE, findChild, isGroup, type CommandEntry, type GroupEntry, t
 import type { CommandDefinition, CommandOutput, OptionSpec } from "./commands/define.js";
 import { createContext, type CommandContext, type GlobalOptions } from "./context.js";
 import { parseGoDuration } from "./config/duration.js";
+import { parseIntFlag } from "./commands/int-flag.js";
 import { goBoolRefusal, goBoolValue } from "./kafka/validation/bool.js";
 import { CancelledError, CliError, ExitCode, MISSING_ARGUMENTS, PartialFailureError, UsageError } from "./errors.js";
 import type { IO } from "./io.js";
@@ -254,12 +255,7 @@ function toOption(spec: OptionSpec): Option {
   const option = new Option(`${spec.short ? `-${spec.short}, ` : ""}--${spec.long}${value}`, spec.description ?? "");
   if (spec.hidden) option.hideHelp();
   if (spec.kind === "int") {
-    option.argParser((raw: string) => {
-      if (!/^[+-]?\d+$/.test(raw.trim()) || !Number.isSafeInteger(Number(raw))) {
-        throw new UsageError(`invalid argument ${JSON.stringify(raw)} for "--${spec.long}" flag: strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`);
-      }
-      return Number(raw);
-    });
+    option.argParser((raw: string) => parseIntFlag(raw, spec.long, spec.short));
   }
   if (spec.kind === "list") {
     option.argParser((raw: string, previous: string[] | undefined) => [...(previous ?? []), ...splitCsv(raw)]);

@@ -26,7 +26,8 @@ describe("dbaas logs", () => {
     await t.exo(LOGS);
     await t.exo([...LOGS, "--limit", "3", "--sort", "asc", "-o", "42"]);
     await t.exo([...LOGS, "-l", "10"]);
-    expect(sentBodies()).toEqual([{}, { limit: 3, "sort-order": "asc", offset: "42" }, { limit: 10 }]);
+    await t.exo([...LOGS, "-l", "0x10"]); // pflag reads int64 flags with strconv.ParseInt(s, 0, 64)
+    expect(sentBodies()).toEqual([{}, { limit: 3, "sort-order": "asc", offset: "42" }, { limit: 10 }, { limit: 16 }]);
   });
 
   it("table: TIME | NODE | UNIT | MESSAGE, times as Go's time.String(), missing strings empty", async () => {
@@ -79,6 +80,15 @@ describe("dbaas logs", () => {
       stdout: "",
       stderr: 'error: unable to parse log timestamp: parsing time "2024-05-02 09:10:11" as "2006-01-02T15:04:05.999999Z": cannot parse " 09:10:11" as "T"\n',
     });
+  });
+
+  it("a bad --limit is refused in pflag's words before any request", async () => {
+    expect(await t.exo([...LOGS, "-l", "ten"])).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: 'error: invalid argument "ten" for "-l, --limit" flag: strconv.ParseInt: parsing "ten": invalid syntax\n',
+    });
+    expect(t.requests()).toEqual([]);
   });
 
   it("an unknown service: exo's resource-not-found message", async () => {
