@@ -29,11 +29,12 @@ Examples:
 `,
   templated: true,
   async run(ctx, args, opts) {
-    // as exo: only the flags given go in the request; the API applies its own defaults to the rest
+    // as exo: only the flags given go in the request (and, the SDK's fields being omitempty, not a 0
+    // or an empty string); the API applies its own defaults to the rest
     const body: ServiceLogsRequest = {};
-    if (ctx.flagsSet.has("limit")) body.limit = opts.limit;
-    if (ctx.flagsSet.has("offset")) body.offset = opts.offset ?? "";
-    if (ctx.flagsSet.has("sort")) body["sort-order"] = opts.sort as ServiceLogsRequest["sort-order"];
+    if (ctx.flagsSet.has("limit") && opts.limit !== 0) body.limit = opts.limit;
+    if (ctx.flagsSet.has("offset") && opts.offset) body.offset = opts.offset;
+    if (ctx.flagsSet.has("sort") && opts.sort) body["sort-order"] = opts.sort as ServiceLogsRequest["sort-order"];
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const response = await orResourceNotFound(zone, getServiceLogs(client, args.name, body));

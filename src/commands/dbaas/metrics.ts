@@ -21,8 +21,9 @@ Examples:
   async run(ctx, args, opts) {
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
-    // the period is the API's to judge (hour, day, week, month, year), as with exo
-    const period = opts.period as Parameters<typeof getServiceMetrics>[2];
+    // the period is the API's to judge (hour, day, week, month, year), as with exo; an empty one is
+    // left out of the body, as the SDK's omitempty does
+    const period = (opts.period || undefined) as Parameters<typeof getServiceMetrics>[2];
     const response = await orResourceNotFound(zone, getServiceMetrics(client, args.name, period));
     return fixedOutput(encodeMarshalJSON(asGoInterface(response.metrics)));
   },

@@ -27,7 +27,8 @@ describe("dbaas logs", () => {
     await t.exo([...LOGS, "--limit", "3", "--sort", "asc", "-o", "42"]);
     await t.exo([...LOGS, "-l", "10"]);
     await t.exo([...LOGS, "-l", "0x10"]); // pflag reads int64 flags with strconv.ParseInt(s, 0, 64)
-    expect(sentBodies()).toEqual([{}, { limit: 3, "sort-order": "asc", offset: "42" }, { limit: 10 }, { limit: 16 }]);
+    await t.exo([...LOGS, "-l", "0", "--offset", "", "--sort", ""]); // the SDK's omitempty drops zero values
+    expect(sentBodies()).toEqual([{}, { limit: 3, "sort-order": "asc", offset: "42" }, { limit: 10 }, { limit: 16 }, {}]);
   });
 
   it("table: TIME | NODE | UNIT | MESSAGE, times as Go's time.String(), missing strings empty", async () => {
@@ -117,7 +118,8 @@ describe("dbaas metrics", () => {
     await t.can("POST", METRICS_PATH, { metrics });
     await t.exo(["dbaas", "metrics", "test-kafka"]);
     await t.exo(["dbaas", "metrics", "test-kafka", "--period", "week"]);
-    expect(sentBodies()).toEqual([{ period: "hour" }, { period: "week" }]);
+    await t.exo(["dbaas", "metrics", "test-kafka", "--period", ""]);
+    expect(sentBodies()).toEqual([{ period: "hour" }, { period: "week" }, {}]);
   });
 
   it("no metrics in the response prints null; an unknown service exo's not-found message", async () => {
