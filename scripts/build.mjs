@@ -20,18 +20,26 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
 };
-// node:child_process is needed only to run a secretCommand or an external subcommand, yet commander
-// and the account resolver import it up front; the CLI bundle gets it on first use instead.
-const lazyChildProcess = {
-  name: "lazy-child-process",
+// Node modules the CLI bundle loads on first use instead of at start-up: node:child_process is needed
+// only to run a secretCommand or an external subcommand, yet commander and the account resolver import
+// it up front; node:tty (which loads node:net and node:stream) only once a command asks whether it
+// talks to a terminal. Each becomes an object whose members require the module when first read.
+const LAZY_BUILTINS = {
+  child_process: ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"],
+  tty: ["isatty"],
+};
+const lazyBuiltins = {
+  name: "lazy-builtins",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.namespace === "lazy-builtin" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy-builtin" },
-    );
-    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+    const filter = new RegExp(`^(node:)?(${Object.keys(LAZY_BUILTINS).join("|")})$`);
+    b.onResolve({ filter }, (args) => {
+      const name = args.path.replace(/^node:/, "");
+      return args.namespace === "lazy-builtin" ? { path: `node:${name}`, external: true } : { path: name, namespace: "lazy-builtin" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
       loader: "js",
-      contents: `let m; const load = () => (m ??= require("node:child_process"));
-        for (const name of ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"])
+      contents: `let m; const load = () => (m ??= require("node:${args.path}"));
+        for (const name of ${JSON.stringify(LAZY_BUILTINS[args.path])})
           Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
     }));
   },
@@ -46,7 +54,7 @@ function makeExecutable(file) {
 
 await Promise.all([
   // import() of Node's modules becomes require(): the launcher's vm.Script has no module loader
-  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyChildProcess], entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
+  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins], entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
   build({ ...common, format: "cjs", entryPoints: ["src/launcher.ts"], outfile: "dist/cli.cjs" }),
   build({ ...common, format: "esm", banner: esmRequire, entryPoints: { emulator: "src/emulator/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
 ]);

@@ -40,10 +40,17 @@ const io: IO = {
   stdout: descriptorSink(1, () => process.stdout),
   stderr: descriptorSink(2, () => process.stderr),
   // isatty, not process.stdin.isTTY: reading process.stdin (or stderr) sets up a stream, which costs
-  // milliseconds of start-up that a command never reading it should not pay
-  stdoutIsTTY: isatty(1),
-  stderrIsTTY: isatty(2),
-  stdinIsTTY: isatty(0),
+  // milliseconds of start-up that a command never reading it should not pay; asked on first read, as
+  // node:tty is loaded only then (scripts/build.mjs)
+  get stdoutIsTTY() {
+    return isatty(1);
+  },
+  get stderrIsTTY() {
+    return isatty(2);
+  },
+  get stdinIsTTY() {
+    return isatty(0);
+  },
   env: process.env,
   cwd: process.cwd(),
   readLine: async () => {
