@@ -267,7 +267,7 @@ the other request is still being sent.
 
 ## Requests per command (as the emulator recorded them; \`-z de-muc-1\`, so no zone lookup)
 
-Wall times are medians of 5 runs in this process's environment (so with NODE_EXTRA_CA_CERTS when it is set).
+Wall times are medians of 5 runs; the CLI gets only PATH, HOME and the emulator's variables (so no NODE_EXTRA_CA_CERTS).
 
 | command | requests | sent | wall time | wall time added by 50 ms on every request |
 | --- | --- | --- | --- | --- |
