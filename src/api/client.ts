@@ -22,6 +22,8 @@ export interface Credentials {
 /** The subset of a zod schema the client needs (kept structural so this module does not load zod). */
 export interface Validator<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly ValidationIssue[] } };
+  /** builds what safeParse needs ahead of time; the client calls it while the response is on its way */
+  prepare?(): void;
 }
 export interface ValidationIssue {
   path: readonly PropertyKey[];
@@ -156,7 +158,10 @@ export class ApiClient {
     // interrupted before this attempt started (e.g. between two requests): send nothing
     if (this.options.signal?.aborted) onAbort();
     try {
-      const response = await this.fetchImpl(url, { method: spec.method, headers, body, signal: controller.signal });
+      const pending = this.fetchImpl(url, { method: spec.method, headers, body, signal: controller.signal });
+      // the schema is built in the wait for the answer rather than after it
+      if (spec.schema?.prepare) setImmediate(spec.schema.prepare);
+      const response = await pending;
       const text = await response.text();
       this.trace(() =>
         formatTraceResponse({ status: response.status, statusText: response.statusText, headers: response.headers, body: text }, this.secrets()),

@@ -21,10 +21,10 @@ function once<S>(build: () => S): () => S {
   return () => (built ??= build());
 }
 
-/** A response schema as the client uses it (safeParse), built on the first parse. */
+/** A response schema as the client uses it (safeParse), built on the first parse or prepare(). */
 function lazy<S extends z.ZodMiniType>(build: () => S): Validator<z.output<S>> {
   const get = once(build);
-  return { safeParse: (value) => get().safeParse(value) };
+  return { safeParse: (value) => get().safeParse(value), prepare: () => void get() };
 }
 
 /** A JSON integer: number, or bigint when it does not fit a double exactly. */

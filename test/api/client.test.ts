@@ -47,6 +47,26 @@ describe("ApiClient", () => {
     expect(req.headers.authorization).toBe(expected);
   });
 
+  it("has the response schema built while the answer is on its way, not after it arrives", async () => {
+    const events: string[] = [];
+    let answer: () => void = () => undefined;
+    server = await startServer((_req, res) => {
+      events.push("request received");
+      answer = () => json(res, 200, { id: "x" });
+    });
+    const { client } = testClient(`${server.origin}/v2`);
+    const schema = {
+      prepare: () => void events.push("prepared"),
+      safeParse: (value: unknown) => (events.push("parsed"), { success: true as const, data: value }),
+    };
+    const pending = client.request({ method: "GET", path: "/operation/x", schema, operationId: "get-operation" });
+    await expect.poll(() => events.length).toBe(2);
+    expect(events.sort()).toEqual(["prepared", "request received"]);
+    answer();
+    await expect(pending).resolves.toEqual({ id: "x" });
+    expect(events.at(-1)).toBe("parsed");
+  });
+
   it("sends JSON bodies Go-style and signs the exact bytes", async () => {
     server = await startServer((_req, res) => json(res, 200, { id: "op-1", state: "pending" }));
     const { client } = testClient(`${server.origin}/v2`);
