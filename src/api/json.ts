@@ -18,8 +18,18 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/** With no run of 16 digits, every integer in the text is safe and JSON.parse reads it exactly as Parser does. */
+const LONG_DIGIT_RUN = /\d{16}/;
+
 /** Parses JSON text; whole numbers beyond Number.MAX_SAFE_INTEGER become bigint. */
 export function parse(text: string): JsonValue {
+  if (!LONG_DIGIT_RUN.test(text)) {
+    try {
+      return JSON.parse(text) as JsonValue;
+    } catch {
+      // invalid: Parser below says where and why, in its own words
+    }
+  }
   const parser = new Parser(text);
   parser.skipWhitespace();
   const value = parser.value();

@@ -36,6 +36,21 @@ describe("lossless JSON", () => {
     );
   });
 
+  it("reads a text the same through JSON.parse (no long digit run) and through its own parser (property)", () => {
+    // a 16-digit run anywhere sends the whole text through the lossless parser
+    const slow = (text: string) => (parse(`[${text},1234567890123456]`) as unknown[])[0];
+    fc.assert(
+      fc.property(fc.jsonValue().map((v) => JSON.stringify(v)).filter((text) => !/\d{16}/.test(text)), (text) => {
+        expect(parse(text)).toEqual(slow(text));
+      }),
+      { numRuns: 300 },
+    );
+    for (const text of ['{"__proto__":{"x":1},"a":[1,2.5,-0,1e3]}', '"\\ud800"', "[]", " {} "]) {
+      expect(parse(text)).toEqual(slow(text));
+      expect(Object.keys(parse(text) ?? {})).toEqual(Object.keys(slow(text) ?? {}));
+    }
+  });
+
   it("re-serialises Go-compact text unchanged (property on big integer literals)", () => {
     fc.assert(
       fc.property(fc.array(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })), (ints) => {
