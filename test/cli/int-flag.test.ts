@@ -1,6 +1,7 @@
 // Int flags read as pflag reads int64: every expected value or error below is what go1.26.8's
 // strconv.ParseInt(input, 0, 64) gave; pflag puts the error after the flag's name.
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "../helpers/thrown.js";
 import { parseIntFlag } from "../../src/commands/int-flag.js";
 import { UsageError } from "../../src/errors.js";
 
@@ -44,12 +45,7 @@ describe("parseIntFlag", () => {
       expect(parseIntFlag(input, "limit", "l")).toBe(Number(BigInt(want)));
       return;
     }
-    let thrown: unknown;
-    try {
-      parseIntFlag(input, "limit", "l");
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => parseIntFlag(input, "limit", "l"));
     expect(thrown).toBeInstanceOf(UsageError);
     expect((thrown as Error).message).toBe(`invalid argument ${JSON.stringify(input)} for "-l, --limit" flag: ${want.error}`);
   });

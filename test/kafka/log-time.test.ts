@@ -1,6 +1,7 @@
 // parseLogTime against Go: every expected value below is what go1.26.8's
 // time.Parse("2006-01-02T15:04:05.999999Z", input) gave (String() and json.Marshal, or Error()).
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "../helpers/thrown.js";
 import { LogTimeError, parseLogTime } from "../../src/kafka/models/log-time.js";
 import { goTimeRFC3339, goTimeString } from "../../src/output/go-format.js";
 
@@ -50,12 +51,7 @@ const CASES: [string, Want][] = [
 describe("parseLogTime", () => {
   it.each(CASES)("%j", (input, want) => {
     if ("error" in want) {
-      let thrown: unknown;
-      try {
-        parseLogTime(input);
-      } catch (error) {
-        thrown = error;
-      }
+      const thrown = thrownBy(() => parseLogTime(input));
       expect(thrown).toBeInstanceOf(LogTimeError);
       expect((thrown as Error).message).toBe(want.error);
       return;
