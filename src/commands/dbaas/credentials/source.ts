@@ -5,15 +5,14 @@ import { getCaCertificate, revealKafkaUserSecrets } from "../../../api/dbaas.js"
 import { CliError } from "../../../errors.js";
 import type { CredentialsPem } from "../../../kafka/credentials/index.js";
 import { goQuote } from "../../../kafka/validation/index.js";
+import { allInOrder } from "../shared/settle.js";
 import { fetchKafkaService, requireUser } from "../user/common.js";
 
 export const DEFAULT_USER = "avnadmin";
 
 export async function fetchUserCredentials(client: ApiClient, name: string, zone: string, username: string): Promise<CredentialsPem> {
-  const [service, ca] = await Promise.allSettled([fetchKafkaService(client, name, zone), getCaCertificate(client)]);
-  if (service.status === "rejected") throw service.reason;
-  if (ca.status === "rejected") throw ca.reason;
-  const user = requireUser(service.value, name, username);
+  const [service, ca] = await allInOrder([fetchKafkaService(client, name, zone), getCaCertificate(client)]);
+  const user = requireUser(service, name, username);
   let cert = typeof user["access-cert"] === "string" ? user["access-cert"] : "";
   let key = typeof user["access-key"] === "string" ? user["access-key"] : "";
   if (cert === "" || key === "") {
@@ -22,7 +21,7 @@ export async function fetchUserCredentials(client: ApiClient, name: string, zone
     key = secrets["access-key"] ?? "";
   }
   if (cert === "") throw new CliError(`user ${goQuote(username)} of service ${goQuote(name)} has no client certificate`);
-  return { ca: ca.value.certificate, cert, key };
+  return { ca: ca.certificate, cert, key };
 }
 
 /** The user's certificate alone (no CA, no key needed). */

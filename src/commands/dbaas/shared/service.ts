@@ -7,6 +7,7 @@ import { NotFoundError } from "../../../api/errors.js";
 import type { KafkaAcls, KafkaService, ServiceCommon } from "../../../api/schemas.js";
 import { CliError } from "../../../errors.js";
 import { goQuote } from "../../../kafka/validation/go-quote.js";
+import { allInOrder } from "./settle.js";
 
 export function serviceNotFound(name: string, zone: string): CliError {
   return new CliError(`${goQuote(name)} Database Service not found in zone ${goQuote(zone)}`);
@@ -42,9 +43,8 @@ export async function readsWithKafkaService<T extends readonly unknown[]>(
   zone: string,
   reads: { [K in keyof T]: T[K] | Promise<T[K]> },
 ): Promise<T> {
-  const [found, ...results] = await Promise.allSettled([findKafkaService(client, name, zone), ...reads]);
-  for (const result of [found, ...results]) if (result.status === "rejected") throw result.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+  const [, ...results] = await allInOrder([findKafkaService(client, name, zone), ...reads]);
+  return results as unknown as T;
 }
 
 /** Maps a 404 from a per-service call to exo's `resource not found in zone "<zone>"`. */

@@ -12,6 +12,7 @@ import {
 } from "../../../kafka/models/index.js";
 import { goQuote } from "../../../kafka/validation/go-quote.js";
 import { defineCommand, flag } from "../../define.js";
+import { allInOrder } from "../shared/settle.js";
 
 const KAFKA_SETTINGS: readonly ShowSettingsKind[] = ["kafka", "kafka-rest", "kafka-connect", "schema-registry"];
 
@@ -55,19 +56,15 @@ Examples:
 
     const client = await ctx.client(await ctx.zone());
     // exo reads the type, then the Kafka settings schema: both go out at once, the type's error first
-    const [typeResult, schemaResult] = await Promise.allSettled([
+    const [serviceType, schema] = await allInOrder([
       getServiceType(client, args.name),
       view === "settings" && args.name === "kafka" ? getKafkaSettingsSchema(client) : undefined,
     ]);
-    if (typeResult.status === "rejected") throw typeResult.reason;
-    if (schemaResult.status === "rejected") throw schemaResult.reason;
-    const serviceType = typeResult.value;
     switch (view) {
       case "plans":
         return typePlansOutput(serviceType);
       case "settings": {
         // exo prints settings for the types it knows; for any other type, nothing
-        const schema = schemaResult.value;
         if (schema === undefined) return undefined;
         return settingsTableOutput(schema.settings[settings as ShowSettingsKind]?.properties, ctx.io.stdoutIsTTY);
       }
