@@ -34,6 +34,19 @@ async function control(url, path, body) {
   return res.json();
 }
 
+/** The requests the emulator recorded since the last `requests/clear`. */
+const recordedRequests = async (url) => (await control(url, "requests")).requests;
+
+/** One timed run with every request delayed by 50 ms at the emulator: a simulated network round trip. */
+async function timeDelayed(args, env, url) {
+  await control(url, "faults", { latencyMs: 50 });
+  try {
+    return timeRun(args, env).ms;
+  } finally {
+    await control(url, "faults", { latencyMs: 0 });
+  }
+}
+
 const startEmulator = (extra = []) => startEmulatorProcess(["--port", "0", "--quiet", "--rebuild-delay", "0", ...extra]);
 
 /** Time from spawning exo-emulator to its "listening" line, with and without the seeded service. */
@@ -88,12 +101,9 @@ async function coldStart(emuEnv, baseEnv) {
   for (let i = 0; i < RUNS; i++) {
     for (const [name, args] of Object.entries(variants)) times[name].push(timeRun(args, env).ms);
     // the same show with every request delayed by 50 ms, paired with the run above
-    await control(emuEnv.EXOSCALE_API_ENDPOINT, "faults", { latencyMs: 50 });
     await control(emuEnv.EXOSCALE_API_ENDPOINT, "requests/clear", {});
-    times.slowShow.push(timeRun(show, env).ms);
-    const { requests } = await fetch(`${emuEnv.EXOSCALE_API_ENDPOINT.replace(/\/v2$/, "")}/_emulator/requests`).then((r) => r.json());
-    slowRequests += requests.length;
-    await control(emuEnv.EXOSCALE_API_ENDPOINT, "faults", { latencyMs: 0 });
+    times.slowShow.push(await timeDelayed(show, env, emuEnv.EXOSCALE_API_ENDPOINT));
+    slowRequests += (await recordedRequests(emuEnv.EXOSCALE_API_ENDPOINT)).length;
   }
   const med = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
   const ratio = (name) => median(times[name].map((t, i) => t / times.node[i]));
@@ -152,7 +162,6 @@ async function templateThroughput() {
  */
 async function requestCounts(emuEnv) {
   const env = { PATH: process.env.PATH ?? "", HOME: "/nonexistent", ...emuEnv, EXOSCALE_ZONE: "de-muc-1" };
-  const base = emuEnv.EXOSCALE_API_ENDPOINT.replace(/\/v2$/, "");
   const rows = [];
   for (const line of [
     "dbaas show test-kafka",
@@ -173,7 +182,7 @@ async function requestCounts(emuEnv) {
     const args = [cli, ...line.split(" ")];
     await control(emuEnv.EXOSCALE_API_ENDPOINT, "requests/clear", {});
     timeRun(args, env);
-    const { requests } = await fetch(`${base}/_emulator/requests`).then((r) => r.json());
+    const requests = await recordedRequests(emuEnv.EXOSCALE_API_ENDPOINT);
     const paths = requests.map((r) => `${r.method} ${r.path.replace(/^\/v2/, "")}`);
     const counted = [...new Set(paths)].map((p) => {
       const n = paths.filter((q) => q === p).length;
@@ -184,9 +193,7 @@ async function requestCounts(emuEnv) {
     for (let i = 0; i < 5; i++) {
       const plain = timeRun(args, env).ms;
       walls.push(plain);
-      await control(emuEnv.EXOSCALE_API_ENDPOINT, "faults", { latencyMs: 50 });
-      added.push(timeRun(args, env).ms - plain);
-      await control(emuEnv.EXOSCALE_API_ENDPOINT, "faults", { latencyMs: 0 });
+      added.push((await timeDelayed(args, env, emuEnv.EXOSCALE_API_ENDPOINT)) - plain);
     }
     rows.push({ line, count: requests.length, paths: counted, wall: median(walls), added: median(added) });
   }
