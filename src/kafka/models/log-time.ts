@@ -19,6 +19,9 @@ const CHUNKS: readonly { prefix: string; element: Element; text: string }[] = [
 ];
 const TRAILER = "Z";
 
+/** The ranges Go checks as it reads (the day is checked against its month at the end). */
+const LIMITS: Partial<Record<Element, [number, number]>> = { month: [1, 12], hour: [0, 23], minute: [0, 59], second: [0, 59] };
+
 export class LogTimeError extends Error {}
 
 const isDigit = (s: string, i: number) => i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
@@ -81,8 +84,7 @@ export function parseLogTime(text: string): GoTime {
           break;
         }
         [parts[element], value] = got;
-        const limits: Record<string, [number, number]> = { month: [1, 12], hour: [0, 23], minute: [0, 59], second: [0, 59] };
-        const limit = limits[element];
+        const limit = LIMITS[element];
         if (limit && (parts[element] < limit[0] || parts[element] > limit[1])) range = element;
       }
     }
