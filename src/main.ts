@@ -183,13 +183,9 @@ function buildTree(
 ): void {
   const onPath = located.path[depth];
   const children = located.leaf ? [onPath!] : group.children;
-  const taken = new Set<string>();
   for (const entry of children) {
     const cmd = parent.command(entry.name).description(entry.summary).helpOption("-h, --help", "help for this command");
-    // an alias two siblings share (exo's `get`) belongs to the first, as cobra resolves it; commander refuses a second
-    const aliases = (entry.aliases ?? []).filter((a) => !taken.has(a));
-    aliases.forEach((a) => taken.add(a));
-    if (aliases.length > 0) cmd.aliases(aliases);
+    if (entry.aliases) cmd.aliases([...entry.aliases]);
     if (isGroup(entry)) {
       cmd.action(() => cmd.help());
       if (entry === onPath) buildTree(cmd, entry, located, definition, onResult, io, depth + 1);

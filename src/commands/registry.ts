@@ -39,11 +39,11 @@ export const COMMAND_TREE: GroupEntry = {
         { name: "delete", aliases: ["rm"], summary: "Delete a Database Service", load: () => import("./dbaas/delete.js") },
         { name: "update", summary: "Update Database Service", load: () => import("./dbaas/update.js") },
         { name: "list", aliases: ["ls"], summary: "List Database Services", load: () => import("./dbaas/list.js") },
-        // exo gives logs, metrics and show the alias `get`; cobra runs the first registered, logs (exo's
-        // files register in name order), so `exo dbaas get NAME` prints logs there and here
+        // exo declares the alias `get` on logs, metrics and show alike, and cobra resolves it to the first
+        // registered, logs (exo's files register in name order): `exo dbaas get NAME` prints logs there and here
         { name: "logs", aliases: ["get"], summary: "Query a Database Service logs", load: () => import("./dbaas/logs.js") },
-        { name: "metrics", aliases: ["get"], summary: "Query a Database Service metrics over time", load: () => import("./dbaas/metrics.js") },
-        { name: "show", aliases: ["get"], summary: "Show a Database Service details", load: () => import("./dbaas/show.js") },
+        { name: "metrics", summary: "Query a Database Service metrics over time", load: () => import("./dbaas/metrics.js") },
+        { name: "show", summary: "Show a Database Service details", load: () => import("./dbaas/show.js") },
         {
           name: "type",
           summary: "Database Service types management",

@@ -151,8 +151,7 @@ function commandNames(group: GroupEntry, current: string): string[] {
     // aliases only once the word already rules the name out, so listings stay short
     if (current !== "" && !child.name.startsWith(current)) names.push(...(child.aliases ?? []));
   }
-  // siblings may share an alias (exo's `get`)
-  return [...new Set(names)].sort();
+  return names.sort();
 }
 
 async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefined): Promise<string[]> {
