@@ -26,8 +26,11 @@ import {
   type ServiceType,
   type Zone,
 } from "./schemas.js";
+import { pathSegment } from "./path-segment.js";
 
-const seg = encodeURIComponent;
+const serviceSeg = (name: string) => pathSegment("service name", name);
+const userSeg = (name: string) => pathSegment("username", name);
+const aclSeg = (id: string) => pathSegment("ACL id", id);
 
 /** Body of create (plan required) and update (everything optional) of a Kafka service. */
 export interface KafkaServiceRequest {
@@ -80,29 +83,29 @@ export async function listServices(client: ApiClient): Promise<ServiceCommon[]> 
 }
 
 export function getKafkaService(client: ApiClient, name: string): Promise<KafkaService> {
-  return client.request({ method: "GET", path: `/dbaas-kafka/${seg(name)}`, schema: kafkaServiceSchema, operationId: "get-dbaas-service-kafka" });
+  return client.request({ method: "GET", path: `/dbaas-kafka/${serviceSeg(name)}`, schema: kafkaServiceSchema, operationId: "get-dbaas-service-kafka" });
 }
 
 export function getKafkaAclConfig(client: ApiClient, name: string): Promise<KafkaAcls> {
   return client.request({
     method: "GET",
-    path: `/dbaas-kafka/${seg(name)}/acl-config`,
+    path: `/dbaas-kafka/${serviceSeg(name)}/acl-config`,
     schema: kafkaAclsSchema,
     operationId: "get-dbaas-kafka-acl-config",
   });
 }
 
 export function createKafkaService(client: ApiClient, name: string, body: KafkaServiceRequest & { plan: string }): Promise<Operation> {
-  return mutate(client, "POST", `/dbaas-kafka/${seg(name)}`, "create-dbaas-service-kafka", body);
+  return mutate(client, "POST", `/dbaas-kafka/${serviceSeg(name)}`, "create-dbaas-service-kafka", body);
 }
 
 export function updateKafkaService(client: ApiClient, name: string, body: KafkaServiceRequest): Promise<Operation> {
-  return mutate(client, "PUT", `/dbaas-kafka/${seg(name)}`, "update-dbaas-service-kafka", body);
+  return mutate(client, "PUT", `/dbaas-kafka/${serviceSeg(name)}`, "update-dbaas-service-kafka", body);
 }
 
 /** Type-agnostic delete (DELETE /dbaas-service/{name}), as exo uses. */
 export function deleteService(client: ApiClient, name: string): Promise<Operation> {
-  return mutate(client, "DELETE", `/dbaas-service/${seg(name)}`, "delete-dbaas-service");
+  return mutate(client, "DELETE", `/dbaas-service/${serviceSeg(name)}`, "delete-dbaas-service");
 }
 
 export async function listServiceTypes(client: ApiClient): Promise<ServiceType[]> {
@@ -118,7 +121,7 @@ export async function listServiceTypes(client: ApiClient): Promise<ServiceType[]
 export function getServiceType(client: ApiClient, name: string): Promise<ServiceType> {
   return client.request({
     method: "GET",
-    path: `/dbaas-service-type/${seg(name)}`,
+    path: `/dbaas-service-type/${pathSegment("service type", name)}`,
     schema: serviceTypeResponseSchema,
     operationId: "get-dbaas-service-type",
   });
@@ -134,11 +137,11 @@ export function getKafkaSettingsSchema(client: ApiClient): Promise<KafkaSettings
 }
 
 export function createKafkaUser(client: ApiClient, service: string, username: string): Promise<Operation> {
-  return mutate(client, "POST", `/dbaas-kafka/${seg(service)}/user`, "create-dbaas-kafka-user", { username });
+  return mutate(client, "POST", `/dbaas-kafka/${serviceSeg(service)}/user`, "create-dbaas-kafka-user", { username });
 }
 
 export function deleteKafkaUser(client: ApiClient, service: string, username: string): Promise<Operation> {
-  return mutate(client, "DELETE", `/dbaas-kafka/${seg(service)}/user/${seg(username)}`, "delete-dbaas-kafka-user");
+  return mutate(client, "DELETE", `/dbaas-kafka/${serviceSeg(service)}/user/${userSeg(username)}`, "delete-dbaas-kafka-user");
 }
 
 /** Without a password the server generates one. */
@@ -146,7 +149,7 @@ export function resetKafkaUserPassword(client: ApiClient, service: string, usern
   return mutate(
     client,
     "PUT",
-    `/dbaas-kafka/${seg(service)}/user/${seg(username)}/password/reset`,
+    `/dbaas-kafka/${serviceSeg(service)}/user/${userSeg(username)}/password/reset`,
     "reset-dbaas-kafka-user-password",
     password === undefined ? {} : { password },
   );
@@ -155,25 +158,25 @@ export function resetKafkaUserPassword(client: ApiClient, service: string, usern
 export function revealKafkaUserSecrets(client: ApiClient, service: string, username: string): Promise<KafkaUserSecrets> {
   return client.request({
     method: "GET",
-    path: `/dbaas-kafka/${seg(service)}/user/${seg(username)}/password/reveal`,
+    path: `/dbaas-kafka/${serviceSeg(service)}/user/${userSeg(username)}/password/reveal`,
     schema: kafkaUserSecretsSchema,
     operationId: "reveal-dbaas-kafka-user-password",
   });
 }
 
 export function createKafkaTopicAcl(client: ApiClient, service: string, entry: TopicAclRequest): Promise<Operation> {
-  return mutate(client, "POST", `/dbaas-kafka/${seg(service)}/topic/acl-config`, "create-dbaas-kafka-topic-acl-config", entry);
+  return mutate(client, "POST", `/dbaas-kafka/${serviceSeg(service)}/topic/acl-config`, "create-dbaas-kafka-topic-acl-config", entry);
 }
 
 export function deleteKafkaTopicAcl(client: ApiClient, service: string, aclId: string): Promise<Operation> {
-  return mutate(client, "DELETE", `/dbaas-kafka/${seg(service)}/topic/acl-config/${seg(aclId)}`, "delete-dbaas-kafka-topic-acl-config");
+  return mutate(client, "DELETE", `/dbaas-kafka/${serviceSeg(service)}/topic/acl-config/${aclSeg(aclId)}`, "delete-dbaas-kafka-topic-acl-config");
 }
 
 export function createKafkaSchemaRegistryAcl(client: ApiClient, service: string, entry: SchemaRegistryAclRequest): Promise<Operation> {
   return mutate(
     client,
     "POST",
-    `/dbaas-kafka/${seg(service)}/schema-registry/acl-config`,
+    `/dbaas-kafka/${serviceSeg(service)}/schema-registry/acl-config`,
     "create-dbaas-kafka-schema-registry-acl-config",
     entry,
   );
@@ -183,20 +186,20 @@ export function deleteKafkaSchemaRegistryAcl(client: ApiClient, service: string,
   return mutate(
     client,
     "DELETE",
-    `/dbaas-kafka/${seg(service)}/schema-registry/acl-config/${seg(aclId)}`,
+    `/dbaas-kafka/${serviceSeg(service)}/schema-registry/acl-config/${aclSeg(aclId)}`,
     "delete-dbaas-kafka-schema-registry-acl-config",
   );
 }
 
 export function getOperation(client: ApiClient, id: string): Promise<Operation> {
-  return client.request({ method: "GET", path: `/operation/${seg(id)}`, schema: operationSchema, operationId: "get-operation" });
+  return client.request({ method: "GET", path: `/operation/${pathSegment("operation id", id)}`, schema: operationSchema, operationId: "get-operation" });
 }
 
 /** A read made with POST; every body field is optional. */
 export function getServiceLogs(client: ApiClient, service: string, body: ServiceLogsRequest = {}): Promise<ServiceLogs> {
   return client.request({
     method: "POST",
-    path: `/dbaas-service-logs/${seg(service)}`,
+    path: `/dbaas-service-logs/${serviceSeg(service)}`,
     body,
     schema: serviceLogsSchema,
     operationId: "get-dbaas-service-logs",
@@ -211,7 +214,7 @@ export function getServiceMetrics(
 ): Promise<ServiceMetrics> {
   return client.request({
     method: "POST",
-    path: `/dbaas-service-metrics/${seg(service)}`,
+    path: `/dbaas-service-metrics/${serviceSeg(service)}`,
     body: period === undefined ? {} : { period },
     schema: serviceMetricsSchema,
     operationId: "get-dbaas-service-metrics",
@@ -221,7 +224,7 @@ export function getServiceMetrics(
 
 /** PUT with no body, as the SDK sends it. */
 export function startKafkaMaintenance(client: ApiClient, service: string): Promise<Operation> {
-  return mutate(client, "PUT", `/dbaas-kafka/${seg(service)}/maintenance/start`, "start-dbaas-kafka-maintenance");
+  return mutate(client, "PUT", `/dbaas-kafka/${serviceSeg(service)}/maintenance/start`, "start-dbaas-kafka-maintenance");
 }
 
 function mutate(client: ApiClient, method: "POST" | "PUT" | "DELETE", path: string, operationId: string, body?: unknown): Promise<Operation> {

@@ -97,8 +97,9 @@ export function statusText(status: number): string {
 }
 
 /**
- * exo's error text for an API error body: RFC 9457 `title`/`detail` plus one line per `errors[]`
- * entry; else `message` (or `error`); else the raw non-JSON body; prefixed by the status text.
+ * exo's error text for an API error body: RFC 9457 `title`/`detail` then each `errors[]` entry
+ * (exo puts each on a line of its own; here "; " keeps the error one line); else `message` (or
+ * `error`); else the raw non-JSON body; prefixed by the status text.
  */
 export function formatApiErrorMessage(status: number, body: string): string {
   const head = statusText(status);
@@ -114,18 +115,18 @@ export function formatApiErrorMessage(status: number, body: string): string {
   const title = str(d.title);
   const detail = str(d.detail);
   if (title !== "" || detail !== "") {
-    const lines = [`${head}: ${title}: ${detail !== "" ? detail : title}`];
+    const parts = [`${head}: ${title}: ${detail !== "" ? detail : title}`];
     if (Array.isArray(d.errors)) {
-      for (const entry of d.errors) lines.push(formatErrorEntry(entry));
+      for (const entry of d.errors) parts.push(formatErrorEntry(entry));
     }
-    return lines.join("\n");
+    return parts.join("; ");
   }
   const message = str(d.message) || str(d.error);
   return message !== "" ? `${head}: ${message}` : head;
 }
 
 function formatErrorEntry(entry: unknown): string {
-  if (typeof entry === "string") return `  - ${entry}`;
+  if (typeof entry === "string") return entry;
   const e = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
   const location = typeof e.location === "string" ? e.location : "";
   let detail = typeof e.detail === "string" ? e.detail : "";
@@ -140,5 +141,5 @@ function formatErrorEntry(entry: unknown): string {
       // keep the detail as sent
     }
   }
-  return field === "" ? `  - ${detail}` : `  - ${field}: ${detail}`;
+  return field === "" ? detail : `${field}: ${detail}`;
 }

@@ -7,7 +7,7 @@
 // yields no candidates rather than an error.
 import { COMMAND_TREE, findChild, isGroup, type GroupEntry, type LeafEntry } from "../commands/registry.js";
 import type { CommandDefinition, OptionSpec } from "../commands/define.js";
-import { GLOBAL_FLAGS, VALUE_FLAGS } from "../main.js";
+import { GLOBAL_FLAGS, VALUE_FLAGS } from "../cli/globals.js";
 import { apiCandidates, type ApiLookup } from "./api-candidates.js";
 
 export interface CompletionRequest {

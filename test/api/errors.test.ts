@@ -27,7 +27,7 @@ describe("API error messages (exo's formatting)", () => {
       ],
     });
     expect(formatApiErrorMessage(400, body)).toBe(
-      "Bad Request: Invalid request: validation failed\n  - --plan: invalid value; valid values are: a, b\n  - body: bad\n  - no location\n  - plain string",
+      "Bad Request: Invalid request: validation failed; --plan: invalid value; valid values are: a, b; body: bad; no location; plain string",
     );
   });
 

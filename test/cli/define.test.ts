@@ -61,7 +61,7 @@ const parsed = async (argv: string[]) => {
 
 describe("defineCommand", () => {
   it("parses arguments and flags placed anywhere, with defaults and what was set", async () => {
-    const out = await parsed(["-z", "de-fra-1", "-O", "json", "dbaas", "e", "k1", "--ip-filter", "a,b", "--ip-filter=c", "-f", "--limit", "5", "x", "ignored"]);
+    const out = await parsed(["-z", "de-fra-1", "-O", "json", "dbaas", "e", "k1", "--ip-filter", "a,b", "--ip-filter=c", "-f", "--limit", "5", "x"]);
     expect(out).toEqual({
       args: { name: "k1", extra: "x" },
       opts: { zone: "de-fra-1", force: true, limit: 5, ipFilter: ["a", "b", "c"] },
@@ -76,6 +76,11 @@ describe("defineCommand", () => {
   });
 
   it("reports usage errors like exo", async () => {
+    expect(await runCli(["dbaas", "echo", "k1", "x", "surplus"], { tree })).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: 'error: unexpected argument "surplus" (usage: exo dbaas echo NAME [EXTRA])\n',
+    });
     expect(await runCli(["dbaas", "echo"], { tree })).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing arguments, run with --help for usage\n" });
     expect((await runCli(["dbaas", "echo", "k", "--limit", "ten"], { tree })).stderr).toBe(
       'error: invalid argument "ten" for "--limit" flag: strconv.ParseInt: parsing "ten": invalid syntax\n',

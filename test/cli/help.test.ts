@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { OptionSpec } from "../../src/commands/define.js";
 import { COMMAND_TREE, isGroup, type CommandEntry, type LeafEntry } from "../../src/commands/registry.js";
-import { GLOBAL_FLAGS } from "../../src/main.js";
+import { GLOBAL_FLAGS } from "../../src/cli/globals.js";
 import { runCli } from "../helpers/run-cli.js";
 import { SEED } from "../helpers/shared.js";
 

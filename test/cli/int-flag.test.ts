@@ -2,7 +2,7 @@
 // strconv.ParseInt(input, 0, 64) gave; pflag puts the error after the flag's name.
 import { describe, expect, it } from "vitest";
 import { thrownBy } from "../helpers/thrown.js";
-import { parseIntFlag } from "../../src/commands/int-flag.js";
+import { parseIntFlag } from "../../src/cli/values.js";
 import { UsageError } from "../../src/errors.js";
 
 const CASES: [string, string | { error: string }][] = [

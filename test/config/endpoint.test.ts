@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { resolveZoneEndpoint, v2Override } from "../../src/config/endpoint.js";
-import { parseGoDuration } from "../../src/config/duration.js";
+import { durationMs, parseDuration } from "../../src/go/duration.js";
+
+const parseGoDuration = (text: string) => {
+  const parsed = parseDuration(text);
+  return "ns" in parsed ? durationMs(parsed.ns) : undefined;
+};
 
 const noDiscovery = async (): Promise<never> => {
   throw new Error("unexpected GET /zone");

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COMMAND_TREE, isGroup, type CommandEntry } from "../../src/commands/registry.js";
 import type { OptionSpec } from "../../src/commands/define.js";
-import { GLOBAL_FLAGS } from "../../src/main.js";
+import { GLOBAL_FLAGS } from "../../src/cli/globals.js";
 import { runCli } from "../helpers/run-cli.js";
 
 function treeWords(): string[] {

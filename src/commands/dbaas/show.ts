@@ -9,7 +9,7 @@ import {
   serviceUriOutput,
   type ShowSettingsKind,
 } from "../../kafka/models/index.js";
-import { goQuote } from "../../kafka/validation/go-quote.js";
+import { goQuote } from "../../go/quote.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 
 /** In the order exo's message lists them. */

@@ -1,23 +1,13 @@
 // Boolean flag values exactly as Go's strconv.ParseBool (and so pflag) accepts them.
 
+import { parseBool } from "../../go/bool.js";
+import { goQuote } from "../../go/quote.js";
 import { InputError } from "./errors.js";
-import { goQuote } from "./go-quote.js";
 
-const TRUE_VALUES = ["1", "t", "T", "TRUE", "true", "True"];
-const FALSE_VALUES = ["0", "f", "F", "FALSE", "false", "False"];
-
-/** The accepted spellings, for help texts. */
-export const GO_BOOL_VALUES: readonly string[] = [...TRUE_VALUES, ...FALSE_VALUES];
+export { GO_BOOL_VALUES } from "../../go/bool.js";
 
 /** The accepted spellings as the refusal lists them, each true one before its false one. */
 const ACCEPTED = "true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False";
-
-/** The value of a Go boolean spelling, undefined for anything else. */
-export function goBoolValue(value: string): boolean | undefined {
-  if (TRUE_VALUES.includes(value)) return true;
-  if (FALSE_VALUES.includes(value)) return false;
-  return undefined;
-}
 
 /**
  * pflag's refusal of a boolean value, with the accepted spellings appended:
@@ -34,7 +24,7 @@ export function goBoolRefusal(flag: string, value: string): string {
  * accepted spellings (see goBoolRefusal). `flag` may be given with or without its leading dashes.
  */
 export function parseGoBool(flag: string, value: string): boolean {
-  const parsed = goBoolValue(value);
+  const parsed = parseBool(value);
   if (parsed === undefined) throw new InputError(goBoolRefusal(flag, value));
   return parsed;
 }

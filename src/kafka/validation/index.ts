@@ -3,7 +3,7 @@
 
 export { InputError } from "./errors.js";
 export { validateSettings, settingsSchema, SETTINGS_KINDS, SETTINGS_FLAGS, LOG_CLEANER_OBJECT, type SettingsKind } from "./settings.js";
-export { parseIpFilter, addIpFilter, removeIpFilter, parseCidr, splitCsvEntries } from "./ip-filter.js";
+export { parseIpFilter, addIpFilter, removeIpFilter, parseCidr } from "./ip-filter.js";
 export { parseGoBool, GO_BOOL_VALUES } from "./bool.js";
 export { validateMaintenance, MAINTENANCE_DAYS, type Maintenance, type MaintenanceDay } from "./maintenance.js";
 export { validatePlan, validateKafkaVersion, type PlanLike } from "./service-type.js";
@@ -22,4 +22,4 @@ export {
   type AclPermission,
   type SchemaRegistryAclPermission,
 } from "./names.js";
-export { goQuote } from "./go-quote.js";
+export { goQuote } from "../../go/quote.js";

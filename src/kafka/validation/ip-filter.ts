@@ -1,65 +1,13 @@
 // `--kafka-ip-filter` and its add/remove variants: CIDR blocks allowed to connect.
 //
-// Each flag value is read as pflag's StringSlice reads it (one CSV record: commas separate
-// entries, double quotes may wrap an entry), and repeated flags append. Every entry must be an
+// The entries arrive as pflag's StringSlice reads them (src/cli/: one CSV record per flag value,
+// repeated flags appending). Every entry must be an
 // IPv4 or IPv6 address with an optional prefix length; a bare address means /32 or /128.
 // The address is kept as given, host bits included (the API decides about `10.0.0.1/24`);
 // IPv6 is written in its canonical RFC 5952 form so equal blocks compare equal.
 
 import { InputError } from "./errors.js";
-import { goQuote } from "./go-quote.js";
-
-/** The message pflag prints for a value its StringSlice CSV reader refuses. */
-function csvError(flag: string, value: string, byteOffset: number, reason: string): InputError {
-  return new InputError(`invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: parse error on line 1, column ${byteOffset + 1}: ${reason}`);
-}
-
-const BARE_QUOTE = 'bare " in non-quoted-field';
-const BAD_QUOTE = 'extraneous or missing " in quoted-field';
-
-/** Splits one flag value into entries the way Go's encoding/csv reads a record. */
-export function splitCsvEntries(value: string, flag = "--kafka-ip-filter"): string[] {
-  if (value === "") return [];
-  const bytesBefore = (index: number) => Buffer.byteLength(value.slice(0, index));
-  const entries: string[] = [];
-  let i = 0;
-  for (;;) {
-    if (value[i] !== '"') {
-      const comma = value.indexOf(",", i);
-      const end = comma < 0 ? value.length : comma;
-      const field = value.slice(i, end);
-      const quote = field.indexOf('"');
-      if (quote >= 0) throw csvError(flag, value, bytesBefore(i + quote), BARE_QUOTE);
-      entries.push(field);
-      if (comma < 0) return entries;
-      i = comma + 1;
-      continue;
-    }
-    let field = "";
-    let j = i + 1;
-    for (;;) {
-      const close = value.indexOf('"', j);
-      if (close < 0) throw csvError(flag, value, bytesBefore(value.length), BAD_QUOTE);
-      field += value.slice(j, close);
-      const next = value[close + 1];
-      if (next === '"') {
-        field += '"';
-        j = close + 2;
-        continue;
-      }
-      if (next === undefined) {
-        entries.push(field);
-        return entries;
-      }
-      if (next === ",") {
-        entries.push(field);
-        i = close + 2;
-        break;
-      }
-      throw csvError(flag, value, bytesBefore(close), BAD_QUOTE);
-    }
-  }
-}
+import { goQuote } from "../../go/quote.js";
 
 function notCidr(entry: string, detail = ""): InputError {
   return new InputError(`invalid IP filter entry ${goQuote(entry)}: ${detail || "not an IPv4 or IPv6 CIDR"}`);
@@ -141,17 +89,12 @@ export function parseCidr(entry: string): string {
   return `${address}/${prefix ?? 32}`;
 }
 
-/**
- * The values of a repeated `--kafka-ip-filter` flag → the normalised list to send, duplicates
- * dropped (first kept). An empty value gives an empty list, as pflag does.
- */
-export function parseIpFilter(values: readonly string[], flag = "--kafka-ip-filter"): string[] {
+/** The entries of `--kafka-ip-filter` → the normalised list to send, duplicates dropped (first kept). */
+export function parseIpFilter(entries: readonly string[]): string[] {
   const result: string[] = [];
-  for (const value of values) {
-    for (const entry of splitCsvEntries(value, flag)) {
-      const cidr = parseCidr(entry);
-      if (!result.includes(cidr)) result.push(cidr);
-    }
+  for (const entry of entries) {
+    const cidr = parseCidr(entry);
+    if (!result.includes(cidr)) result.push(cidr);
   }
   return result;
 }

@@ -1,7 +1,7 @@
 // `--maintenance-dow` and `--maintenance-time`: given together or not at all.
 
 import { InputError } from "./errors.js";
-import { goQuote } from "./go-quote.js";
+import { goQuote } from "../../go/quote.js";
 
 export const MAINTENANCE_DAYS = ["never", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 export type MaintenanceDay = (typeof MAINTENANCE_DAYS)[number];

@@ -1,7 +1,7 @@
 // Names and enums of the user and ACL commands.
 
 import { InputError } from "./errors.js";
-import { goQuote } from "./go-quote.js";
+import { goQuote } from "../../go/quote.js";
 
 function length(text: string): number {
   return [...text].length;

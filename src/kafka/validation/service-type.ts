@@ -1,7 +1,7 @@
 // Plan names and Kafka versions, checked against GET /dbaas-service-type/kafka.
 
 import { InputError } from "./errors.js";
-import { goQuote } from "./go-quote.js";
+import { goQuote } from "../../go/quote.js";
 import { closestName } from "./suggest.js";
 
 /** A plan as listed by the service type (only `name` is read). */

@@ -1,7 +1,7 @@
 // What the mutating commands share: asking before a change, and waiting for the operation it starts.
 import type { ApiClient } from "../../../api/client.js";
 import type { Operation } from "../../../api/schemas.js";
-import { parseGoDuration } from "../../../config/duration.js";
+import { parseDurationFlag } from "../../../cli/values.js";
 import type { CommandContext } from "../../../context.js";
 import { CancelledError, CliError, ExitCode } from "../../../errors.js";
 import { InputError, goQuote } from "../../../kafka/validation/index.js";
@@ -17,8 +17,7 @@ export const waitTimeoutFlag = () =>
 
 /** The `--wait-timeout` value in milliseconds (0 = no limit). */
 export function parseWaitTimeout(raw: string): number {
-  const ms = parseGoDuration(raw);
-  if (ms === undefined) throw new InputError(`invalid argument ${goQuote(raw)} for "--wait-timeout" flag: time: invalid duration ${goQuote(raw)}`);
+  const ms = parseDurationFlag(raw, "--wait-timeout");
   if (ms < 0) throw new InputError(`invalid --wait-timeout ${goQuote(raw)}: must be 0 (no limit) or a positive duration such as 10m`);
   return ms;
 }

@@ -6,7 +6,7 @@ import { getKafkaAclConfig, getKafkaService, listServices } from "../../../api/d
 import { NotFoundError } from "../../../api/errors.js";
 import type { KafkaAcls, KafkaService, ServiceCommon } from "../../../api/schemas.js";
 import { CliError } from "../../../errors.js";
-import { goQuote } from "../../../kafka/validation/go-quote.js";
+import { goQuote } from "../../../go/quote.js";
 import { allInOrder } from "./settle.js";
 
 export function serviceNotFound(name: string, zone: string): CliError {

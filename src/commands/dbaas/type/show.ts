@@ -10,7 +10,7 @@ import {
   typeShowOutput,
   type ShowSettingsKind,
 } from "../../../kafka/models/index.js";
-import { goQuote } from "../../../kafka/validation/go-quote.js";
+import { goQuote } from "../../../go/quote.js";
 import { defineCommand, flag } from "../../define.js";
 import { allInOrder } from "../shared/settle.js";
 

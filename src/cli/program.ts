@@ -1,0 +1,191 @@
+// The command line → the command's run(): commander set up for the line's command only, flags read
+// as pflag reads them, positional arguments checked (exactly the command's, each fit for its URL
+// path segment) before the command runs, so before any request.
+import { Command, CommanderError, Option } from "commander";
+import pkg from "../../package.json" with { type: "json" };
+import { isGroup, type GroupEntry } from "../commands/registry.js";
+import type { CommandDefinition, CommandOutput, OptionSpec } from "../commands/define.js";
+import { createContext, type CommandContext, type GlobalOptions } from "../context.js";
+import { MISSING_ARGUMENTS, PartialFailureError, UsageError } from "../errors.js";
+import type { IO } from "../io.js";
+import { parseOutputTemplateFirst } from "../output/template-first.js";
+import type { OutputModel } from "../output/model.js";
+import { booleanFlags, normaliseBooleans } from "./booleans.js";
+import { translateCommanderError } from "./commander-errors.js";
+import { GLOBAL_FLAGS, type GlobalFlag } from "./globals.js";
+import { locate, type Located } from "./locate.js";
+import { checkPositionals } from "./positionals.js";
+import { parseDurationFlag, parseIntFlag, parseListFlag } from "./values.js";
+
+type OnResult = (output: CommandOutput, context: CommandContext, failure?: PartialFailureError) => void;
+
+/** Runs the command line and returns what stdout should receive. */
+export async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promise<string> {
+  const located = locate(argv, tree);
+  let helpText = "";
+  let result: { output: CommandOutput; context: CommandContext; failure?: PartialFailureError } | undefined;
+
+  const program = new Command("exo");
+  program
+    .description(tree.summary)
+    .exitOverride()
+    .helpOption("-h, --help", "help for this command")
+    .configureOutput({ writeOut: (s) => (helpText += s), writeErr: (s) => (helpText += s), outputError: () => undefined })
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: true })
+    .helpCommand(false)
+    .enablePositionalOptions();
+  for (const g of GLOBAL_FLAGS) program.addOption(globalOption(g));
+  program.action(() => program.help());
+
+  const leaf = located.leaf;
+  const definition = leaf ? (await leaf.load()).default : undefined;
+  buildTree(program, tree, located, definition, (output, context, failure) => (result = { output, context, failure }), io);
+
+  const words = located.indices.map((i) => argv[i]!);
+  const rest = argv.filter((_, i) => !located.indices.includes(i));
+  const args = leaf && definition ? normaliseBooleans([...words, ...rest], booleanFlags(Object.values(definition.options ?? {}))) : [...argv];
+
+  try {
+    await program.parseAsync(args, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") {
+        if (error.exitCode === 0) return helpText;
+        io.stderr(helpText);
+        throw new UsageError(MISSING_ARGUMENTS);
+      }
+      throw new UsageError(translateCommanderError(error));
+    }
+    throw error;
+  }
+  if (!result) return helpText;
+  const text = await renderOutput(result.output, result.context, io);
+  if (result.failure) {
+    io.stdout(text);
+    throw result.failure;
+  }
+  return text;
+}
+
+async function renderOutput(output: CommandOutput, context: CommandContext, io: IO): Promise<string> {
+  if (output === undefined || output === null) return "";
+  if (typeof output === "string") return output;
+  const model: OutputModel = output;
+  if (model.kind === "fixed") return model.text;
+  const format = await context.outputFormat();
+  const { render } = await import("../output/render.js");
+  // On a template failure nothing reaches stdout, not even what exo would have streamed before it.
+  return render(model, { format, template: context.globals.outputTemplate, isTTY: io.stdoutIsTTY });
+}
+
+function globalOption(g: GlobalFlag): Option {
+  const flags = `${g.short ? `-${g.short}, ` : ""}--${g.long}${g.valueName ? ` <${g.valueName}>` : ""}`;
+  return new Option(flags, g.description);
+}
+
+/**
+ * Declares to commander only what this command line can reach: the commands on its path and, when it
+ * names a group rather than a command, that group's children for its help. Declaring the whole tree
+ * would cost every run the set-up of every command.
+ */
+function buildTree(parent: Command, group: GroupEntry, located: Located, definition: CommandDefinition | undefined, onResult: OnResult, io: IO, depth = 0): void {
+  const onPath = located.path[depth];
+  const children = located.leaf ? [onPath!] : group.children;
+  for (const entry of children) {
+    const cmd = parent.command(entry.name).description(entry.summary).helpOption("-h, --help", "help for this command");
+    if (entry.aliases) cmd.aliases([...entry.aliases]);
+    if (isGroup(entry)) {
+      cmd.action(() => cmd.help());
+      if (entry === onPath) buildTree(cmd, entry, located, definition, onResult, io, depth + 1);
+    } else if (entry === located.leaf && definition) {
+      configureLeaf(cmd, located.path.map((e) => e.name), definition, onResult, io);
+    }
+  }
+}
+
+function configureLeaf(cmd: Command, path: readonly string[], def: CommandDefinition, onResult: OnResult, io: IO): void {
+  if (def.description) cmd.description(def.description);
+  const names = [...(def.args ?? []), ...(def.optionalArgs ?? [])];
+  for (const name of names) cmd.argument(`[${name.toUpperCase()}]`);
+  // surplus words are refused in the action, naming the first one
+  cmd.allowExcessArguments(true);
+  if (def.helpFooter) cmd.addHelpText("after", def.helpFooter);
+
+  const specs = Object.entries(def.options ?? {});
+  for (const [, spec] of specs) {
+    cmd.addOption(toOption(spec));
+    // carries `--x=false` (see booleans.ts), so an explicit false counts as given
+    if (spec.kind === "boolean") cmd.addOption(new Option(`--no-${spec.long}`).hideHelp());
+  }
+  for (const g of GLOBAL_FLAGS) cmd.addOption(globalOption(g).hideHelp());
+
+  cmd.action(async () => {
+    const args = checkPositionals(["exo", ...path].join(" "), def, cmd.args);
+    const values = cmd.opts();
+    const flagsSet = new Set<string>();
+    const opts: Record<string, unknown> = {};
+    for (const [key, spec] of specs) {
+      const attr = camel(spec.long);
+      if (cmd.getOptionValueSource(attr) === "cli") flagsSet.add(spec.long);
+      opts[key] = values[attr] ?? spec.default;
+    }
+    const globals = resolveGlobals(values, io);
+    const context = createContext({ io, globals, flagsSet, version: pkg.version });
+    const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
+    if (templated) await parseOutputTemplateFirst(context);
+    try {
+      onResult(await def.run(context, args as never, opts as never), context);
+    } catch (error) {
+      // output produced before the failure is printed, then the failure
+      if (!(error instanceof PartialFailureError)) throw error;
+      onResult(error.output as CommandOutput, context, error);
+    }
+  });
+}
+
+function toOption(spec: OptionSpec): Option {
+  const value = spec.kind === "boolean" ? "" : ` <${spec.valueName ?? (spec.kind === "int" ? "int" : spec.kind === "list" ? "strings" : "string")}>`;
+  const option = new Option(`${spec.short ? `-${spec.short}, ` : ""}--${spec.long}${value}`, spec.description ?? "");
+  if (spec.hidden) option.hideHelp();
+  if (spec.kind === "int") option.argParser((raw: string) => parseIntFlag(raw, spec.long, spec.short));
+  if (spec.kind === "list") {
+    // pflag's StringSlice: the first value given replaces the default, later ones append
+    option.argParser((raw: string, previous: string[] | undefined) => [...(previous ?? []), ...parseListFlag(raw, spec.long, spec.short)]);
+  }
+  if (spec.default !== undefined && spec.kind !== "boolean" && !(Array.isArray(spec.default) && spec.default.length === 0)) {
+    option.default(undefined, String(spec.default));
+  }
+  return option;
+}
+
+function resolveGlobals(values: Record<string, any>, io: IO): GlobalOptions {
+  return {
+    config: values.config || undefined,
+    useAccount: values.useAccount || undefined,
+    outputFormat: values.outputFormat || undefined,
+    outputTemplate: values.outputTemplate || undefined,
+    quiet: values.quiet === true,
+    timeoutMs: resolveTimeout(values.timeout, io),
+  };
+}
+
+/** --timeout (or EXOSCALE_TIMEOUT): a positive Go duration, or -1s to disable. */
+function resolveTimeout(flagValue: string | undefined, io: IO): number | undefined {
+  const fromEnv = flagValue === undefined ? io.env.EXOSCALE_TIMEOUT : undefined;
+  const raw = flagValue ?? (fromEnv || "15s");
+  let ms: number;
+  try {
+    ms = parseDurationFlag(raw, "--timeout");
+  } catch (error) {
+    if (flagValue !== undefined) throw error;
+    // the variable is named where the flag would be
+    throw new UsageError((error as Error).message.replace(/ for "--timeout" flag: /, " for EXOSCALE_TIMEOUT: "));
+  }
+  if (raw === "-1s") return undefined;
+  if (ms <= 0) throw new UsageError("--timeout must be a positive duration (e.g. 15s), or -1s to disable");
+  return ms;
+}
+
+function camel(long: string): string {
+  return long.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
