@@ -4,6 +4,8 @@ import type { ApiClient } from "./api/client.js";
 import type { Operation } from "./api/schemas.js";
 import type { ResolvedAccount } from "./config/account.js";
 import type { IO } from "./io.js";
+import { DEFAULT_RETRY_BUDGET_MS } from "./api/retry-budget.js";
+import { terminalSafe } from "./output/terminal-text.js";
 import { withProgress } from "./progress.js";
 
 export type OutputFormat = "table" | "json" | "text";
@@ -68,6 +70,10 @@ export function createContext(options: ContextOptions): CommandContext {
   const { io, globals } = options;
   let accountPromise: Promise<ResolvedAccount> | undefined;
   const clients = new Map<string, ApiClient>();
+  // one retry budget for the whole command, whatever clients and requests it makes
+  const retryBudgetEndsAt = Date.now() + DEFAULT_RETRY_BUDGET_MS;
+  // each wait before another attempt is announced on a terminal (erasing a spinner's line first)
+  const onRetry = io.stderrIsTTY && !globals.quiet ? (notice: string) => io.stderr(`\r\x1b[K${terminalSafe(notice)}\n`) : undefined;
 
   const account = () =>
     (accountPromise ??= import("./config/account.js").then(({ resolveAccount }) =>
@@ -91,6 +97,8 @@ export function createContext(options: ContextOptions): CommandContext {
       deadlineMs,
       signal: io.signal,
       retry: retryBackoffOverride(io.env),
+      retryBudgetEndsAt,
+      onRetry,
     });
     clients.set(cacheKey, client);
     return client;

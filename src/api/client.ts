@@ -1,10 +1,10 @@
 // The HTTP client for one zone's API endpoint: signing, retries, timeouts, tracing, JSON
 // decoding and response validation. It knows nothing of the CLI.
 import { signRequest, SIGNATURE_TTL_SECONDS } from "./sign.js";
-import { apiErrorFor, ApiError, InvalidResponseError, TimeoutError } from "./errors.js";
+import { apiErrorFor, ApiError, InvalidResponseError, statusText, TimeoutError } from "./errors.js";
 import { parse, stringify, JsonSyntaxError } from "./json.js";
 import { toNetworkError } from "./network.js";
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableFailure, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
+import { backoffDelay, DEFAULT_RETRY_POLICY, formatWait, isRetryableFailure, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
 import { formatTraceRequest, formatTraceResponse } from "./trace.js";
 import { httpFetch, type TransportInit } from "./http-transport.js";
 
@@ -52,6 +52,13 @@ export interface ClientOptions {
   random?: () => number;
   /** aborts every request of this client (e.g. Ctrl-C) */
   signal?: AbortSignal;
+  /**
+   * when the command's retry budget ends (ms, same clock as `now`), shared by all its clients;
+   * default: `retry.budgetMs` after this client is made
+   */
+  retryBudgetEndsAt?: number;
+  /** told of each wait before another attempt, e.g. `retrying in 5s after 503 Service Unavailable (attempt 2 of 5)` */
+  onRetry?: (notice: string) => void;
 }
 
 export interface RequestSpec<T> {
@@ -98,7 +105,10 @@ export class ApiClient {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
     this.fetchImpl = options.fetch ?? httpFetch;
+    this.budgetEndsAt = options.retryBudgetEndsAt ?? this.now() + this.policy.budgetMs;
   }
+
+  private readonly budgetEndsAt: number;
 
   /** Sends a request with retries and returns the decoded, validated body. */
   async request<T = unknown>(spec: RequestSpec<T>): Promise<T> {
@@ -115,14 +125,20 @@ export class ApiClient {
         const error = apiErrorFor(response.status, response.text, spec.method, url);
         if (!idempotent || !isRetryableStatus(response.status)) throw error;
         failure = error;
-        retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), this.now(), this.policy.retryAfterCapMs);
+        retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), this.now(), Infinity);
+        const left = this.budgetEndsAt - this.now();
+        if (retryAfterMs !== undefined && retryAfterMs > left) {
+          error.message = `${response.status} ${statusText(response.status)}, Retry-After ${Math.ceil(retryAfterMs / 1000)}s exceeds the ${formatWait(this.policy.budgetMs)} retry budget (${formatWait(Math.max(0, left))} left)`;
+          throw error;
+        }
       } catch (error) {
         if (error instanceof ApiError || !isRetryableFailure(error, idempotent)) throw error;
         failure = error;
       }
       if (attempt >= this.policy.retries) throw withAttempts(failure, attempt + 1);
-      const delay = retryAfterMs ?? backoffDelay(attempt, this.policy, this.options.random);
-      if (this.now() + delay >= deadline) throw withAttempts(failure, attempt + 1);
+      const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, this.policy.retryAfterCapMs) : backoffDelay(attempt, this.policy, this.options.random);
+      if (this.now() + delay >= deadline || this.now() + delay > this.budgetEndsAt) throw withAttempts(failure, attempt + 1);
+      this.options.onRetry?.(`retrying in ${formatWait(delay)} after ${describeFailure(failure)} (attempt ${attempt + 2} of ${this.policy.retries + 1})`);
       await this.sleep(delay, this.options.signal);
     }
   }
@@ -214,6 +230,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += out === "" ? String(part) : `.${String(part)}`;
   }
   return out === "" ? "(root)" : out;
+}
+
+/** `503 Service Unavailable`, or the transport failure's own text. */
+function describeFailure(error: unknown): string {
+  if (error instanceof ApiError) return `${error.status} ${statusText(error.status)}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function withAttempts(error: unknown, attempts: number): unknown {

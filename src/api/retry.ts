@@ -1,5 +1,6 @@
 // Retry policy: which failures are retried, and how long to wait before the next attempt.
 import { NetworkError, TimeoutError } from "./errors.js";
+import { DEFAULT_RETRY_BUDGET_MS } from "./retry-budget.js";
 
 export interface RetryPolicy {
   /** retries after the first attempt */
@@ -8,11 +9,14 @@ export interface RetryPolicy {
   baseMs: number;
   /** largest backoff step */
   capMs: number;
-  /** largest wait a Retry-After header may impose */
+  /** largest wait a Retry-After header may impose (within the budget) */
   retryAfterCapMs: number;
+  /** time all the waits between attempts may take together, per command (see ClientOptions.retryBudgetEndsAt) */
+  budgetMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 4, baseMs: 250, capMs: 4000, retryAfterCapMs: 30_000 };
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 4, baseMs: 250, capMs: 4000, retryAfterCapMs: DEFAULT_RETRY_BUDGET_MS, budgetMs: DEFAULT_RETRY_BUDGET_MS };
 
 /**
  * Whether a response status is worth another attempt of a read (go-retryablehttp's rule: 429 and
@@ -54,4 +58,12 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
     ms = Math.max(0, date - nowMs);
   }
   return Math.min(ms, capMs);
+}
+
+/** A wait as a person reads it: 250ms, 5s, 1.5s, 2m0s. */
+export function formatWait(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${Math.round(ms / 100) / 10}s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m${s % 60}s`;
 }

@@ -1,5 +1,6 @@
 // The /v2 API: a table of routes, each mapping a method and path template to the core.
 import { badRequest, notFound } from "./api-error.js";
+import { checkPathParams } from "./path-segments.js";
 import { findKafkaPlan, SERVICE_TYPES, ZONES } from "./catalog.js";
 import type { Core } from "./core.js";
 import { kafkaSettingsSchemas } from "./data/kafka-settings-schemas.js";
@@ -45,6 +46,7 @@ export function matchRoute(method: string, path: string): { route: Route; params
     r.names.forEach((name, i) => {
       params[name] = decodeURIComponent(m[i + 1]!);
     });
+    checkPathParams(params);
     return { route: r, params };
   }
   return pathMatched ? "method-not-allowed" : undefined;

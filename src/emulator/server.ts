@@ -8,6 +8,7 @@ import type { Core } from "./core.js";
 import type { FaultController, FaultRule } from "./faults.js";
 import { isJsonObject, JsonSyntaxError, parseJson, stringifyJson, type Json } from "./lossless-json.js";
 import { matchRoute } from "./routes.js";
+import { checkRawPathSegments } from "./path-segments.js";
 
 export interface RecordedRequest {
   method: string;
@@ -172,6 +173,7 @@ export function createHandler(p: Pipeline) {
 async function respond(p: Pipeline, method: string, rawUrl: string, path: string, body: Buffer | "too-large", req: IncomingMessage): Promise<Reply> {
   try {
     if (body === "too-large") throw new ApiError(413, "request body too large");
+    checkRawPathSegments(rawUrl);
     if (!path.startsWith("/v2/")) throw new ApiError(404, "resource not found");
     const apiPath = path.slice(3);
     const unsigned = method === "GET" && apiPath === "/zone";

@@ -107,17 +107,33 @@ describe("ApiClient", () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it("honours Retry-After in seconds and as an HTTP date, capped", async () => {
+  it("honours Retry-After in seconds and as an HTTP date, within one retry budget", async () => {
     const date = new Date(T0 + 7000).toUTCString();
     server = await startServer((_req, res, i) => {
       if (i === 0) return json(res, 429, {}, { "retry-after": "2" });
       if (i === 1) return json(res, 503, {}, { "retry-after": date });
-      if (i === 2) return json(res, 503, {}, { "retry-after": "99999" });
+      if (i === 2) return json(res, 503, {}, { "retry-after": "12" });
       json(res, 200, { certificate: "x" });
     });
-    const { client, sleeps } = testClient(`${server.origin}/v2`, { retry: { retryAfterCapMs: 10_000 } });
+    const notices: string[] = [];
+    const { client, sleeps } = testClient(`${server.origin}/v2`, { retry: { retryAfterCapMs: 10_000 }, onRetry: (n) => notices.push(n) });
     await getCaCertificate(client);
     expect(sleeps).toEqual([2000, 5000, 10_000]);
+    expect(notices).toEqual([
+      "retrying in 2s after 429 Too Many Requests (attempt 2 of 5)",
+      "retrying in 5s after 503 Service Unavailable (attempt 3 of 5)",
+      "retrying in 10s after 503 Service Unavailable (attempt 4 of 5)",
+    ]);
+  });
+
+  it("fails at once when a Retry-After goes beyond what is left of the budget", async () => {
+    server = await startServer((_req, res, i) => (i === 0 ? json(res, 503, {}, { "retry-after": "20" }) : json(res, 503, {}, { "retry-after": "100000" })));
+    const { client, sleeps } = testClient(`${server.origin}/v2`, { retry: { budgetMs: 30_000 } });
+    const error = await getCaCertificate(client).catch((e) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.message).toBe("503 Service Unavailable, Retry-After 100000s exceeds the 30s retry budget (10s left)");
+    expect(sleeps).toEqual([20_000]);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("never retries a POST that reached the server", async () => {
@@ -153,7 +169,7 @@ describe("ApiClient", () => {
 
   it("re-signs every attempt, so a retry after a long wait has a fresh expiry", async () => {
     server = await startServer((_req, res, i) => (i === 0 ? json(res, 503, {}, { "retry-after": "700" }) : json(res, 200, { certificate: "x" })));
-    const { client } = testClient(`${server.origin}/v2`, { retry: { retryAfterCapMs: 1_000_000 } });
+    const { client } = testClient(`${server.origin}/v2`, { retry: { retryAfterCapMs: 1_000_000, budgetMs: 1_000_000 } });
     await getCaCertificate(client);
     const [first, second] = server.requests.map((r) => parseAuthorization(r.headers.authorization)!);
     expect(first!.expires).toBe(T0 / 1000 + 600);
