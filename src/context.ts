@@ -149,7 +149,7 @@ export function createContext(options: ContextOptions): CommandContext {
     },
     async confirm(question) {
       io.stderr(`${question} [yN]: `);
-      const answer = await io.readLine?.();
+      const answer = await untilInterrupted(io, io.readLine?.());
       if (answer === undefined) {
         // end the unanswered prompt's line so the error stands on a line of its own
         io.stderr("\n");
@@ -160,6 +160,29 @@ export function createContext(options: ContextOptions): CommandContext {
     },
   };
   return context;
+}
+
+/**
+ * `pending`, unless Ctrl-C (the IO's signal) comes first: then the prompt's line is ended and the
+ * signal's reason thrown, which ends the command with `error: context canceled` before anything is sent.
+ */
+async function untilInterrupted<T>(io: IO, pending: Promise<T> | undefined): Promise<T | undefined> {
+  const signal = io.signal;
+  if (!signal) return pending;
+  let onAbort: (() => void) | undefined;
+  const interrupted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      io.stderr("\n");
+      reject(signal.reason);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([pending, interrupted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort!);
+  }
 }
 
 /**

@@ -33,7 +33,8 @@ function report(error: unknown, io: IO): number {
   const line = (message: string) => io.stderr(`error: ${terminalSafe(message)}\n`);
   if (error instanceof CancelledError) return ExitCode.OK;
   if (error instanceof CliError) {
-    if (error instanceof PartialFailureError) io.stderr(error.warnings.join(""));
+    // whole lines, each made safe on its own
+    if (error instanceof PartialFailureError) io.stderr(error.warnings.map((w) => `${terminalSafe(w.replace(/\n$/, ""))}\n`).join(""));
     line(error.message);
     return error.exitCode;
   }

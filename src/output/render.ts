@@ -1,5 +1,6 @@
 // The one place that chooses between table, JSON and text output (exo's `utils.PrintOutput`).
 
+import { terminalSafeTable } from "./terminal-text.js";
 import { parse, type Template } from "../templates/index.js";
 import type { GoStruct } from "../templates/values.js";
 import { encodeOutputJSON } from "./json.js";
@@ -88,6 +89,7 @@ export function render(model: OutputModel, options: RenderOptions): string {
     case "text":
       return renderText(model, "");
     default:
-      return model.table(options.isTTY);
+      // API text on a terminal cannot drive it; a pipe gets exo's bytes
+      return options.isTTY ? terminalSafeTable(model.table(true)) : model.table(false);
   }
 }

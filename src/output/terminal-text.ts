@@ -18,8 +18,10 @@ export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, escape);
 }
 
-/** Whether `text` holds anything terminalSafe would escape. */
-export function hasTerminalControls(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(text);
+/**
+ * A table for a terminal: the same escapes, except for the newlines that lay it out (a newline in a
+ * value starts another line inside its cell, between the cell's borders).
+ */
+export function terminalSafeTable(table: string): string {
+  return table.replace(UNSAFE, (c) => (c === "\n" ? c : escape(c)));
 }

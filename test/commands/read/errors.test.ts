@@ -40,8 +40,8 @@ describe("not found", () => {
   });
 
   it("Go quoting of odd names", async () => {
-    expect(await t.exo(["dbaas", "show", 'a"b\tc', "-z", "de-muc-1"])).toEqual(
-      fails('error: "a\\"b\\tc" Database Service not found in zone "de-muc-1"\n'),
+    expect(await t.exo(["dbaas", "show", 'a"b\\c é', "-z", "de-muc-1"])).toEqual(
+      fails('error: "a\\"b\\\\c é" Database Service not found in zone "de-muc-1"\n'),
     );
   });
 

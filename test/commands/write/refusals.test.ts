@@ -71,8 +71,8 @@ const CASES: Array<[argv: string[], message: string | RegExp]> = [
   [create("kafka", "startup-2", "k2", "--kafka-version", "2.0"), 'invalid --kafka-version "2.0" (available versions: 3.7, 3.8)'],
   [offline(create("pg", "hobbyist-2", "p1")), 'unsupported service type "pg" (only kafka is supported)'],
   [offline(create("mongodb", "x", "y")), 'unsupported service type "mongodb"'],
-  [offline(create("kafka", "startup-2", "k".repeat(64))), /^invalid service name "k{64}": must be 1 to 63 characters long$/],
-  [offline(create("kafka", "startup-2", "")), 'invalid service name "": must be 1 to 63 characters long'],
+  [offline(create("kafka", "startup-2", "k".repeat(64))), /^invalid service name "k{64}": must be at most 63 characters long, got 64$/],
+  [offline(create("kafka", "startup-2", "")), 'invalid service name "": must not be empty'],
   // arguments and flags
   [offline(update("--wait-timeout", "soon")), 'invalid argument "soon" for "--wait-timeout" flag: time: invalid duration "soon"'],
   [offline(update("--wait-timeout", "-1s")), 'invalid --wait-timeout "-1s"'],
