@@ -1,0 +1,229 @@
+// Hostile command lines, for every command: surplus words, `--` tricks, names that would leave
+// their URL path segment or drive a terminal, every Go spelling of a boolean, malformed CSV and
+// durations. Each case asserts the exit code, ONE stderr line, empty stdout and the emulator's
+// request log: nothing sent, or exactly the request meant.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { stringify } from "../../src/api/json.js";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { bufferIO } from "../../src/io.js";
+import { run } from "../../src/main.js";
+
+const Z = ["-z", "de-muc-1"];
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
+});
+afterAll(() => emulator?.close());
+beforeEach(() => emulator.clearRequests());
+
+async function exo(argv: string[]) {
+  const env = { HOME: "/nonexistent-home", EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  const { io, stdout, stderr } = bufferIO({ env, cwd: "/nonexistent-cwd" });
+  const exitCode = await run(argv, io);
+  const sent = emulator
+    .requests()
+    .filter((r) => !r.path.startsWith("/_emulator"))
+    .map((r) => `${r.method} ${r.path}${r.body === undefined ? "" : ` ${stringify(r.body)}`}`);
+  return { exitCode, stdout: stdout(), stderr: stderr(), sent };
+}
+
+/** -z where the command has it (type, completion and version have none) */
+const zoneOf = (path: readonly string[]) => (path.includes("type") || path[0] !== "dbaas" ? [] : Z);
+
+/** A refusal: exit 1, exactly this one stderr line, nothing on stdout, nothing sent. */
+async function expectRefused(argv: string[], message: string) {
+  const result = await exo(argv);
+  expect(result).toEqual({ exitCode: 1, stdout: "", stderr: `error: ${message}\n`, sent: [] });
+}
+
+
+interface Leaf {
+  path: string[];
+  /** valid-looking positional arguments, one per declared argument */
+  args: string[];
+  /** what each position names in refusals */
+  kinds: string[];
+  usage: string;
+}
+
+const LEAVES: Leaf[] = [
+  { path: ["dbaas", "ca-certificate"], args: [], kinds: [], usage: "exo dbaas ca-certificate" },
+  { path: ["dbaas", "create"], args: ["kafka", "startup-2", "k9"], kinds: ["type", "plan", "service name"], usage: "exo dbaas create [TYPE] [PLAN] [NAME]" },
+  { path: ["dbaas", "delete"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas delete NAME" },
+  { path: ["dbaas", "update"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas update [NAME]" },
+  { path: ["dbaas", "list"], args: [], kinds: [], usage: "exo dbaas list" },
+  { path: ["dbaas", "logs"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas logs NAME" },
+  { path: ["dbaas", "metrics"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas metrics NAME" },
+  { path: ["dbaas", "show"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas show NAME" },
+  { path: ["dbaas", "type", "list"], args: [], kinds: [], usage: "exo dbaas type list" },
+  { path: ["dbaas", "type", "show"], args: ["kafka"], kinds: ["service type"], usage: "exo dbaas type show NAME" },
+  { path: ["dbaas", "user", "list"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas user list NAME" },
+  { path: ["dbaas", "user", "show"], args: ["test-kafka", "u1"], kinds: ["service name", "username"], usage: "exo dbaas user show NAME USERNAME" },
+  { path: ["dbaas", "user", "create"], args: ["test-kafka", "u1"], kinds: ["service name", "username"], usage: "exo dbaas user create NAME USERNAME" },
+  { path: ["dbaas", "user", "delete"], args: ["test-kafka", "u1"], kinds: ["service name", "username"], usage: "exo dbaas user delete NAME USERNAME" },
+  {
+    path: ["dbaas", "user", "reset-credentials"],
+    args: ["test-kafka", "u1"],
+    kinds: ["service name", "username"],
+    usage: "exo dbaas user reset-credentials NAME USERNAME",
+  },
+  { path: ["dbaas", "user", "reveal-secrets"], args: ["test-kafka", "u1"], kinds: ["service name", "username"], usage: "exo dbaas user reveal-secrets NAME USERNAME" },
+  { path: ["dbaas", "user", "rotate"], args: ["test-kafka", "u1", "u2"], kinds: ["service name", "username", "username"], usage: "exo dbaas user rotate NAME OLD NEW" },
+  { path: ["dbaas", "acl", "list"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas acl list NAME" },
+  { path: ["dbaas", "acl", "create"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas acl create NAME" },
+  { path: ["dbaas", "acl", "delete"], args: ["test-kafka", "acl-1"], kinds: ["service name", "ACL id"], usage: "exo dbaas acl delete NAME ACL-ID" },
+  { path: ["dbaas", "credentials", "download"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas credentials download NAME" },
+  { path: ["dbaas", "credentials", "check"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas credentials check NAME" },
+  { path: ["completion"], args: ["bash"], kinds: ["shell"], usage: "exo completion SHELL" },
+  { path: ["version"], args: [], kinds: [], usage: "exo version" },
+];
+
+const MAX: Record<string, number> = { "service name": 63, "service type": 63, username: 64, "ACL id": 40 };
+
+/** Values that cannot be a path segment, with the reason the CLI gives, written out here on purpose. */
+const UNFIT: Array<[value: string, quoted: string, reason: string]> = [
+  ["", '""', "must not be empty"],
+  [".", '"."', '"." and ".." are not names'],
+  ["..", '".."', '"." and ".." are not names'],
+  ["a\x1b]0;owned\x07b", '"a\\x1b]0;owned\\ab"', "must not contain control characters"],
+  ["a\nb", '"a\\nb"', "must not contain control characters"],
+  ["a\rb", '"a\\rb"', "must not contain control characters"],
+  ["a\u0085b", '"a\\u0085b"', "must not contain control characters"],
+];
+
+describe("surplus words are refused, naming the first", () => {
+  for (const leaf of LEAVES) {
+    it(`${leaf.path.join(" ")} … extra`, () => expectRefused([...leaf.path, ...leaf.args, "extra", ...zoneOf(leaf.path)], `unexpected argument "extra" (usage: ${leaf.usage})`));
+    it(`${leaf.path.join(" ")} … -- --dry-run`, () =>
+      expectRefused([...leaf.path, ...leaf.args, ...zoneOf(leaf.path), "--", "--dry-run"], `unexpected argument "--dry-run" (usage: ${leaf.usage})`));
+    it(`${leaf.path.join(" ")} … -- -f x`, () => expectRefused([...leaf.path, ...leaf.args, "--", "-f", "x"], `unexpected argument "-f" (usage: ${leaf.usage})`));
+  }
+});
+
+describe("names that would leave their path segment or reach a terminal", () => {
+  for (const leaf of LEAVES) {
+    leaf.args.forEach((_, position) => {
+      const kind = leaf.kinds[position]!;
+      const unfit: typeof UNFIT = [...UNFIT];
+      if (MAX[kind]) unfit.push(["x".repeat(MAX[kind] + 1), `"${"x".repeat(MAX[kind] + 1)}"`, `must be at most ${MAX[kind]} characters long, got ${MAX[kind] + 1}`]);
+      for (const [value, quoted, reason] of unfit) {
+        const args = leaf.args.map((a, i) => (i === position ? value : a));
+        it(`${leaf.path.join(" ")} ${kind} ${JSON.stringify(value).slice(0, 20)}`, () => expectRefused([...leaf.path, ...args, ...zoneOf(leaf.path)], `invalid ${kind} ${quoted}: ${reason}`));
+      }
+    });
+  }
+
+  it.each([
+    // a name with a slash or a percent sign is one encoded segment: the API looks for exactly that name
+    [["dbaas", "show", "a/b"], ["GET /v2/dbaas-kafka/a%2Fb", "GET /v2/dbaas-kafka/a%2Fb/acl-config", "GET /v2/dbaas-service"], 'error: "a/b" Database Service not found in zone "de-muc-1"\n'],
+    [["dbaas", "show", "..%2F"], ["GET /v2/dbaas-kafka/..%252F", "GET /v2/dbaas-kafka/..%252F/acl-config", "GET /v2/dbaas-service"], 'error: "..%2F" Database Service not found in zone "de-muc-1"\n'],
+    [["dbaas", "user", "reveal-secrets", "test-kafka", "../.."], ["GET /v2/dbaas-kafka/test-kafka/user/..%2F../password/reveal", "GET /v2/dbaas-service"], "error: "],
+    [["dbaas", "type", "show", "kafka/../x"], ["GET /v2/dbaas-service-type/kafka%2F..%2Fx"], "error: "],
+    [["dbaas", "logs", "%2e%2e"], ["POST /v2/dbaas-service-logs/%252e%252e"], "error: "],
+  ])("%j is sent as one segment", async (argv, sent, stderrStart) => {
+    const result = await exo([...argv, ...zoneOf(argv)]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.startsWith(stderrStart)).toBe(true);
+    expect(result.stderr).toMatch(/^error: [^\n]*\n$/);
+    expect(result.sent.map((r) => r.replace(/ \{.*$/, ""))).toEqual(sent);
+  });
+});
+
+const TRUE = ["1", "t", "T", "true", "TRUE", "True"];
+const FALSE = ["0", "f", "F", "false", "FALSE", "False"];
+
+describe("every Go spelling of a boolean is the flag's value, separate or after =", () => {
+  const update = (...flags: string[]) => ["dbaas", "update", "test-kafka", ...Z, "-f", "-Q", ...flags];
+  for (const [spelling, value] of [...TRUE.map((s) => [s, true] as const), ...FALSE.map((s) => [s, false] as const)]) {
+    for (const form of ["separate", "inline"] as const) {
+      it(`--kafka-enable-sasl-auth ${form === "inline" ? "=" : ""}${spelling}`, async () => {
+        const flags = form === "inline" ? [`--kafka-enable-sasl-auth=${spelling}`] : ["--kafka-enable-sasl-auth", spelling];
+        const result = await exo(update(...flags));
+        expect(result.exitCode).toBe(0);
+        expect(result.stderr).toBe("");
+        expect(result.sent.filter((r) => !r.startsWith("GET"))).toEqual([`PUT /v2/dbaas-kafka/test-kafka {"authentication-methods":{"sasl":${value}}}`]);
+      });
+    }
+  }
+
+  it.each([
+    ["--termination-protection", "False", '"termination-protection":false'],
+    ["--kafka-enable-kafka-rest", "0", '"kafka-rest-enabled":false'],
+    ["--kafka-enable-schema-registry", "T", '"schema-registry-enabled":true'],
+  ])("%s %s", async (flag, spelling, body) => {
+    const result = await exo(update(flag, spelling));
+    expect(result.exitCode).toBe(0);
+    expect(result.sent.filter((r) => !r.startsWith("GET"))).toEqual([`PUT /v2/dbaas-kafka/test-kafka {${body}}`]);
+  });
+
+  it("a word ParseBool does not accept stays a positional argument, and is refused as surplus", () =>
+    expectRefused(update("--kafka-enable-sasl-auth", "yes"), 'unexpected argument "yes" (usage: exo dbaas update [NAME])'));
+
+  it.each(["yes", "no", "on", "off", "tRUE", "2", ""])("--kafka-enable-sasl-auth=%j is refused with pflag's text", (spelling) =>
+    expectRefused(
+      update(`--kafka-enable-sasl-auth=${spelling}`),
+      `invalid argument "${spelling}" for "--kafka-enable-sasl-auth" flag: strconv.ParseBool: parsing "${spelling}": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)`,
+    ),
+  );
+
+  it("-f false asks instead of forcing (stdin is no terminal: refused before sending)", () =>
+    expectRefused(["dbaas", "delete", "test-kafka", ...Z, "-f", "false"], 'refusing to delete "test-kafka" without confirmation: stdin is not a terminal; pass -f/--force'));
+
+  it("-Q 0 before the command words is not a command word", async () => {
+    const result = await exo(["-Q", "0", "dbaas", "show", "test-kafka", ...Z, "-O", "json"]);
+    expect(result.exitCode).toBe(0);
+  });
+});
+
+describe("CSV lists as pflag's StringSlice reads them (Go's encoding/csv errors)", () => {
+  const csvError = (value: string, quoted: string, flag: string, reason: string) => [value, quoted, flag, reason] as const;
+  const CASES = [
+    csvError('"10.0.0.0/8', '"\\"10.0.0.0/8"', "--kafka-ip-filter", 'parse error on line 1, column 12: extraneous or missing " in quoted-field'),
+    csvError('10.0.0.0/8,1"0.0.0.1', '"10.0.0.0/8,1\\"0.0.0.1"', "--kafka-ip-filter", 'parse error on line 1, column 13: bare " in non-quoted-field'),
+    csvError('"10.0.0.0/8"x', '"\\"10.0.0.0/8\\"x"', "--kafka-ip-filter", 'parse error on line 1, column 12: extraneous or missing " in quoted-field'),
+    csvError('"10.0.0.0/8" ,1.1.1.1', '"\\"10.0.0.0/8\\" ,1.1.1.1"', "--kafka-ip-filter-add", 'parse error on line 1, column 12: extraneous or missing " in quoted-field'),
+    csvError("\n", '"\\n"', "--kafka-ip-filter-remove", "EOF"),
+    csvError('1.1.1.1,"2.2.2.2\n', '"1.1.1.1,\\"2.2.2.2\\n"', "--kafka-ip-filter", 'parse error on line 1, column 18: extraneous or missing " in quoted-field'),
+    csvError('"1.1.1.1\n2.2.2.2', '"\\"1.1.1.1\\n2.2.2.2"', "--kafka-ip-filter", 'record on line 1; parse error on line 2, column 8: extraneous or missing " in quoted-field'),
+  ];
+  for (const [value, quoted, flag, reason] of CASES) {
+    it(`update ${flag} ${JSON.stringify(value)}`, () =>
+      expectRefused(["dbaas", "update", "test-kafka", ...Z, "-f", flag, value], `invalid argument ${quoted} for "${flag}" flag: ${reason}`));
+  }
+  it("create --kafka-ip-filter with an unclosed quote", () =>
+    expectRefused(["dbaas", "create", "kafka", "startup-2", "k9", ...Z, '--kafka-ip-filter="10.0.0.0/8'], `invalid argument "\\"10.0.0.0/8" for "--kafka-ip-filter" flag: parse error on line 1, column 12: extraneous or missing " in quoted-field`));
+
+  it("quotes keep a comma inside an entry, which is then no CIDR", () =>
+    expectRefused(["dbaas", "update", "test-kafka", ...Z, "-f", "--kafka-ip-filter", '"10.0.0.0/8,10.1.0.0/16"'], 'invalid IP filter entry "10.0.0.0/8,10.1.0.0/16": not an IPv4 or IPv6 CIDR'));
+
+  it("quoted entries and repeated flags give exactly the meant list", async () => {
+    const result = await exo(["dbaas", "update", "test-kafka", ...Z, "-f", "-Q", "--kafka-ip-filter", '"10.0.0.0/8",10.1.0.0/16', "--kafka-ip-filter", "10.2.0.0/16"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.sent.filter((r) => !r.startsWith("GET"))).toEqual(['PUT /v2/dbaas-kafka/test-kafka {"ip-filter":["10.0.0.0/8","10.1.0.0/16","10.2.0.0/16"]}']);
+  });
+});
+
+describe("durations with Go's range and texts", () => {
+  it.each([
+    ["2562048h", 'invalid argument "2562048h" for "--timeout" flag: time: invalid duration "2562048h"'],
+    ["9223372036854775808ns", 'invalid argument "9223372036854775808ns" for "--timeout" flag: time: invalid duration "9223372036854775808ns"'],
+    ["1", 'invalid argument "1" for "--timeout" flag: time: missing unit in duration "1"'],
+    ["1x", 'invalid argument "1x" for "--timeout" flag: time: unknown unit "x" in duration "1x"'],
+    ["15S", 'invalid argument "15S" for "--timeout" flag: time: unknown unit "S" in duration "15S"'],
+    ["1\x1bs", 'invalid argument "1\\x1bs" for "--timeout" flag: time: unknown unit "\\x1bs" in duration "1\\x1bs"'],
+    [".s", 'invalid argument ".s" for "--timeout" flag: time: invalid duration ".s"'],
+  ])("list --timeout %j", (value, message) => expectRefused(["dbaas", "list", "--timeout", value], message));
+
+  it.each([
+    ["2562048h", 'invalid argument "2562048h" for "--wait-timeout" flag: time: invalid duration "2562048h"'],
+    ["-1s", 'invalid --wait-timeout "-1s": must be 0 (no limit) or a positive duration such as 10m'],
+    ["10", 'invalid argument "10" for "--wait-timeout" flag: time: missing unit in duration "10"'],
+  ])("update --wait-timeout %j", (value, message) => expectRefused(["dbaas", "update", "test-kafka", ...Z, "-f", "--kafka-enable-sasl-auth", "--wait-timeout", value], message));
+
+  it("the largest duration Go accepts is accepted", async () => {
+    const result = await exo(["dbaas", "list", "--timeout", "2562047h47m16.854775807s", "-O", "json"]);
+    expect(result.exitCode).toBe(0);
+  });
+});
