@@ -60,10 +60,10 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
   return Math.min(ms, capMs);
 }
 
-/** A wait as a person reads it: 250ms, 5s, 1.5s, 2m0s. */
+/** A wait as a person reads it: 250ms, 5s, 1.5s, 60s, 2m0s. */
 export function formatWait(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${Math.round(ms / 100) / 10}s`;
+  if (ms < 100_000) return `${Math.round(ms / 100) / 10}s`;
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}m${s % 60}s`;
 }
