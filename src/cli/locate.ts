@@ -3,10 +3,7 @@
 import { findChild, isGroup, type CommandEntry, type GroupEntry, type LeafEntry } from "../commands/registry.js";
 import { UsageError } from "../errors.js";
 import { goQuote } from "../go/quote.js";
-import { parseBool } from "../go/bool.js";
-import { VALUE_FLAGS } from "./globals.js";
-
-const GLOBAL_BOOLEANS = new Set(["--quiet", "-Q"]);
+import { takesBooleanWord, takesValue } from "./flag-words.js";
 
 export interface Located {
   /** argv indices of the command words */
@@ -27,7 +24,7 @@ export function locate(argv: readonly string[], tree: GroupEntry): Located {
     if (token === "--") break;
     if (token.startsWith("-") && token !== "-") {
       // a value flag's value, and a boolean's Go spelling (see booleans.ts), are not command words
-      if (VALUE_FLAGS.has(token) || (GLOBAL_BOOLEANS.has(token) && i + 1 < argv.length && parseBool(argv[i + 1]!) !== undefined)) i++;
+      if (takesValue(token) || takesBooleanWord(token, argv[i + 1])) i++;
       continue;
     }
     const child: CommandEntry | undefined = findChild(node, token);

@@ -7,7 +7,8 @@
 // yields no candidates rather than an error.
 import { COMMAND_TREE, findChild, isGroup, type GroupEntry, type LeafEntry } from "../commands/registry.js";
 import type { CommandDefinition, OptionSpec } from "../commands/define.js";
-import { GLOBAL_FLAGS, VALUE_FLAGS } from "../cli/globals.js";
+import { takesBooleanWord, takesValue } from "../cli/flag-words.js";
+import { GLOBAL_FLAGS } from "../cli/globals.js";
 import { apiCandidates, type ApiLookup } from "./api-candidates.js";
 
 export interface CompletionRequest {
@@ -85,7 +86,11 @@ async function walkWords(words: readonly string[], tree: GroupEntry): Promise<Wa
     const word = words[i]!;
     if (word.startsWith("-") && word !== "-") {
       const [name, inlineValue] = splitFlag(word);
-      if (!takesValue(name, walk.definition)) continue;
+      if (inlineValue === undefined && i + 1 < words.length && takesBooleanWord(name, words[i + 1], leafOptions(walk.definition))) {
+        i++;
+        continue;
+      }
+      if (!takesValue(name, leafOptions(walk.definition))) continue;
       const value = inlineValue ?? words[i + 1];
       if (inlineValue === undefined) {
         if (i + 1 >= words.length) {
@@ -129,11 +134,6 @@ function splitFlag(word: string): [string, string | undefined] {
 
 function leafOptions(definition: CommandDefinition | undefined): OptionSpec[] {
   return Object.values(definition?.options ?? {});
-}
-
-function takesValue(flag: string, definition: CommandDefinition | undefined): boolean {
-  if (VALUE_FLAGS.has(flag)) return true;
-  return leafOptions(definition).some((o) => o.kind !== "boolean" && (flag === `--${o.long}` || (o.short !== undefined && flag === `-${o.short}`)));
 }
 
 function flagNames(walk: Walk): string[] {

@@ -113,3 +113,22 @@ describe("positional arguments", () => {
     );
   });
 });
+
+describe("completion reads the line as running does", async () => {
+  const { completionCandidates } = await import("../../src/completion/candidates.js");
+  const lookup = {
+    zones: async () => ["de-muc-1"],
+    services: async () => ["test-kafka"],
+    serviceTypes: async () => ["kafka"],
+    plans: async () => ["startup-2"],
+    users: async () => ["avnadmin"],
+  };
+  it.each([
+    [["dbaas", "update", "--kafka-enable-sasl-auth", "false", ""], ["test-kafka"]],
+    [["dbaas", "user", "show", "-Q", "1", "test-kafka", ""], ["avnadmin"]],
+    [["dbaas", "user", "show", "test-kafka", "--force", ""], ["avnadmin"]],
+    [["dbaas", "user", "show", "test-kafka", "avnadmin", ""], []],
+  ])("%j", async (words, expected) => {
+    expect(await completionCandidates({ words, lookup })).toEqual(expected);
+  });
+});
