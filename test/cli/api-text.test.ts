@@ -65,3 +65,20 @@ async function apiService(): Promise<Record<string, unknown>> {
   const client = new ApiClient({ endpoint: emulator.url, credentials: { key: emulator.apiKey, secret: emulator.apiSecret }, headers: { "Exoscale-Zone": "de-muc-1" } });
   return client.request({ method: "GET", path: "/dbaas-kafka/test-kafka", operationId: "get-dbaas-service-kafka" });
 }
+
+it("an operation's failure reason reaches stderr escaped, on one line", async () => {
+  const id = "11111111-2222-3333-4444-555555555555";
+  emulator.canned({ method: "PUT", path: "/dbaas-kafka/test-kafka", status: 200, body: { id, state: "pending" } });
+  emulator.canned({
+    method: "GET",
+    path: `/operation/${id}`,
+    status: 200,
+    body: { id, state: "failure", reason: "unavailable", message: HOSTILE, reference: { command: "update\x1b[2J", id: "x", link: "y" } },
+  });
+  const result = await exo(["dbaas", "update", "test-kafka", "-z", "de-muc-1", "-f", "--kafka-enable-sasl-auth"]);
+  expect(result.exitCode).toBe(1);
+  expect(result.stdout).toBe("");
+  expect(result.stderr).toBe(
+    `error: operation: "${id}" {update\\x1b[2J x y}, state: failure, reason: "unavailable", message: "\\u001b]0;owned\\u0007\\u001b[2J\\rfake\\r\\nerror: spoofed\\u202e"\n`,
+  );
+});
