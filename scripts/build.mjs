@@ -63,10 +63,11 @@ makeExecutable("dist/cli.cjs");
 if (/[^\x00-\x7f]/.test(readFileSync("dist/exo.cjs", "latin1"))) throw new Error("dist/exo.cjs is not ASCII: the launcher reads it as latin1");
 makeExecutable("dist/emulator.js");
 
-// The template engine is published on its own entry point (exo-dbaas/templates).
+// The template engine is published on its own entry point (exo-dbaas/templates); its declarations
+// include the Go kit it imports (dist/go/).
 await build({ ...common, format: "esm", minify: false, entryPoints: ["src/templates/index.ts"], outfile: "dist/templates/index.js" });
 execFileSync("npx", ["tsc", "src/templates/index.ts", "--declaration", "--emitDeclarationOnly", "--skipLibCheck",
-  "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--outDir", "dist/templates"], { stdio: "inherit" });
+  "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--rootDir", "src", "--outDir", "dist"], { stdio: "inherit" });
 
 // Without the cache the CLI works the same, only starts slower: a failed warm-up is a warning.
 try {
