@@ -71,7 +71,7 @@ export function createContext(options: ContextOptions): CommandContext {
   let accountPromise: Promise<ResolvedAccount> | undefined;
   const clients = new Map<string, ApiClient>();
   // one retry budget for the whole command, whatever clients and requests it makes
-  const retryBudgetEndsAt = Date.now() + DEFAULT_RETRY_BUDGET_MS;
+  const retryBudget = { remainingMs: DEFAULT_RETRY_BUDGET_MS };
   // each wait before another attempt is announced on a terminal (erasing a spinner's line first)
   const onRetry = io.stderrIsTTY && !globals.quiet ? (notice: string) => io.stderr(`\r\x1b[K${terminalSafe(notice)}\n`) : undefined;
 
@@ -97,7 +97,7 @@ export function createContext(options: ContextOptions): CommandContext {
       deadlineMs,
       signal: io.signal,
       retry: retryBackoffOverride(io.env),
-      retryBudgetEndsAt,
+      retryBudget,
       onRetry,
     });
     clients.set(cacheKey, client);

@@ -4,7 +4,16 @@ import { signRequest, SIGNATURE_TTL_SECONDS } from "./sign.js";
 import { apiErrorFor, ApiError, InvalidResponseError, statusText, TimeoutError } from "./errors.js";
 import { parse, stringify, JsonSyntaxError } from "./json.js";
 import { toNetworkError } from "./network.js";
-import { backoffDelay, DEFAULT_RETRY_POLICY, formatWait, isRetryableFailure, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  formatWait,
+  isRetryableFailure,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryBudget,
+  type RetryPolicy,
+} from "./retry.js";
 import { formatTraceRequest, formatTraceResponse } from "./trace.js";
 import { httpFetch, type TransportInit } from "./http-transport.js";
 
@@ -53,10 +62,10 @@ export interface ClientOptions {
   /** aborts every request of this client (e.g. Ctrl-C) */
   signal?: AbortSignal;
   /**
-   * when the command's retry budget ends (ms, same clock as `now`), shared by all its clients;
-   * default: `retry.budgetMs` after this client is made
+   * what is left of the command's retry budget, shared by all its clients and spent by every wait
+   * between attempts; default: a budget of `retry.budgetMs` for this client alone
    */
-  retryBudgetEndsAt?: number;
+  retryBudget?: RetryBudget;
   /** told of each wait before another attempt, e.g. `retrying in 5s after 503 Service Unavailable (attempt 2 of 5)` */
   onRetry?: (notice: string) => void;
 }
@@ -105,10 +114,10 @@ export class ApiClient {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
     this.fetchImpl = options.fetch ?? httpFetch;
-    this.budgetEndsAt = options.retryBudgetEndsAt ?? this.now() + this.policy.budgetMs;
+    this.budget = options.retryBudget ?? { remainingMs: this.policy.budgetMs };
   }
 
-  private readonly budgetEndsAt: number;
+  private readonly budget: RetryBudget;
 
   /** Sends a request with retries and returns the decoded, validated body. */
   async request<T = unknown>(spec: RequestSpec<T>): Promise<T> {
@@ -126,9 +135,9 @@ export class ApiClient {
         if (!idempotent || !isRetryableStatus(response.status)) throw error;
         failure = error;
         retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), this.now(), Infinity);
-        const left = this.budgetEndsAt - this.now();
+        const left = this.budget.remainingMs;
         if (retryAfterMs !== undefined && retryAfterMs > left) {
-          error.message = `${response.status} ${statusText(response.status)}, Retry-After ${Math.ceil(retryAfterMs / 1000)}s exceeds the ${formatWait(this.policy.budgetMs)} retry budget (${formatWait(Math.max(0, left))} left)`;
+          error.message = `${response.status} ${statusText(response.status)}, Retry-After ${Math.ceil(retryAfterMs / 1000)}s exceeds the ${formatWait(this.policy.budgetMs)} retry budget (${formatWait(left)} left)`;
           throw error;
         }
       } catch (error) {
@@ -137,8 +146,9 @@ export class ApiClient {
       }
       if (attempt >= this.policy.retries) throw withAttempts(failure, attempt + 1);
       const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, this.policy.retryAfterCapMs) : backoffDelay(attempt, this.policy, this.options.random);
-      if (this.now() + delay >= deadline || this.now() + delay > this.budgetEndsAt) throw withAttempts(failure, attempt + 1);
+      if (this.now() + delay >= deadline || delay > this.budget.remainingMs) throw withAttempts(failure, attempt + 1);
       this.options.onRetry?.(`retrying in ${formatWait(delay)} after ${describeFailure(failure)} (attempt ${attempt + 2} of ${this.policy.retries + 1})`);
+      this.budget.remainingMs -= delay;
       await this.sleep(delay, this.options.signal);
     }
   }

@@ -11,8 +11,13 @@ export interface RetryPolicy {
   capMs: number;
   /** largest wait a Retry-After header may impose (within the budget) */
   retryAfterCapMs: number;
-  /** time all the waits between attempts may take together, per command (see ClientOptions.retryBudgetEndsAt) */
+  /** time all the waits between attempts may take together, per command (see ClientOptions.retryBudget) */
   budgetMs: number;
+}
+
+/** What is left of a retry budget; every wait between attempts spends from it. */
+export interface RetryBudget {
+  remainingMs: number;
 }
 
 

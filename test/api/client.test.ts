@@ -136,6 +136,19 @@ describe("ApiClient", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("clients sharing a budget spend it together, whatever time passes outside the waits", async () => {
+    server = await startServer((_req, res, i) => (i % 2 === 0 ? json(res, 503, {}, { "retry-after": "2" }) : json(res, 200, { certificate: "x" })));
+    const budget = { remainingMs: 3000 };
+    const first = testClient(`${server.origin}/v2`, { retryBudget: budget });
+    await getCaCertificate(first.client);
+    expect(budget.remainingMs).toBe(1000);
+    // an hour spent elsewhere (an operation wait) costs the budget nothing
+    const second = testClient(`${server.origin}/v2`, { retryBudget: budget });
+    second.advance(3_600_000);
+    await expect(getCaCertificate(second.client)).rejects.toThrow("503 Service Unavailable, Retry-After 2s exceeds the 60s retry budget (1s left)");
+    expect(second.sleeps).toEqual([]);
+  });
+
   it("never retries a POST that reached the server", async () => {
     server = await startServer((_req, res) => json(res, 503, { message: "down" }));
     const { client, sleeps } = testClient(`${server.origin}/v2`);
