@@ -27,7 +27,7 @@ import {
   type Zone,
 } from "./schemas.js";
 
-const seg = encodeURIComponent;
+export const seg = encodeURIComponent;
 
 /** Body of create (plan required) and update (everything optional) of a Kafka service. */
 export interface KafkaServiceRequest {

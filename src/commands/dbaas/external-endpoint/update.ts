@@ -1,0 +1,47 @@
+// exo dbaas external-endpoint update TYPE ENDPOINT-ID [--TYPE-...]: changes the given settings only.
+import { updateExternalEndpoint } from "../../../api/external.js";
+import { goQuote } from "../../../kafka/validation/index.js";
+import { validateUuid } from "../../../kafka/validation/external.js";
+import { defineCommand } from "../../define.js";
+import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
+import { ENDPOINT_HELP_NOTES, endpointOptions, endpointSettings, requireTypeAndArg, typeHelp } from "./flags.js";
+import { MESSAGE_TITLES, defaultZoneClient, referencedId, showEndpoint } from "./shared.js";
+
+export default defineCommand({
+  description: `Update an existing external endpoint for DBaaS
+
+Only the settings given are sent. Unlike exo, the endpoint ID is checked to be
+a UUID before anything is sent.
+
+${ENDPOINT_HELP_NOTES}`,
+  optionalArgs: ["endpoint-type", "endpoint-id"],
+  options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
+  helpFooter: `
+Examples:
+  exo dbaas external-endpoint update prometheus ENDPOINT-ID \\
+    --prometheus-basic-auth-password-file - < ./new-password
+  exo dbaas external-endpoint update --help-prometheus
+`,
+  templated: (opts) => typeHelp(opts) === undefined,
+  async run(ctx, args, opts) {
+    const help = typeHelp(opts);
+    if (help !== undefined) return help;
+    const [type, rawId] = requireTypeAndArg(args["endpoint-type"], args["endpoint-id"]);
+    const id = validateUuid(rawId, "endpoint");
+    const settings = await endpointSettings(ctx, type, opts, "update");
+    const timeoutMs = parseWaitTimeout(opts.waitTimeout);
+
+    const client = await defaultZoneClient(ctx);
+    const op = await updateExternalEndpoint(client, type, id, settings);
+    const done = await awaitOperation(
+      ctx,
+      client,
+      op,
+      `Updating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(rawId)}`,
+      timeoutMs,
+      `exo dbaas external-endpoint show ${type} ${id}`,
+    );
+    if (ctx.globals.quiet) return undefined;
+    return showEndpoint(client, type, referencedId(done));
+  },
+});
