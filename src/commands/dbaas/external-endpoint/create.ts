@@ -12,7 +12,7 @@ export default defineCommand({
 TYPE is datadog, elasticsearch, opensearch, prometheus or rsyslog.
 
 ${ENDPOINT_HELP_NOTES}`,
-  optionalArgs: ["endpoint-type", "endpoint-name"],
+  optionalArgs: ["type", "name"],
   options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
   helpFooter: `
 Examples:
@@ -28,7 +28,7 @@ Examples:
   async run(ctx, args, opts) {
     const help = typeHelp(opts);
     if (help !== undefined) return help;
-    const [type, name] = requireTypeAndArg(args["endpoint-type"], args["endpoint-name"]);
+    const [type, name] = requireTypeAndArg(args["type"], args["name"]);
     if (name === "" || name.length > 255 || /[\x00-\x1f\x7f]/.test(name)) {
       throw new InputError(`invalid endpoint name ${goQuote(name)}: must be 1 to 255 characters, without control characters`);
     }

@@ -13,7 +13,7 @@ Services still attached to it should be detached first
 (exo dbaas external-integration detach).
 
 ${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
-  args: ["endpoint-type", "endpoint-id"],
+  args: ["type", "id"],
   options: {
     waitTimeout: waitTimeoutFlag(),
   },
@@ -22,8 +22,8 @@ Examples:
   exo dbaas external-endpoint delete prometheus ENDPOINT-ID
 `,
   async run(ctx, args, opts) {
-    const type = validateEndpointType(args["endpoint-type"]);
-    const id = validateUuid(args["endpoint-id"], "endpoint");
+    const type = validateEndpointType(args["type"]);
+    const id = validateUuid(args["id"], "endpoint");
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const client = await defaultZoneClient(ctx);

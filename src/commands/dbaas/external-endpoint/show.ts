@@ -14,16 +14,16 @@ Supported output template annotations: .ID .Name .Type .Settings
 .Settings.BasicAuthUsername, .Settings.Server, .Settings.Port)
 
 ${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
-  args: ["endpoint-type", "endpoint-id"],
+  args: ["type", "id"],
   helpFooter: `
 Examples:
-  exo dbaas external-endpoint show prometheus 3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27
+  exo dbaas external-endpoint show prometheus ENDPOINT-ID
   exo dbaas external-endpoint show rsyslog ENDPOINT-ID -O json
 `,
   templated: true,
   async run(ctx, args) {
-    const type = validateEndpointType(args["endpoint-type"]);
-    const id = validateUuid(args["endpoint-id"], "endpoint");
+    const type = validateEndpointType(args["type"]);
+    const id = validateUuid(args["id"], "endpoint");
     return showEndpoint(await defaultZoneClient(ctx), type, id);
   },
 });

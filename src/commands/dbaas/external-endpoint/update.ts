@@ -14,7 +14,7 @@ Only the settings given are sent. Unlike exo, the endpoint ID is checked to be
 a UUID before anything is sent.
 
 ${ENDPOINT_HELP_NOTES}`,
-  optionalArgs: ["endpoint-type", "endpoint-id"],
+  optionalArgs: ["type", "id"],
   options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
   helpFooter: `
 Examples:
@@ -26,7 +26,7 @@ Examples:
   async run(ctx, args, opts) {
     const help = typeHelp(opts);
     if (help !== undefined) return help;
-    const [type, rawId] = requireTypeAndArg(args["endpoint-type"], args["endpoint-id"]);
+    const [type, rawId] = requireTypeAndArg(args["type"], args["id"]);
     const id = validateUuid(rawId, "endpoint");
     const settings = await endpointSettings(ctx, type, opts, "update");
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);

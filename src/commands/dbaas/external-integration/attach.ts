@@ -16,7 +16,7 @@ rsyslog. Prints nothing on success; "exo dbaas external-integration list
 SERVICE" shows the new integration and its ID.
 
 ${ZONE_NOTE}`,
-  args: ["endpoint-type"],
+  args: ["type"],
   options: {
     sourceServiceName: flag.string("source-service-name", { description: "DBaaS source service name" }),
     destinationEndpointId: flag.string("destination-endpoint-id", { description: "Destination external endpoint id" }),
@@ -28,7 +28,7 @@ Examples:
     --source-service-name test-kafka --destination-endpoint-id ENDPOINT-ID
 `,
   async run(ctx, args, opts) {
-    const type = validateEndpointType(args["endpoint-type"]);
+    const type = validateEndpointType(args.type);
     const endpointId = validateUuid(opts.destinationEndpointId ?? "", "endpoint");
     if (opts.sourceServiceName === undefined) throw new InputError("--source-service-name is required");
     const service = validServiceName(opts.sourceServiceName);

@@ -20,7 +20,8 @@ ${ZONE_NOTE}`,
   helpFooter: `
 Examples:
   exo dbaas external-integration list test-kafka     # the INTEGRATION ID column
-  exo dbaas external-integration detach test-kafka --integration-id INTEGRATION-ID
+  exo dbaas external-integration detach test-kafka \\
+    --integration-id INTEGRATION-ID
 `,
   async run(ctx, args, opts) {
     const service = validServiceName(args.service);

@@ -14,14 +14,14 @@ Supported output template annotations:
   .SourceServiceName .SourceServiceType .Type
 
 ${ZONE_NOTE}`,
-  args: ["integration-id"],
+  args: ["id"],
   helpFooter: `
 Examples:
   exo dbaas external-integration show INTEGRATION-ID -O json
 `,
   templated: true,
   async run(ctx, args) {
-    const id = validateUuid(args["integration-id"], "integration");
+    const id = validateUuid(args["id"], "integration");
     const client = await defaultZoneClient(ctx);
     return integrationShowOutput(await wrapApiError("error showing integration", getExternalIntegration(client, id)));
   },

@@ -15,16 +15,16 @@ TYPE is datadog, the only type with integration settings.
 Supported output template annotations: .DatadogDbmEnabled .DatadogPgbouncerEnabled
 
 ${ZONE_NOTE}`,
-  args: ["integration-type", "integration-id"],
+  args: ["type", "id"],
   helpFooter: `
 Examples:
   exo dbaas external-integration settings show datadog INTEGRATION-ID
 `,
   templated: true,
   async run(ctx, args) {
-    const type = args["integration-type"];
+    const type = args.type;
     if (type !== "datadog") throw new InputError(`unsupported external integration settings for type ${goQuote(type)}`);
-    const id = validateUuid(args["integration-id"], "integration");
+    const id = validateUuid(args["id"], "integration");
     const client = await defaultZoneClient(ctx);
     return datadogIntegrationSettingsOutput(await wrapApiError("error getting settings for integration", getDatadogIntegrationSettings(client, id)));
   },

@@ -22,7 +22,7 @@ TYPE is datadog, the only type with integration settings. Only the flags given
 are sent (--datadog-dbm-enabled=false turns a setting off).
 
 ${ZONE_NOTE}`,
-  optionalArgs: ["integration-type", "integration-id"],
+  optionalArgs: ["type", "id"],
   options: {
     helpDatadog: flag.bool("help-datadog", { description: "show usage for flags specific to the datadog external integration type" }),
     ...DATADOG_FLAGS,
@@ -36,8 +36,8 @@ Examples:
   templated: (opts) => !opts.helpDatadog,
   async run(ctx, args, opts) {
     if (opts.helpDatadog) return renderEmbeddedTable(Object.values(DATADOG_FLAGS).map((f) => [`--${f.long}`, f.description ?? ""]));
-    const type = args["integration-type"];
-    const rawId = args["integration-id"];
+    const type = args.type;
+    const rawId = args["id"];
     if (type === undefined || rawId === undefined) throw new UsageError(MISSING_ARGUMENTS);
     if (type !== "datadog") throw new InputError(`unsupported updating external integration settings for type ${goQuote(type)}`);
     const id = validateUuid(rawId, "integration");
