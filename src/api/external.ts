@@ -2,20 +2,14 @@
 // attaching a service to them. These calls live in the account's default zone. Bodies keep the API's
 // kebab-case names; members are inserted in the order Go's encoder writes them (alphabetical).
 import * as z from "zod/mini";
-import type { ApiClient, Validator } from "./client.js";
+import type { ApiClient } from "./client.js";
 import { seg } from "./dbaas.js";
-import { operationSchema, type Operation } from "./schemas.js";
+import { lazy, operationSchema, type Operation } from "./schemas.js";
 
 export const EXTERNAL_ENDPOINT_TYPES = ["datadog", "elasticsearch", "opensearch", "prometheus", "rsyslog"] as const;
 export type ExternalEndpointType = (typeof EXTERNAL_ENDPOINT_TYPES)[number];
 
 export const isExternalEndpointType = (value: string): value is ExternalEndpointType => (EXTERNAL_ENDPOINT_TYPES as readonly string[]).includes(value);
-
-function lazy<S extends z.ZodMiniType>(build: () => S): Validator<z.output<S>> {
-  let built: S | undefined;
-  const get = () => (built ??= build());
-  return { safeParse: (value) => get().safeParse(value), prepare: () => void get() };
-}
 
 const int = () => z.optional(z.union([z.int(), z.bigint()]));
 const str = () => z.optional(z.string());

@@ -76,10 +76,10 @@ export function validateHost(value: string, flagName: string): string {
   return value;
 }
 
-/** One or more PEM certificates (a CA may be a chain). */
-export function validateCertificatePem(value: string, flagName: string): string {
+/** Runs a PEM check, turning its CredentialsError into an input error (the message never quotes the PEM). */
+function pemCheck(value: string, check: () => unknown): string {
   try {
-    parseCertificates(value, `--${flagName}`);
+    check();
   } catch (error) {
     if (error instanceof CredentialsError) throw new InputError(error.message);
     throw error;
@@ -87,16 +87,11 @@ export function validateCertificatePem(value: string, flagName: string): string 
   return value;
 }
 
+/** One or more PEM certificates (a CA may be a chain). */
+export const validateCertificatePem = (value: string, flagName: string): string => pemCheck(value, () => parseCertificates(value, `--${flagName}`));
+
 /** Exactly one unencrypted PEM private key; the message never quotes it. */
-export function validatePrivateKeyPem(value: string, flagName: string): string {
-  try {
-    parsePrivateKey(value, `--${flagName}`);
-  } catch (error) {
-    if (error instanceof CredentialsError) throw new InputError(error.message);
-    throw error;
-  }
-  return value;
-}
+export const validatePrivateKeyPem = (value: string, flagName: string): string => pemCheck(value, () => parsePrivateKey(value, `--${flagName}`));
 
 export function validateEnum(value: string, allowed: readonly string[], flagName: string): string {
   if (!allowed.includes(value)) throw new InputError(`invalid --${flagName} ${goQuote(value)}: must be one of ${allowed.join(", ")}`);

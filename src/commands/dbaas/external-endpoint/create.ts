@@ -1,10 +1,10 @@
 // exo dbaas external-endpoint create TYPE NAME [--TYPE-...]: creates the endpoint, waits, shows it.
-import { createExternalEndpoint } from "../../../api/external.js";
+import { createExternalEndpoint, listExternalEndpointTypes } from "../../../api/external.js";
 import { InputError, goQuote } from "../../../kafka/validation/index.js";
 import { defineCommand } from "../../define.js";
-import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
+import { parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { ENDPOINT_HELP_NOTES, endpointOptions, endpointSettings, requireTypeAndArg, typeHelp } from "./flags.js";
-import { MESSAGE_TITLES, defaultZoneClient, referencedId, showEndpoint } from "./shared.js";
+import { MESSAGE_TITLES, defaultZoneClient, waitAndShow } from "./shared.js";
 
 export default defineCommand({
   description: `Create a new external endpoint for DBaaS
@@ -36,16 +36,13 @@ Examples:
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const client = await defaultZoneClient(ctx);
+    // the types this API serves (a stable read before the write: a type it lacks is refused here)
+    if (!(await listExternalEndpointTypes(client)).includes(type)) throw new InputError(`the API offers no ${type} external endpoints`);
     const op = await createExternalEndpoint(client, type, name, settings);
-    const done = await awaitOperation(
-      ctx,
-      client,
-      op,
-      `Creating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(name)}`,
+    return waitAndShow(ctx, client, type, op, {
+      message: `Creating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(name)}`,
       timeoutMs,
-      "exo dbaas external-endpoint list",
-    );
-    if (ctx.globals.quiet) return undefined;
-    return showEndpoint(client, type, referencedId(done));
+      checkCommand: "exo dbaas external-endpoint list",
+    });
   },
 });

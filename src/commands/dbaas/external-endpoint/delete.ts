@@ -4,7 +4,7 @@ import { validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { ENDPOINT_HELP_NOTES, validateEndpointType } from "./flags.js";
-import { defaultZoneClient } from "./shared.js";
+import { defaultZoneClient, requireEndpoint } from "./shared.js";
 
 export default defineCommand({
   description: `Delete a DBaaS external endpoint. As in exo, there is no confirmation prompt.
@@ -27,6 +27,7 @@ Examples:
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const client = await defaultZoneClient(ctx);
+    await requireEndpoint(client, type, id);
     const op = await deleteExternalEndpoint(client, type, id);
     await awaitOperation(ctx, client, op, `Deleting external endpoint ${type} ${id}`, timeoutMs, "exo dbaas external-endpoint list");
     return undefined;

@@ -3,15 +3,15 @@ import { updateExternalEndpoint } from "../../../api/external.js";
 import { goQuote } from "../../../kafka/validation/index.js";
 import { validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand } from "../../define.js";
-import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
+import { parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { ENDPOINT_HELP_NOTES, endpointOptions, endpointSettings, requireTypeAndArg, typeHelp } from "./flags.js";
-import { MESSAGE_TITLES, defaultZoneClient, referencedId, showEndpoint } from "./shared.js";
+import { MESSAGE_TITLES, defaultZoneClient, requireEndpoint, waitAndShow } from "./shared.js";
 
 export default defineCommand({
   description: `Update an existing external endpoint for DBaaS
 
-Only the settings given are sent. Unlike exo, the endpoint ID is checked to be
-a UUID before anything is sent.
+Only the settings given are sent. Unlike exo, the endpoint ID is checked (a
+UUID, of an endpoint of this type) before anything is sent.
 
 ${ENDPOINT_HELP_NOTES}`,
   optionalArgs: ["type", "id"],
@@ -32,16 +32,12 @@ Examples:
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const client = await defaultZoneClient(ctx);
+    await requireEndpoint(client, type, id);
     const op = await updateExternalEndpoint(client, type, id, settings);
-    const done = await awaitOperation(
-      ctx,
-      client,
-      op,
-      `Updating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(rawId)}`,
+    return waitAndShow(ctx, client, type, op, {
+      message: `Updating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(rawId)}`,
       timeoutMs,
-      `exo dbaas external-endpoint show ${type} ${id}`,
-    );
-    if (ctx.globals.quiet) return undefined;
-    return showEndpoint(client, type, referencedId(done));
+      checkCommand: `exo dbaas external-endpoint show ${type} ${id}`,
+    });
   },
 });

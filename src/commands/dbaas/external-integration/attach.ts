@@ -5,7 +5,7 @@ import { validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand, flag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { validateEndpointType } from "../external-endpoint/flags.js";
-import { defaultZoneClient } from "../external-endpoint/shared.js";
+import { defaultZoneClient, requireEndpoint } from "../external-endpoint/shared.js";
 import { ZONE_NOTE, validServiceName } from "./shared.js";
 
 export default defineCommand({
@@ -35,6 +35,7 @@ Examples:
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const client = await defaultZoneClient(ctx);
+    await requireEndpoint(client, type, endpointId);
     const op = await attachServiceToEndpoint(client, service, endpointId, type);
     await awaitOperation(ctx, client, op, `Attaching service ${service} to endpoint ${endpointId}`, timeoutMs, `exo dbaas external-integration list ${service}`);
     return undefined;

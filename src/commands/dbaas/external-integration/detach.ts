@@ -1,9 +1,10 @@
 // exo dbaas external-integration detach SERVICE --integration-id ID
-import { detachServiceFromEndpoint } from "../../../api/external.js";
+import { detachServiceFromEndpoint, listExternalIntegrations } from "../../../api/external.js";
+import { CliError } from "../../../errors.js";
 import { validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand, flag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
-import { defaultZoneClient } from "../external-endpoint/shared.js";
+import { defaultZoneClient, wrapApiError } from "../external-endpoint/shared.js";
 import { ZONE_NOTE, validServiceName } from "./shared.js";
 
 export default defineCommand({
@@ -29,6 +30,9 @@ Examples:
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const client = await defaultZoneClient(ctx);
+    // refused before the change when the service has no such integration (exo reports the API's 404)
+    const integrations = await wrapApiError("error listing integrations", listExternalIntegrations(client, service));
+    if (!integrations.some((i) => i["integration-id"] === integrationId)) throw new CliError(`integration ${integrationId} not found for service "${service}"`);
     const op = await detachServiceFromEndpoint(client, service, integrationId);
     await awaitOperation(ctx, client, op, `Detaching service ${service} from endpoint ${integrationId}`, timeoutMs, `exo dbaas external-integration list ${service}`);
     return undefined;

@@ -293,11 +293,10 @@ describe("update", () => {
     expect(r.stdout).toMatch(/^\| Site +\| us5\.datadoghq\.com +\|$/m);
   });
 
-  it("an unknown endpoint is the API's 404", async () => {
+  it("an unknown endpoint is refused before the PUT is sent", async () => {
     const r = await ee("update", "prometheus", "00000000-0000-4000-8000-000000000000", "--prometheus-basic-auth-username", "newname");
-    expect(r.exitCode).toBe(1);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^error: .*not found/im);
+    expect(r).toEqual({ exitCode: 1, stdout: "", stderr: "error: external endpoint 00000000-0000-4000-8000-000000000000 not found\n" });
+    expect(s.mutations()).toEqual([]);
   });
 });
 
@@ -316,11 +315,14 @@ describe("delete", () => {
     expect(show.stderr).toMatch(/^error: error getting OpenSearch external endpoint: .*not found/im);
   });
 
-  it("the wrong type for an id is not found", async () => {
+  it("an id of another type, or unknown, is refused before the DELETE is sent", async () => {
     const id = await s.create("prometheus", "prom");
+    s.emulator.clearRequests();
     const r = await ee("rm", "rsyslog", id);
-    expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^error: .*not found/im);
+    expect(r).toEqual({ exitCode: 1, stdout: "", stderr: `error: external endpoint ${id} is a prometheus endpoint, not rsyslog\n` });
+    const unknown = await ee("delete", "prometheus", "00000000-0000-4000-8000-000000000000");
+    expect(unknown.stderr).toBe("error: external endpoint 00000000-0000-4000-8000-000000000000 not found\n");
+    expect(s.apiRequests()).toEqual(["GET /v2/dbaas-external-endpoints", "GET /v2/dbaas-external-endpoints"]);
     expect((await ee("list", "-O", "json")).stdout).toContain(id);
   });
 });

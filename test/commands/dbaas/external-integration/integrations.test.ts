@@ -33,6 +33,12 @@ describe("attach and detach", () => {
     expect(s.mutations().slice(1)[0]).toMatch(/\/attach /);
   });
 
+  it("detach of an integration the service does not have is refused before the PUT", async () => {
+    const r = await ei("detach", "test-kafka", "--integration-id", ID);
+    expect(r).toEqual({ exitCode: 1, stdout: "", stderr: `error: integration ${ID} not found for service "test-kafka"\n` });
+    expect(s.mutations()).toEqual([]);
+  });
+
   it("detach sends the integration id and the integration is gone", async () => {
     const { integration } = await attach("prometheus");
     const r = await ei("detach", "test-kafka", "--integration-id", integration);
@@ -43,14 +49,14 @@ describe("attach and detach", () => {
     expect((await ei("list", "test-kafka")).stdout).toBe("");
   });
 
-  it("the API's refusals: unknown service, type mismatch, already attached", async () => {
+  it("refusals: unknown service (the API), type mismatch (before sending), already attached (the API)", async () => {
     const endpoint = await s.create("prometheus", "prom");
     const missing = await ei("attach", "prometheus", "--source-service-name", "no-such-service", "--destination-endpoint-id", endpoint);
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toMatch(/^error: .*not found/im);
     const mismatch = await ei("attach", "datadog", "--source-service-name", "test-kafka", "--destination-endpoint-id", endpoint);
-    expect(mismatch.exitCode).toBe(1);
-    expect(mismatch.stderr).toMatch(/^error: .*prometheus endpoint, not datadog/m);
+    expect(mismatch).toEqual({ exitCode: 1, stdout: "", stderr: `error: external endpoint ${endpoint} is a prometheus endpoint, not datadog\n` });
+    expect(s.mutations().filter((m) => m.includes('"type":"datadog"'))).toEqual([]);
     await ei("attach", "prometheus", "--source-service-name", "test-kafka", "--destination-endpoint-id", endpoint);
     const again = await ei("attach", "prometheus", "--source-service-name", "test-kafka", "--destination-endpoint-id", endpoint);
     expect(again.exitCode).toBe(1);

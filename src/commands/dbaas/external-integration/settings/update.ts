@@ -47,6 +47,8 @@ Examples:
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const client = await defaultZoneClient(ctx);
+    // read first: an integration without Datadog settings is refused before any change is sent
+    await wrapApiError("error getting settings for integration", getDatadogIntegrationSettings(client, id));
     const op = await wrapApiError("error updating settings for integration", updateDatadogIntegrationSettings(client, id, settings));
     await awaitOperation(
       ctx,
