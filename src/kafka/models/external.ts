@@ -3,9 +3,19 @@
 
 import type { ExternalEndpoint, ExternalEndpointSettings, ExternalEndpointSummary, ExternalEndpointType, ExternalIntegration, DatadogIntegrationSettings } from "../../api/external.js";
 import { listOutput, objectOutput, type ListOutput, type ObjectOutput } from "../../output/model.js";
-import { renderTable } from "../../output/table.js";
+import { renderTable as renderPlainTable, type TableData } from "../../output/table.js";
 import { GoNil, GoPtr, goSlice, type GoFieldSpec, type GoStruct } from "../../templates/values.js";
 import { field, struct } from "./go.js";
+
+// Text from the API is data: on a terminal, control characters (ESC and the like) are shown escaped
+// rather than acted on; piped, the table stays byte-exact.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+const escapeControls = (text: string) => text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+
+function renderTable(data: TableData, isTTY: boolean): string {
+  if (!isTTY) return renderPlainTable(data, isTTY);
+  return renderPlainTable({ header: data.header, rows: data.rows.map((row) => row.map(escapeControls)) }, isTTY);
+}
 
 /** How exo names each type in its show table header and messages. */
 export const ENDPOINT_TITLES: Readonly<Record<ExternalEndpointType, string>> = {

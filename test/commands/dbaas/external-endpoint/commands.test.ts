@@ -357,3 +357,22 @@ describe("--help-TYPE", () => {
     expect(out).not.toMatch(/^\s+-z, --zone/m);
   });
 });
+
+describe("hostile API text", () => {
+  it("control characters in a name are escaped on a terminal, kept byte-exact in JSON and piped tables", async () => {
+    const body = JSON.stringify({ "dbaas-endpoints": [{ id: "a", name: "ev\u001b[31mil", type: "prometheus" }] });
+    s.emulator.canned({ method: "GET", path: "/v2/dbaas-external-endpoints", status: 200, body });
+    const tty = await s.exo(["dbaas", "external-endpoint", "list"], { stdoutTTY: true });
+    expect(tty.stdout).not.toContain("\u001b");
+    expect(tty.stdout).toContain("ev\\x1b[31mil");
+    expect((await ee("list", "-O", "json")).stdout).toBe('[{"name":"ev\\u001b[31mil","id":"a","type":"prometheus"}]\n');
+    expect((await ee("list")).stdout).toContain("ev\u001b[31mil");
+  });
+
+  it("an answer that is not the expected shape is an error, with nothing on stdout", async () => {
+    s.emulator.canned({ method: "GET", path: "/v2/dbaas-external-endpoints", status: 200, body: '{"dbaas-endpoints":[{"id":5}]}' });
+    const r = await ee("list");
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe("");
+  });
+});
