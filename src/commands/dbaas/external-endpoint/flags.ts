@@ -90,7 +90,9 @@ zone (EXOSCALE_ZONE, else the account's defaultZone).
 Each type has its own flags, listed by --help-datadog, --help-elasticsearch,
 --help-opensearch, --help-prometheus and --help-rsyslog. Secrets can be read
 from a file or from stdin (-) instead of the command line:
-  --datadog-api-key-file, --prometheus-basic-auth-password-file, --rsyslog-key-file`;
+  --datadog-api-key-file PATH
+  --prometheus-basic-auth-password-file PATH
+  --rsyslog-key-file PATH`;
 
 /** The `--help-TYPE` listing asked for, as exo prints it (its flags sorted by name), if any. */
 export function typeHelp(opts: EndpointOptions): string | undefined {
