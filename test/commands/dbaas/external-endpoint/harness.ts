@@ -30,7 +30,8 @@ export const DEFAULT_FLAGS: Record<string, string[]> = {
   rsyslog: ["--rsyslog-server", "logs.example.net", "--rsyslog-port", "514", "--rsyslog-format", "rfc5424"],
 };
 
-export function useEndpointSession(): EndpointSession {
+/** `resetEach: false` keeps the state between tests (no re-seeding: much faster where state does not matter). */
+export function useEndpointSession(options: { resetEach?: boolean } = {}): EndpointSession {
   const session = {} as EndpointSession;
   beforeAll(async () => {
     const dataDir = tempDir("exo-external-");
@@ -58,6 +59,7 @@ export function useEndpointSession(): EndpointSession {
   });
   afterAll(() => session.emulator?.close());
   beforeEach(async () => {
+    if (options.resetEach === false) return session.emulator.clearRequests();
     await session.emulator.reset();
     session.emulator.clearCanned();
   });

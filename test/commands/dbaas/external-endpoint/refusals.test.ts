@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { tempDir } from "../../../helpers/temp-dir.js";
 import { DEFAULT_FLAGS, PRIVATE_KEY, useEndpointSession } from "./harness.js";
 
-const s = useEndpointSession();
+// refusals send nothing, so the state never needs resetting between tests
+const s = useEndpointSession({ resetEach: false });
+const stored = (name: string) => s.stored().endpoints.find((e) => e.name === name)!;
 const ID = "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27";
 const create = (type: string, ...flags: string[]) => ["dbaas", "external-endpoint", "create", type, "ep", ...flags];
 const update = (type: string, ...flags: string[]) => ["dbaas", "external-endpoint", "update", type, ID, ...flags];
@@ -111,7 +113,7 @@ describe("secrets from a file or stdin", () => {
     writeFileSync(file, "from-a-file-pass\n", { mode: 0o600 });
     const r = await s.exo(["dbaas", "external-endpoint", "create", "prometheus", "p", "--prometheus-basic-auth-username", "scraper", "--prometheus-basic-auth-password-file", file]);
     expect(r.exitCode).toBe(0);
-    expect(s.stored().endpoints[0]!.secrets).toEqual({ "basic-auth-password": "from-a-file-pass" });
+    expect(stored("p").secrets).toEqual({ "basic-auth-password": "from-a-file-pass" });
   });
 
   it("- reads stdin: API key and private key", async () => {
@@ -122,9 +124,8 @@ describe("secrets from a file or stdin", () => {
       { input: PRIVATE_KEY.trimEnd().split("\n") },
     );
     expect(key.exitCode).toBe(0);
-    const stored = s.stored().endpoints;
-    expect(stored[0]!.secrets).toEqual({ "datadog-api-key": "api-key-from-stdin-0000" });
-    expect(stored[1]!.secrets.key).toBe(PRIVATE_KEY.trimEnd());
+    expect(stored("dd").secrets).toEqual({ "datadog-api-key": "api-key-from-stdin-0000" });
+    expect(stored("r").secrets.key).toBe(PRIVATE_KEY.trimEnd());
   });
 
   it("a key file that is not a private key is refused with nothing sent", async () => {
