@@ -5,7 +5,7 @@
 import { goQuote } from "../go/quote.js";
 
 /** maxLength of the OpenAPI path parameters (`dbaas-service-name`, `dbaas-user-username`, `dbaas-kafka-acl-id`). */
-export const SEGMENT_MAX_LENGTH = { "service name": 63, "service type": 63, username: 64, "ACL id": 40, "operation id": 36 } as const;
+export const SEGMENT_MAX_LENGTH = { "service name": 63, "service type": 63, username: 64, "ACL id": 40, "operation id": 36, "endpoint": 255, "endpoint ID": 36, "integration ID": 36 } as const;
 export type SegmentKind = keyof typeof SEGMENT_MAX_LENGTH;
 
 /** Longest segment of a kind the schema leaves open. */

@@ -22,7 +22,7 @@ function once<S>(build: () => S): () => S {
 }
 
 /** A response schema as the client uses it (safeParse), built on the first parse or prepare(). */
-function lazy<S extends z.ZodMiniType>(build: () => S): Validator<z.output<S>> {
+export function lazy<S extends z.ZodMiniType>(build: () => S): Validator<z.output<S>> {
   const get = once(build);
   return { safeParse: (value) => get().safeParse(value), prepare: () => void get() };
 }

@@ -3,11 +3,12 @@ import { parse, stringify } from "./json.js";
 
 export const REDACTED = "[REDACTED]";
 
-const SECRET_KEYS = new Set(["password", "access-key", "access_key", "secret", "api-secret", "private-key"]);
+// basic-auth-password, datadog-api-key and key: secrets of external endpoints (Prometheus, Datadog, rsyslog)
+const SECRET_KEYS = new Set(["password", "access-key", "access_key", "secret", "api-secret", "private-key", "basic-auth-password", "datadog-api-key", "key"]);
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g;
 // user:password@ in URIs such as a service's `uri`
 const URI_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@"]+@/gi;
-const JSON_SECRET_MEMBER = /("(?:password|access-key|access_key|secret)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+const JSON_SECRET_MEMBER = /("(?:password|access-key|access_key|secret|basic-auth-password|datadog-api-key|key)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
 const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "x-auth-token"]);
 
 /** Removes secrets from a string: private keys, URI passwords, and any literal secret given. */

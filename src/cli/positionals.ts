@@ -7,6 +7,7 @@ import { goQuote } from "../go/quote.js";
 
 /** What a declared argument names, from its name (`type show NAME` names a service type). */
 function segmentKind(commandPath: string, name: string): SegmentKind | undefined {
+  if (name === "name" && / external-endpoint /.test(commandPath)) return "endpoint";
   if (name === "name" || name === "service") return / type show$/.test(commandPath) ? "service type" : "service name";
   if (name === "username" || name === "old" || name === "new") return "username";
   if (name === "acl-id") return "ACL id";

@@ -75,6 +75,36 @@ export const COMMAND_TREE: GroupEntry = {
           ],
         },
         {
+          name: "external-endpoint",
+          summary: "Manage DBaaS external endpoints",
+          children: [
+            { name: "create", aliases: ["add"], summary: "Create a new external endpoint for DBaaS", load: () => import("./dbaas/external-endpoint/create.js") },
+            { name: "delete", aliases: ["rm"], summary: "Delete a DBaaS external endpoint", load: () => import("./dbaas/external-endpoint/delete.js") },
+            { name: "list", aliases: ["ls"], summary: "List External Endpoints", load: () => import("./dbaas/external-endpoint/list.js") },
+            { name: "show", aliases: ["get"], summary: "Show a Database External endpoint details", load: () => import("./dbaas/external-endpoint/show.js") },
+            { name: "update", summary: "Update an existing external endpoint for DBaaS", load: () => import("./dbaas/external-endpoint/update.js") },
+          ],
+        },
+        {
+          name: "external-integration",
+          summary: "Manage DBaaS external integrations",
+          children: [
+            // exo gives `a` to attach and detach alike; cobra resolves it to attach, registered first
+            { name: "attach", aliases: ["a"], summary: "Attach a DBaaS service to an external endpoint", load: () => import("./dbaas/external-integration/attach.js") },
+            { name: "detach", summary: "Detach a DBaaS service from an external endpoint", load: () => import("./dbaas/external-integration/detach.js") },
+            { name: "list", aliases: ["ls"], summary: "List External Integrations", load: () => import("./dbaas/external-integration/list.js") },
+            {
+              name: "settings",
+              summary: "External integration settings management",
+              children: [
+                { name: "show", aliases: ["get"], summary: "Show External Integration Settings", load: () => import("./dbaas/external-integration/settings/show.js") },
+                { name: "update", summary: "Update external integration settings", load: () => import("./dbaas/external-integration/settings/update.js") },
+              ],
+            },
+            { name: "show", aliases: ["get"], summary: "Show External Integration", load: () => import("./dbaas/external-integration/show.js") },
+          ],
+        },
+        {
           name: "credentials",
           summary: "Download and check Kafka client credentials",
           children: [

@@ -12,6 +12,12 @@ export interface ApiLookup {
   /** plans of a service type available in the zone */
   plans(type: string, zone?: string): Promise<string[]>;
   users(service: string, zone?: string): Promise<string[]>;
+  /** external endpoint types the API serves */
+  endpointTypes(): Promise<string[]>;
+  /** IDs of the external endpoints, of one type when given */
+  endpoints(type?: string): Promise<string[]>;
+  /** IDs of the external integrations of a service (of every Kafka service when absent) */
+  integrations(service?: string, type?: string): Promise<string[]>;
 }
 
 export const COMPLETION_BUDGET_MS = 3000;
@@ -36,6 +42,7 @@ export function createApiLookup(options: LookupOptions): ApiLookup & { dispose()
   });
   const client = async (zone?: string) => ctx.client(await ctx.zone(zone), { deadlineMs: budgetMs });
   const api = () => import("../api/dbaas.js");
+  const external = () => import("../api/external.js");
 
   return {
     dispose: () => clearTimeout(timer),
@@ -61,6 +68,26 @@ export function createApiLookup(options: LookupOptions): ApiLookup & { dispose()
       const { getKafkaService } = await api();
       return ((await getKafkaService(await client(zone), service)).users ?? []).map((u) => u.username).filter((u): u is string => !!u);
     },
+    // external endpoints and integrations live in the account's default zone, as exo has it
+    async endpointTypes() {
+      const { listExternalEndpointTypes } = await external();
+      return listExternalEndpointTypes(await client());
+    },
+    async endpoints(type) {
+      const { listExternalEndpoints } = await external();
+      return (await listExternalEndpoints(await client())).filter((e) => type === undefined || e.type === type).map((e) => e.id).filter((id): id is string => !!id);
+    },
+    async integrations(service, type) {
+      const { listExternalIntegrations } = await external();
+      const c = await client();
+      const services = service !== undefined ? [service] : await this.services();
+      const lists = await Promise.all(services.map((name) => listExternalIntegrations(c, name).catch(() => [])));
+      return lists
+        .flat()
+        .filter((i) => type === undefined || i.type === type)
+        .map((i) => i["integration-id"])
+        .filter((id): id is string => !!id);
+    },
   };
 }
 
@@ -76,6 +103,12 @@ export async function apiCandidates(source: ArgumentSource, zone: string | undef
         return await lookup.plans(source.type, zone);
       case "users":
         return await lookup.users(source.service, zone);
+      case "endpoint-types":
+        return await lookup.endpointTypes();
+      case "endpoints":
+        return await lookup.endpoints(source.type);
+      case "integrations":
+        return await lookup.integrations(source.service, source.type);
       default:
         return [];
     }

@@ -10,6 +10,7 @@ import type { CommandDefinition, OptionSpec } from "../commands/define.js";
 import { takesBooleanWord, takesValue } from "../cli/flag-words.js";
 import { GLOBAL_FLAGS } from "../cli/globals.js";
 import { apiCandidates, type ApiLookup } from "./api-candidates.js";
+import { externalArgumentSource, externalFlagSource } from "./external.js";
 
 export interface CompletionRequest {
   /** the command line after the program name; the last element is the word being completed ("" for a new word) */
@@ -25,6 +26,10 @@ export type ArgumentSource =
   | { kind: "service-types" }
   | { kind: "plans"; type: string }
   | { kind: "users"; service: string }
+  | { kind: "endpoint-types" }
+  | { kind: "endpoints"; type?: string }
+  | { kind: "integrations"; service?: string; type?: string }
+  | { kind: "values"; values: readonly string[] }
   | { kind: "none" };
 
 interface Walk {
@@ -59,6 +64,7 @@ export async function completionCandidates(request: CompletionRequest): Promise<
   if (current.startsWith("-")) return filter(flagNames(walk), current);
   if (!walk.leaf) return filter(commandNames(walk.group, current), current);
   const source = argumentSource(walk);
+  if (source.kind === "values") return filter(source.values, current);
   if (source.kind === "none" || !request.lookup) return [];
   return filter(await apiCandidates(source, walk.zone, request.lookup), current);
 }
@@ -157,6 +163,8 @@ function commandNames(group: GroupEntry, current: string): string[] {
 async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefined): Promise<string[]> {
   if (flag === "--output-format" || flag === "-O") return ["json", "table", "text"];
   if (flag === "--zone" || flag === "-z") return lookup ? lookup.zones() : [];
+  const external = externalFlagSource(walk.path, flag, walk.positionals);
+  if (external) return lookup ? apiCandidates(external, walk.zone, lookup) : [];
   const option = leafOptions(walk.definition).find((o) => flag === `--${o.long}` || flag === `-${o.short}`);
   if (option?.long === "settings" && walk.path.join(" ") === "dbaas type show") {
     return ["kafka", "kafka-connect", "kafka-rest", "schema-registry"];
@@ -170,6 +178,8 @@ export function argumentSource(walk: { path: readonly string[]; definition?: Com
   const index = walk.positionals.length;
   const arg = names[index]?.toLowerCase();
   if (arg === undefined) return { kind: "none" };
+  const external = externalArgumentSource(walk.path, arg, index, walk.positionals);
+  if (external) return external;
   const underType = walk.path[walk.path.length - 2] === "type";
   if (arg === "type" || (arg === "name" && underType)) return { kind: "service-types" };
   // a NAME after other arguments is a new name (create TYPE PLAN NAME): nothing to list

@@ -26,6 +26,7 @@ const PARAM_MAX_LENGTH: Record<string, number> = {
   type: SEGMENT_MAX_LENGTH["service type"],
   username: SEGMENT_MAX_LENGTH.username,
   id: SEGMENT_MAX_LENGTH["ACL id"],
+  service: SEGMENT_MAX_LENGTH["service name"],
 };
 
 /** A matched route's decoded parameters. @throws ApiError 400 */

@@ -3,6 +3,7 @@ import { badRequest, notFound } from "./api-error.js";
 import { checkPathParams } from "./path-segments.js";
 import { findKafkaPlan, SERVICE_TYPES, ZONES } from "./catalog.js";
 import type { Core } from "./core.js";
+import { registerExternalRoutes } from "./external-endpoints.js";
 import { kafkaSettingsSchemas } from "./data/kafka-settings-schemas.js";
 import type { Json } from "./lossless-json.js";
 import { optionalString, parseKafkaBody, requireObject } from "./request-validation.js";
@@ -158,3 +159,7 @@ route("POST", "/dbaas-kafka/{name}/schema-registry/acl-config", ({ core, params,
   return core.addSchemaRegistryAcl(params.name!, { username: e.username, resource: e.value, permission: e.permission });
 });
 route("DELETE", "/dbaas-kafka/{name}/schema-registry/acl-config/{id}", ({ core, params }) => core.deleteAcl(params.name!, "schema-registry", params.id!));
+
+// --- external endpoints and integrations ------------------------------------------------------------------
+
+registerExternalRoutes(route);

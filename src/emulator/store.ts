@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync 
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { parseJson, stringifyJson, type Json } from "./lossless-json.js";
+import type { ExternalState } from "./external-endpoints.js";
 
 export interface UserRecord {
   username: string;
@@ -73,6 +74,8 @@ export interface PersistedState {
   ca?: { certPem: string; keyPem: string };
   services: ServiceRecord[];
   operations: OperationRecord[];
+  /** external endpoints and integrations (external-endpoints.ts) */
+  external?: ExternalState;
 }
 
 const MAX_OPERATIONS = 2000;
@@ -118,6 +121,7 @@ export class Store {
   clear(): void {
     this.state.services = [];
     this.state.operations = [];
+    this.state.external = undefined;
     this.save();
   }
 }

@@ -6,6 +6,7 @@ import { createKafkaService, createKafkaTopicAcl, createKafkaUser, getKafkaAclCo
 import { COMMAND_TREE, isGroup, type CommandEntry } from "../../src/commands/registry.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { tempDir } from "../helpers/temp-dir.js";
+import { EXTERNAL_CASES } from "./external-commands.js";
 
 export const ZONE = "de-muc-1";
 export const SERVICE = "test-kafka";
@@ -93,6 +94,7 @@ export const COMMAND_CASES: readonly CommandCase[] = [
   { name: "dbaas metrics", prepare: async () => ["dbaas", "metrics", SERVICE] },
   { name: "dbaas credentials check", prepare: async () => ["dbaas", "credentials", "check", SERVICE] },
   { name: "dbaas credentials download", prepare: async () => ["dbaas", "credentials", "download", SERVICE, "--dir", freshDir()] },
+  ...EXTERNAL_CASES,
 ];
 
 /** Command paths of the registry's leaves (other than the local ones), to check every command has a case. */

@@ -122,6 +122,9 @@ describe("completion reads the line as running does", async () => {
     serviceTypes: async () => ["kafka"],
     plans: async () => ["startup-2"],
     users: async () => ["avnadmin"],
+    endpointTypes: async () => [],
+    endpoints: async () => [],
+    integrations: async () => [],
   };
   it.each([
     [["dbaas", "update", "--kafka-enable-sasl-auth", "false", ""], ["test-kafka"]],

@@ -1,0 +1,24 @@
+// exo dbaas external-endpoint list: every external endpoint of the organization.
+import { listExternalEndpoints } from "../../../api/external.js";
+import { endpointListOutput } from "../../../kafka/models/external.js";
+import { defineCommand } from "../../define.js";
+import { ENDPOINT_HELP_NOTES } from "./flags.js";
+import { defaultZoneClient, wrapApiError } from "./shared.js";
+
+export default defineCommand({
+  description: `List External Endpoints
+
+Supported output template annotations: .Name .ID .Type
+
+${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
+  helpFooter: `
+Examples:
+  exo dbaas external-endpoint list
+  exo dbaas external-endpoint list -O json
+`,
+  templated: true,
+  async run(ctx) {
+    const client = await defaultZoneClient(ctx);
+    return endpointListOutput(await wrapApiError("error listing endpoints", listExternalEndpoints(client)));
+  },
+});
