@@ -4,9 +4,14 @@ import type { Interface } from "node:readline";
 import { isatty } from "node:tty";
 import { run } from "./main.js";
 import type { IO } from "./io.js";
+import { CliError, ExitCode } from "./errors.js";
 
+// A signal aborts the command: its requests and waits stop, a file set being written is put back,
+// and it exits with one line. A second one of the same kind kills at once.
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort(Object.assign(new Error("context canceled"), { name: "AbortError" })));
+process.once("SIGTERM", () => controller.abort(new CliError("terminated", ExitCode.TERMINATED)));
+process.once("SIGHUP", () => controller.abort(new CliError("hangup", ExitCode.HANGUP)));
 
 /**
  * Writes to a standard descriptor directly: setting up process.stdout costs a short command about a
@@ -57,8 +62,17 @@ const io: IO = {
     // loaded on first use: most commands never read stdin
     reader ??= (await import("node:readline")).createInterface({ input: process.stdin, terminal: false });
     lines ??= reader[Symbol.asyncIterator]();
-    const next = await lines.next();
-    return next.done ? undefined : next.value;
+    // a prompt waiting for an answer ends with the signal too
+    const signal = controller.signal;
+    signal.throwIfAborted();
+    let onAbort = () => undefined as void;
+    const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", (onAbort = () => reject(signal.reason)), { once: true }));
+    try {
+      const next = await Promise.race([lines.next(), aborted]);
+      return next.done ? undefined : next.value;
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
   },
   signal: controller.signal,
 };

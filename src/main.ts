@@ -61,6 +61,8 @@ export async function run(argv: readonly string[], io: IO, options: RunOptions =
   }
   try {
     const output = await execute(argv, io, options.tree ?? COMMAND_TREE);
+    // interrupted after the work was done: still a failure, and stdout stays empty
+    io.signal?.throwIfAborted();
     if (output) io.stdout(output);
     return ExitCode.OK;
   } catch (error) {
