@@ -81,7 +81,8 @@ async function checkAncestors(path: string, display: string): Promise<void> {
       return;
     } catch (error) {
       if (error instanceof FileSetError) throw error;
-      if (errnoCode(error) !== "ENOENT" || dir === dirname(dir)) throw new FileSetError(`cannot write ${display}: ${reason(error)}`);
+      const code = errnoCode(error);
+      if ((code !== "ENOENT" && code !== "ENOTDIR") || dir === dirname(dir)) throw new FileSetError(`cannot write ${display}: ${reason(error)}`);
     }
   }
 }
