@@ -111,12 +111,11 @@ export async function writeFileSet(entries: readonly FileEntry[], options: FileS
     signal?.throwIfAborted();
   };
   try {
-    createdDirs.push(...(await makeParents(entries)));
+    createdDirs.push(...(await makeParents(entries).catch((error) => Promise.reject(new FileSetError(`cannot create a directory: ${reason(error)}`)))));
     const staged: string[] = [];
     for (const entry of entries) {
       await step(`stage ${name(entry)}`);
-      const { tempPath } = await stagePrivateFile(entry.path, entry.contents, (t) => temps.push(t));
-      if (entry.mode !== PRIVATE_FILE_MODE) await fs.chmod(tempPath, entry.mode);
+      const tempPath = await stage(entry, (t) => temps.push(t));
       signal?.throwIfAborted();
       staged.push(tempPath);
     }
@@ -135,6 +134,16 @@ export async function writeFileSet(entries: readonly FileEntry[], options: FileS
     signal?.removeEventListener("abort", removeTemps);
   }
   await step("committed");
+}
+
+async function stage(entry: FileEntry, onCreate: (tempPath: string) => void): Promise<string> {
+  try {
+    const { tempPath } = await stagePrivateFile(entry.path, entry.contents, onCreate);
+    if (entry.mode !== PRIVATE_FILE_MODE) await fs.chmod(tempPath, entry.mode);
+    return tempPath;
+  } catch (error) {
+    throw new FileSetError(`cannot write ${entry.display ?? entry.path}: ${reason(error)}`);
+  }
 }
 
 /** Creates the missing parent directories (0700); returns each one created, deepest first. */
@@ -200,7 +209,11 @@ function commit(writes: readonly { path: string; display: string; temp: string }
     }
   } catch (error) {
     const stuck = undo(moves);
-    const message = error instanceof FileSetError || error instanceof FileExistsError ? error.message : `cannot put ${moves.at(-1)!.display} in place: ${reason(error)}`;
+    const last = moves.at(-1)!;
+    const message =
+      error instanceof FileSetError || error instanceof FileExistsError
+        ? error.message
+        : `cannot ${last.temp ? `put ${last.display} in place` : `remove ${last.display}`}: ${reason(error)}`;
     if (stuck.length > 0) throw new FileSetError(`${message}; could not restore ${stuck.join(", ")}`);
     if (error instanceof FileSetError || error instanceof FileExistsError) throw error;
     throw new FileSetError(message);

@@ -1,9 +1,8 @@
 // `credentials download --force` killed (SIGTERM, SIGHUP, Ctrl-C) by another process at each step:
 // while a request hangs (the emulator slowed by a fault rule) and before each step of the file set
 // (the test knob EXO_DBAAS_TEST_PAUSE_FILE_STEP announces each and holds the chosen one). The
-// directory then
-// holds the whole old set, or after the commit the whole new one, never a mix, never a temporary
-// file; the command prints one line and exits non-zero.
+// directory then holds the whole old set, or after the commit the whole new one, never a mix, never
+// a temporary file; the command prints one line and exits non-zero.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

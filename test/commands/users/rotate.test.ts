@@ -4,6 +4,7 @@ import { X509Certificate, createPrivateKey, createPublicKey } from "node:crypto"
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { makeImmutable } from "../../helpers/obstacles.js";
 import { openSession, SERVICE, tempDir, ZONE, type Session } from "./harness.js";
 
 let s: Session;
@@ -235,5 +236,29 @@ describe("user rotate: OLD's files", () => {
     s.emulator.clearRequests();
     expect(await s.exo(["dbaas", "user", "rotate", SERVICE, "a-v1", "a-v2", ...Z, "--dir", ""])).toEqual({ exitCode: 1, stdout: "", stderr: "error: --dir must not be empty\n" });
     expect(s.apiRequests()).toEqual([]);
+  });
+});
+
+describe("user rotate: removing OLD's files is all or nothing", () => {
+  it("an immutable OLD key: both of OLD's files stay, the command fails with one line, a re-run finishes", async (ctx) => {
+    await createUser("stuck-v1");
+    const dir = tempDir();
+    await s.exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", "stuck-v1", "--dir", dir]);
+    const oldCert = readFileSync(join(dir, "stuck-v1.cert.pem"), "utf8");
+    const undo = makeImmutable(join(dir, "stuck-v1.key.pem"));
+    if (!undo) return ctx.skip();
+    try {
+      const failed = await rotate("stuck-v1", "stuck-v2", dir);
+      expect(failed).toMatchObject({ exitCode: 1, stdout: "" });
+      expect(failed.stderr).toMatch(/\nerror: cannot remove .*stuck-v1\.key\.pem: operation not permitted\n$/);
+      expect(readFileSync(join(dir, "stuck-v1.cert.pem"), "utf8")).toBe(oldCert);
+      expect(readdirSync(dir).sort()).toEqual(["ca.pem", "stuck-v1.cert.pem", "stuck-v1.key.pem", "stuck-v2.cert.pem", "stuck-v2.key.pem"]);
+    } finally {
+      undo();
+    }
+    const rerun = await rotate("stuck-v1", "stuck-v2", dir);
+    expect(rerun.exitCode).toBe(0);
+    expect(rerun.stdout).toMatch(/user "stuck-v1" already deleted\nremoved .*stuck-v1\.cert\.pem\nremoved .*stuck-v1\.key\.pem\n$/);
+    expect(readdirSync(dir).sort()).toEqual(["ca.pem", "stuck-v2.cert.pem", "stuck-v2.key.pem"]);
   });
 });
