@@ -102,7 +102,7 @@ export async function writeFileSet(entries: readonly FileEntry[], options: FileS
   await Promise.all(removals.map((r) => checkTarget(r.path, name(r))));
 
   const temps: string[] = [];
-  const removeTemps = () => temps.forEach((t) => rmSync(t, { force: true }));
+  const removeTemps = () => temps.forEach(removeQuietly);
   // runs synchronously inside the signal handler that aborts: no temporary file outlives it
   signal?.addEventListener("abort", removeTemps);
   const createdDirs: string[] = [];
@@ -143,6 +143,15 @@ async function stage(entry: FileEntry, onCreate: (tempPath: string) => void): Pr
     return tempPath;
   } catch (error) {
     throw new FileSetError(`cannot write ${entry.display ?? entry.path}: ${reason(error)}`);
+  }
+}
+
+/** Removes a file if it can; never throws (it runs in signal handlers and on the way out of a failure). */
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // a directory that became read-only: the caller's error says what failed
   }
 }
 
@@ -218,7 +227,7 @@ function commit(writes: readonly { path: string; display: string; temp: string }
     if (error instanceof FileSetError || error instanceof FileExistsError) throw error;
     throw new FileSetError(message);
   }
-  for (const move of moves) if (move.backup) rmSync(move.backup.path, { force: true });
+  for (const move of moves) if (move.backup) removeQuietly(move.backup.path);
   for (const dir of new Set(moves.map((m) => dirname(resolve(m.path))))) syncDirectory(dir);
 }
 

@@ -1,6 +1,6 @@
 // Secret files made safely: mode 0600 from creation (whatever the umask), synced to disk, checked by
 // reading them back, under a temporary name next to their destination (see file-set.ts for the move).
-import { constants, promises as fs, rmSync } from "node:fs";
+import { constants, promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 
@@ -43,7 +43,7 @@ export async function stagePrivateFile(path: string, content: string | Uint8Arra
     if (!written.equals(bytes)) throw new Error(`${tempPath} does not read back as written`);
   } catch (error) {
     await handle.close().catch(() => undefined);
-    rmSync(tempPath, { force: true });
+    await fs.rm(tempPath, { force: true }).catch(() => undefined);
     throw error;
   }
   return { path, tempPath };
