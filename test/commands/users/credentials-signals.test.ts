@@ -102,3 +102,35 @@ it("without a signal, the knob only announces the steps", async () => {
   expect(result).toMatchObject({ code: 0, lines: [] });
   expect(result.contents).toEqual(fresh);
 });
+
+it("user rotate killed while deleting OLD's files: both stay, NEW's are whole, a re-run removes them", async () => {
+  await s.exo(["dbaas", "user", "create", SERVICE, "sig-v1", "-z", ZONE, "-Q"]);
+  const dir = tempDir();
+  await s.exo(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--user", "sig-v1", "--dir", dir]);
+  const oldFiles = ["sig-v1.cert.pem", "sig-v1.key.pem"].map((n) => readFileSync(join(dir, n), "utf8"));
+  // steps: staging NEW's certificate and key (1, 2), their commit (3, 4), then the removal's commit (5)
+  const child = spawn(process.execPath, [CLI, "dbaas", "user", "rotate", SERVICE, "sig-v1", "sig-v2", "-z", ZONE, "--dir", dir], {
+    env: emulatorEnv(s.emulator, { EXO_DBAAS_TEST_PAUSE_FILE_STEP: "5" }),
+  });
+  let stderr = "";
+  let stdout = "";
+  let sent = false;
+  child.stdout.on("data", (c) => (stdout += c));
+  child.stderr.on("data", (c) => {
+    stderr += c;
+    // once: a second SIGTERM would kill it outright
+    if (!sent && stderr.split("test pause: commit\n").length === 3) sent = child.kill("SIGTERM");
+  });
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  expect(code).toBe(143);
+  expect(stdout).toBe("");
+  expect(stderr.split("\n").filter((l) => l.startsWith("error"))).toEqual(["error: terminated"]);
+  expect(readdirSync(dir).sort()).toEqual(["ca.pem", "sig-v1.cert.pem", "sig-v1.key.pem", "sig-v2.cert.pem", "sig-v2.key.pem"]);
+  expect(["sig-v1.cert.pem", "sig-v1.key.pem"].map((n) => readFileSync(join(dir, n), "utf8"))).toEqual(oldFiles);
+  expect(await s.usernames()).not.toContain("sig-v1");
+
+  const rerun = await s.exo(["dbaas", "user", "rotate", SERVICE, "sig-v1", "sig-v2", "-z", ZONE, "--dir", dir]);
+  expect(rerun.exitCode).toBe(0);
+  expect(rerun.stdout).toMatch(/user "sig-v1" already deleted\nremoved .*sig-v1\.cert\.pem\nremoved .*sig-v1\.key\.pem\n$/);
+  expect(readdirSync(dir).sort()).toEqual(["ca.pem", "sig-v2.cert.pem", "sig-v2.key.pem"]);
+});
