@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { CONNECTIONS, emulatorLoad, SECONDS } from "./bench-emulator-load.mjs";
 import { startEmulatorProcess } from "./lib/emulator-process.mjs";
 
 const root = resolve(import.meta.dirname, "..");
@@ -210,7 +211,15 @@ try {
   child.kill("SIGTERM");
 }
 const emulator = await emulatorStartup();
+const loaded = await startEmulator(["--seed"]);
+let load;
+try {
+  load = await emulatorLoad(root, loaded);
+} finally {
+  loaded.child.kill("SIGTERM");
+}
 const tpl = await templateThroughput();
+const mib = (v) => (v === undefined ? "n/a" : `${v.toFixed(1)} MiB`);
 
 const verdict = (ok) => (ok ? "met" : "**not met**");
 const coldRows = ({ med, ratios }, label) => `| \`node -e 0\`${label} | ${fmt(med.node)} | 1.00 | |
@@ -292,6 +301,20 @@ sends only when the service is not found, to word the error as exo does.
 | --- | --- | --- |
 | \`exo-emulator --port 0\` | ${fmt(emulator.plain)} | < 1 s: ${verdict(emulator.plain < 1000)} |
 | \`exo-emulator --port 0 --seed\` (creates a CA and a user's key pair) | ${fmt(emulator.seed)} | |
+
+## Emulator under load (${CONNECTIONS} keep-alive connections, signed GETs of the seeded service for ${SECONDS} s)
+
+The load generator (scripts/bench-emulator-load.mjs) runs in the benchmark process and signs every
+request with the CLI's own signer; the emulator is a separate \`exo-emulator --seed --quiet\` process, so
+both share the machine's ${cpus().length} CPUs. Memory is the emulator's resident set (Linux /proc).
+
+| requests | requests/s | p50 | p99 | max | errors | emulator memory before | after 0.5 s warm-up | after the run | target |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| ${load.requests.toLocaleString("en-US")} | ${Math.round(load.perSec).toLocaleString("en-US")} | ${fmt(load.p50)} | ${fmt(load.p99)} | ${fmt(load.max)} | ${load.errors} | ${mib(load.rssBefore)} | ${mib(load.rssWarm)} | ${mib(load.rssAfter)} | no errors: ${verdict(load.errors === 0)} |
+
+The emulator keeps at most the last 5,000 requests it recorded, so its memory stays bounded however
+long the load runs; malformed requests, bad control values and slow clients are covered by
+test/emulator/hostile-requests.test.ts rather than timed here.
 
 ## Template rendering (show model with 100 users and 500 ACL entries)
 

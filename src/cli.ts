@@ -4,9 +4,14 @@ import type { Interface } from "node:readline";
 import { isatty } from "node:tty";
 import { run } from "./main.js";
 import type { IO } from "./io.js";
+import { CliError, ExitCode } from "./errors.js";
 
+// A signal aborts the command: its requests and waits stop, a file set being written is put back,
+// and it exits with one line. A second one of the same kind kills at once.
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort(Object.assign(new Error("context canceled"), { name: "AbortError" })));
+process.once("SIGTERM", () => controller.abort(new CliError("terminated", ExitCode.TERMINATED)));
+process.once("SIGHUP", () => controller.abort(new CliError("hangup", ExitCode.HANGUP)));
 
 /**
  * Writes to a standard descriptor directly: setting up process.stdout costs a short command about a

@@ -15,6 +15,10 @@ export const ExitCode = {
   OPERATION_TIMEOUT: 3,
   /** a user's client certificate has expired or is about to (credential expiry check) */
   CREDENTIALS_EXPIRED: 4,
+  /** ended by SIGHUP: 128 + 1, what a shell reports for a process the signal killed */
+  HANGUP: 129,
+  /** ended by SIGTERM: 128 + 15 */
+  TERMINATED: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

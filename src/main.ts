@@ -21,6 +21,8 @@ export async function run(argv: readonly string[], io: IO, options: RunOptions =
   }
   try {
     const output = await execute(argv, io, tree);
+    // interrupted after the work was done: still a failure, and stdout stays empty
+    io.signal?.throwIfAborted();
     if (output) io.stdout(output);
     return ExitCode.OK;
   } catch (error) {

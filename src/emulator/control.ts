@@ -1,8 +1,44 @@
 // The unsigned control API under /_emulator/ (loopback clients only), used by tests and scripts.
-import type { IncomingMessage } from "node:http";
-import type { FaultRule, FaultSettings } from "./faults.js";
+import { validateHeaderName, validateHeaderValue, type IncomingMessage } from "node:http";
+import { checkFields, checks, ControlFieldError, type FaultRule, type FaultSettings } from "./faults.js";
 import { isJsonObject, parseJson } from "./lossless-json.js";
 import type { CannedResponse } from "./server.js";
+
+/** Headers the emulator sets itself from the body it sends. */
+const FRAMING_HEADERS = new Set(["content-length", "transfer-encoding", "connection"]);
+
+function checkHeaders(value: unknown): string | undefined {
+  if (!isJsonObject(value as never)) return "must be an object of header names to string values";
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v !== "string") return `${JSON.stringify(name)} must have a string value`;
+    try {
+      validateHeaderName(name);
+      validateHeaderValue(name, v);
+    } catch {
+      return `${JSON.stringify(name)} is not a valid header name and value (no CR, LF or other control characters)`;
+    }
+    if (FRAMING_HEADERS.has(name.toLowerCase())) return `${JSON.stringify(name)} is set by the emulator itself`;
+  }
+  return undefined;
+}
+
+const CANNED_FIELDS = {
+  method: checks.method,
+  path: checks.path,
+  // a final response: 1xx are interim answers, never the whole response
+  status: checks.integer(200, 599),
+  body: () => undefined,
+  headers: checkHeaders,
+};
+
+/** A canned response as the control API and Emulator.canned() accept it, or ControlFieldError naming the bad field. */
+export function checkCanned(canned: CannedResponse): CannedResponse {
+  checkFields(canned, CANNED_FIELDS);
+  for (const field of ["method", "path", "status"] as const) {
+    if (canned[field] === undefined) throw new ControlFieldError(field, "is required (a canned response needs method, path and status; body and headers are optional)");
+  }
+  return canned;
+}
 
 export interface ControlTarget {
   faults: { configure(s: FaultSettings): void; inject(r: FaultRule): void; clear(): void; list(): unknown };
@@ -31,9 +67,10 @@ export function controlApi(target: () => ControlTarget) {
       case "GET /_emulator/faults":
         return { status: 200, body: t.faults.list() };
       case "POST /_emulator/faults": {
-        const body = json();
-        if (body.clear === true) t.faults.clear();
-        if (typeof body.kind === "string") t.faults.inject(body as unknown as FaultRule);
+        const { clear, ...body } = json();
+        if (clear !== undefined && typeof clear !== "boolean") throw new ControlFieldError("clear", "must be true or false");
+        if (clear === true) t.faults.clear();
+        if ("kind" in body) t.faults.inject(body as unknown as FaultRule);
         else t.faults.configure(body as FaultSettings);
         return { status: 200, body: t.faults.list() };
       }
@@ -51,11 +88,8 @@ export function controlApi(target: () => ControlTarget) {
       case "GET /_emulator/canned":
         return { status: 200, body: { canned: t.cannedList() } };
       case "POST /_emulator/canned": {
-        const body = json();
-        if (typeof body.method !== "string" || typeof body.path !== "string" || !Number.isInteger(body.status)) {
-          throw new Error("canned response needs method, path and status (body and headers optional)");
-        }
-        t.canned({ method: body.method, path: body.path, status: body.status as number, body: body.body ?? "", headers: body.headers as Record<string, string> | undefined });
+        const body = checkCanned(json() as unknown as CannedResponse);
+        t.canned({ ...body, body: body.body ?? "" });
         return ok;
       }
       case "DELETE /_emulator/canned":

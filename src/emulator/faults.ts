@@ -40,27 +40,87 @@ export interface FaultSettings {
 
 const KINDS: FaultKind[] = ["status", "drop", "truncate", "content-type", "slow"];
 
+/** A control API value refused before it is stored; `field` names it. */
+export class ControlFieldError extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`invalid ${JSON.stringify(field)}: ${problem}`);
+    this.name = "ControlFieldError";
+  }
+}
+
+/** Longest delay a rule or the latency may add (10 minutes): anything longer is a mistake. */
+export const MAX_DELAY_MS = 600_000;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;[\t\x20-\x7e]*)?$/;
+const PATH = /^\/[\x21-\x7e]*$/;
+
+type Check = (value: unknown) => string | undefined;
+const integer = (min: number, max: number): Check => (v) => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? undefined : `must be an integer from ${min} to ${max}`);
+const delay: Check = (v) => (typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= MAX_DELAY_MS ? undefined : `must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`);
+const matching = (pattern: RegExp, what: string): Check => (v) => (typeof v === "string" && pattern.test(v) ? undefined : `must be ${what}`);
+const oneOf = (values: readonly unknown[]): Check => (v) => (values.includes(v) ? undefined : `must be one of ${values.map((x) => JSON.stringify(x)).join(", ")}`);
+
+export const checks = {
+  method: matching(TOKEN, "an HTTP method (letters)"),
+  path: matching(PATH, "a path starting with / (printable ASCII, no spaces)"),
+  delay,
+  integer,
+  oneOf,
+  mediaType: matching(MEDIA_TYPE, "a media type such as text/html; charset=utf-8 (printable ASCII, no CR or LF)"),
+};
+
+const RULE_FIELDS: Record<keyof FaultRule, Check> = {
+  kind: (v) => (KINDS.includes(v as FaultKind) ? undefined : `unknown fault kind ${JSON.stringify(v)} (one of ${KINDS.join(", ")})`),
+  count: integer(1, 1_000_000),
+  method: checks.method,
+  pathPrefix: checks.path,
+  path: checks.path,
+  status: integer(400, 599),
+  retryAfter: integer(0, 86_400),
+  body: (v) => (typeof v === "string" ? undefined : "must be a string"),
+  delayMs: delay,
+  contentType: checks.mediaType,
+  when: oneOf(["before", "after"]),
+  complete: oneOf([true, false]),
+};
+
+/** Every field of `fields` known to `checks` and valid, or ControlFieldError naming the first that is not. */
+export function checkFields(fields: object, known: Record<string, Check>, prefix = ""): void {
+  for (const [name, value] of Object.entries(fields)) {
+    const check = known[name];
+    if (!check) throw new ControlFieldError(prefix + name, "unknown field");
+    if (value === undefined) continue;
+    const problem = check(value);
+    if (problem) throw new ControlFieldError(prefix + name, problem);
+  }
+}
+
+/** A rule as the control API and inject() accept it. */
+export function checkFaultRule(rule: FaultRule, prefix = ""): void {
+  if (typeof rule !== "object" || rule === null || Array.isArray(rule)) throw new ControlFieldError(prefix || "rule", "must be an object");
+  checkFields(rule, RULE_FIELDS, prefix);
+  if (rule.kind === undefined) throw new ControlFieldError(`${prefix}kind`, `is required (one of ${KINDS.join(", ")})`);
+  if (rule.kind === "status" && rule.status === undefined) throw new ControlFieldError(`${prefix}status`, 'fault kind "status" needs a status between 400 and 599');
+}
+
 export class FaultController {
   latencyMs = 0;
   private rules: (FaultRule & { remaining: number })[] = [];
 
   /** Queues a rule; it applies to the next `count` matching requests. */
   inject(rule: FaultRule): void {
-    if (!KINDS.includes(rule.kind)) throw new Error(`unknown fault kind ${JSON.stringify(rule.kind)} (one of ${KINDS.join(", ")})`);
-    if (rule.kind === "status" && !(Number.isInteger(rule.status) && rule.status! >= 400 && rule.status! <= 599)) {
-      throw new Error("fault kind \"status\" needs a status between 400 and 599");
-    }
-    const count = rule.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) throw new Error("fault count must be a positive integer");
-    this.rules.push({ ...rule, remaining: count });
+    checkFaultRule(rule);
+    this.rules.push({ ...rule, remaining: rule.count ?? 1 });
   }
 
-  /** Applies a settings document as POSTed to /_emulator/faults. */
+  /** Applies a settings document as POSTed to /_emulator/faults: all of it, or nothing when a field is invalid. */
   configure(settings: FaultSettings): void {
-    if (settings.latencyMs !== undefined) {
-      if (!(typeof settings.latencyMs === "number" && settings.latencyMs >= 0)) throw new Error("latencyMs must be a number >= 0");
-      this.latencyMs = settings.latencyMs;
-    }
+    checkFields(settings, { latencyMs: delay, rules: (v) => (Array.isArray(v) ? undefined : "must be an array of rules") });
+    (settings.rules ?? []).forEach((rule, i) => checkFaultRule(rule, `rules[${i}].`));
+    if (settings.latencyMs !== undefined) this.latencyMs = settings.latencyMs;
     for (const rule of settings.rules ?? []) this.inject(rule);
   }
 

@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { BrokerProvider } from "./broker-provider.js";
-import { controlApi } from "./control.js";
+import { checkCanned, controlApi } from "./control.js";
 import { Core } from "./core.js";
 import { FaultController } from "./faults.js";
-import { cannedKey, createHandler, type CannedResponse, type RecordedRequest } from "./server.js";
+import { cannedKey, createHandler, serverOptions, type CannedResponse, type RecordedRequest, type ServerTimeouts } from "./server.js";
 import { Store } from "./store.js";
 import { loadOrCreateTls } from "./tls.js";
 
@@ -20,7 +20,7 @@ export type { CannedResponse, RecordedRequest } from "./server.js";
 export const DEFAULT_API_KEY = "EXOemulator0000000000000000000";
 export const DEFAULT_API_SECRET = "emulator-secret";
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends ServerTimeouts {
   /** default 127.0.0.1 */
   host?: string;
   /** default 0 (any free port) */
@@ -100,7 +100,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     faults,
     requests: () => recorded.map((r) => ({ ...r })),
     clearRequests: () => void recorded.splice(0),
-    canned: (c) => void canned.set(cannedKey(c.method, c.path), c),
+    canned: (c) => void canned.set(cannedKey(c.method, c.path), checkCanned(c)),
     clearCanned: () => canned.clear(),
     caCertificatePem: async () => (await core.ca()).certPem,
     reset: async () => {
@@ -147,10 +147,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   if (opts.https) {
     if (!opts.dataDir) ownTlsDir = mkdtempSync(join(tmpdir(), "exo-emulator-tls-"));
     const tls = await loadOrCreateTls(opts.dataDir ?? ownTlsDir!);
-    server = createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
+    server = createHttpsServer({ ...serverOptions(opts), cert: tls.cert, key: tls.key }, handler);
     emulator.tlsCaPath = tls.caPath;
   } else {
-    server = createHttpServer(handler);
+    server = createHttpServer(serverOptions(opts), handler);
   }
   server.keepAliveTimeout = 5000;
 

@@ -1,11 +1,11 @@
 // The HTTP request pipeline: control API, latency and faults, signature check, canned responses, routes.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerOptions, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { STATUS_CODES } from "node:http";
 import { ApiError } from "./api-error.js";
 import { verifySignature, type Credentials } from "./auth.js";
 import type { Core } from "./core.js";
-import type { FaultController, FaultRule } from "./faults.js";
+import { ControlFieldError, type FaultController, type FaultRule } from "./faults.js";
 import { isJsonObject, JsonSyntaxError, parseJson, stringifyJson, type Json } from "./lossless-json.js";
 import { matchRoute } from "./routes.js";
 import { checkRawPathSegments } from "./path-segments.js";
@@ -84,12 +84,64 @@ const jsonReply = (status: number, body: unknown, headers: Record<string, string
   body: stringifyJson(body),
 });
 
+/** A request the emulator cannot make sense of (its target, for one): answered 400. */
+class BadRequest extends Error {}
+
+/** How long a client may take to send its headers, and its whole request, before it is dropped. */
+export interface ServerTimeouts {
+  /** default 10 s */
+  headersTimeoutMs?: number;
+  /** default 60 s (never less than the headers timeout) */
+  requestTimeoutMs?: number;
+}
+
+/** Node server options enforcing the timeouts, checked often enough to drop slow clients on time. */
+export function serverOptions(timeouts: ServerTimeouts = {}): ServerOptions {
+  const headersTimeout = timeouts.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(timeouts.requestTimeoutMs ?? 60_000, headersTimeout);
+  return { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))) };
+}
+
+/** "/v2/x?y" from an origin-form or absolute-form request target; BadRequest when it is not a URL. */
+function targetPath(rawUrl: string): string {
+  try {
+    return new URL(rawUrl, "http://emulator").pathname;
+  } catch {
+    throw new BadRequest("malformed request target");
+  }
+}
+
+/**
+ * The request pipeline inside one error boundary: whatever a request holds, it gets an answer (400
+ * for a malformed one, 500 for an emulator fault) or, once the answer has started, a closed
+ * connection, and the emulator goes on.
+ */
 export function createHandler(p: Pipeline) {
+  const handle = pipeline(p);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      const bad = error instanceof BadRequest;
+      if (!bad) p.log(`internal error on ${req.method} ${JSON.stringify(req.url)}: ${(error as Error)?.stack ?? error}`);
+      if (res.headersSent || res.destroyed) {
+        res.destroy();
+        return;
+      }
+      try {
+        res.setHeader("connection", "close");
+        send(res, jsonReply(bad ? 400 : 500, { message: bad ? (error as Error).message : "internal emulator error" }));
+      } catch {
+        res.destroy();
+      }
+    });
+  };
+}
+
+function pipeline(p: Pipeline) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     const method = (req.method ?? "GET").toUpperCase();
     const rawUrl = req.url ?? "/";
-    const path = new URL(rawUrl, "http://emulator").pathname;
+    const path = targetPath(rawUrl);
     let body: Buffer | "too-large";
     try {
       body = await readBody(req);
@@ -103,7 +155,7 @@ export function createHandler(p: Pipeline) {
         ? { status: 403, body: { message: "the control API only answers loopback clients" } }
         : body === "too-large"
           ? { status: 413, body: { message: "request body too large" } }
-          : await p.control(req, path, body).catch((e: Error) => ({ status: 400, body: { message: e.message } }));
+          : await p.control(req, path, body).catch((e: Error) => ({ status: 400, body: e instanceof ControlFieldError ? { message: e.message, field: e.field } : { message: e.message } }));
       send(res, jsonReply(reply.status, reply.body));
       return;
     }

@@ -1,8 +1,9 @@
 // The three files of a user's client credentials (CA, certificate, key): where they go, reading
-// them back, and writing all of them only once every check has passed.
+// them back, and writing them as one set only once every check has passed.
 import { promises as fs } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { commitStagedFile, discardStagedFile, FileExistsError, stagePrivateFile, type StagedFile } from "./private-file.js";
+import { checkTarget, writeFileSet, type FileEntry, type FileSetOptions } from "./file-set.js";
+import { FileExistsError, PRIVATE_FILE_MODE } from "./private-file.js";
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { CredentialsError, parseCertificate, parseCertificates, parsePrivateKey, sameCertificate, type CredentialsPem, type VerifiedCredentials } from "./pem.js";
 
@@ -38,27 +39,20 @@ export function credentialsFiles(cwd: string, username: string, names: Credentia
   };
 }
 
-/** The directories the files go to, created (0700) when missing. */
-async function ensureDirectories(files: CredentialsFiles): Promise<void> {
-  for (const part of CREDENTIALS_PARTS) {
-    await fs.mkdir(resolve(files[part].absolute, ".."), { recursive: true, mode: 0o700 });
-  }
-}
-
 /** What is on disk for one part, compared with the credentials to install. */
 export type FileState = "missing" | "same" | "different";
 
 /** Whether each file is absent, already holds these credentials (same CA, same certificate, the certificate's key), or holds something else. */
 export async function inspectCredentialsFiles(files: CredentialsFiles, expected: VerifiedCredentials): Promise<Record<CredentialsPart, FileState>> {
   const state = async (part: CredentialsPart): Promise<FileState> => {
+    const target = await checkTarget(files[part].absolute, files[part].display);
+    if (target === "absent") return "missing";
     let text: string;
     try {
+      // through a link: a link to a file holding these credentials is kept; a dangling one is replaced
       text = await fs.readFile(files[part].absolute, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") return "missing";
-      if (code === "EISDIR") return "different";
-      throw error;
+    } catch {
+      return "different";
     }
     return holds(part, text, expected) ? "same" : "different";
   };
@@ -87,12 +81,15 @@ export interface InstallResult {
   kept: CredentialsPart[];
 }
 
+/** How the set is written: the abort signal and the step hook of writeFileSet. */
+export type InstallOptions = Pick<FileSetOptions, "signal" | "beforeStep">;
+
 /**
- * Puts the verified credentials on disk, each file mode 0600. Files already holding them are kept;
- * a file holding something else is replaced only with `overwrite`, otherwise nothing is written
- * and FileExistsError names it. The result is checked on disk afterwards.
+ * Puts the verified credentials on disk as one set, each file mode 0600. Files already holding
+ * them are kept; a file or link holding something else is replaced only with `overwrite`,
+ * otherwise nothing is written and FileExistsError names it.
  */
-export async function installCredentials(files: CredentialsFiles, credentials: VerifiedCredentials, overwrite: boolean): Promise<InstallResult> {
+export async function installCredentials(files: CredentialsFiles, credentials: VerifiedCredentials, overwrite: boolean, options: InstallOptions = {}): Promise<InstallResult> {
   if (new Set(CREDENTIALS_PARTS.map((p) => files[p].absolute)).size !== CREDENTIALS_PARTS.length) {
     throw new CredentialsError("the CA, certificate and key files must be three different files");
   }
@@ -100,28 +97,13 @@ export async function installCredentials(files: CredentialsFiles, credentials: V
   const conflict = CREDENTIALS_PARTS.find((p) => before[p] === "different");
   if (conflict && !overwrite) throw new FileExistsError(files[conflict].display);
   const toWrite = CREDENTIALS_PARTS.filter((p) => before[p] !== "same");
-  if (toWrite.length > 0) await ensureDirectories(files);
-
-  const staged: { part: CredentialsPart; file: StagedFile }[] = [];
-  try {
-    for (const part of toWrite) staged.push({ part, file: await stagePrivateFile(files[part].absolute, withNewline(credentials[part])) });
-    while (staged.length > 0) {
-      const { part, file } = staged[0]!;
-      try {
-        await commitStagedFile(file, before[part] === "different");
-      } catch (error) {
-        if (error instanceof FileExistsError) throw new FileExistsError(files[part].display);
-        throw error;
-      }
-      staged.shift();
-    }
-  } finally {
-    await Promise.all(staged.map((s) => discardStagedFile(s.file)));
-  }
-
-  const after = await inspectCredentialsFiles(files, credentials);
-  const bad = CREDENTIALS_PARTS.find((p) => after[p] !== "same");
-  if (bad) throw new CredentialsError(`${files[bad].display} does not hold the expected credentials after writing`);
+  const entries: FileEntry[] = toWrite.map((part) => ({
+    path: files[part].absolute,
+    display: files[part].display,
+    contents: withNewline(credentials[part]),
+    mode: PRIVATE_FILE_MODE,
+  }));
+  if (entries.length > 0) await writeFileSet(entries, { ...options, overwrite });
   return { written: toWrite, kept: CREDENTIALS_PARTS.filter((p) => before[p] === "same") };
 }
 

@@ -1,6 +1,7 @@
 // Client credentials of Kafka users: PEM checks, safe files, rotation.
 export { CredentialsError, parseCertificate, parseCertificates, parsePrivateKey, verifyCredentials, sameCertificate, type CredentialsPem, type VerifiedCredentials } from "./pem.js";
-export { FileExistsError, PRIVATE_FILE_MODE, writePrivateFile, pathExists } from "./private-file.js";
+export { FileExistsError, PRIVATE_FILE_MODE, pathExists } from "./private-file.js";
+export { writeFileSet, writePrivateFile, checkTarget, FileSetError, type FileEntry, type FileRemoval, type FileSetOptions } from "./file-set.js";
 export {
   credentialsFiles,
   inspectCredentialsFiles,
@@ -11,6 +12,7 @@ export {
   type CredentialsPart,
   type FileState,
   type InstallResult,
+  type InstallOptions,
 } from "./files.js";
 export { rotateUser, describeStep, RotationError, type RotationApi, type RotationStep, type RotationResult, type ServiceUser } from "./rotation.js";
 export { certificateExpiry, type CertificateExpiry } from "./expiry.js";

@@ -1,5 +1,5 @@
-// Writing secret files safely: mode 0600 from creation (whatever the umask), complete or absent
-// (temporary file in the same directory, fsync, then an atomic rename or no-clobber link).
+// Secret files made safely: mode 0600 from creation (whatever the umask), synced to disk, checked by
+// reading them back, under a temporary name next to their destination (see file-set.ts for the move).
 import { constants, promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
@@ -19,68 +19,34 @@ export interface StagedFile {
   tempPath: string;
 }
 
-/** Writes `content` to a new 0600 temporary file next to `path` and syncs it to disk. */
-export async function stagePrivateFile(path: string, content: string): Promise<StagedFile> {
-  const tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await fs.open(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, PRIVATE_FILE_MODE);
-  try {
-    // the umask may have removed bits from the creation mode, never added any; make it exact
-    await handle.chmod(PRIVATE_FILE_MODE);
-    await handle.writeFile(content, "utf8");
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await fs.rm(tempPath, { force: true });
-    throw error;
-  }
-  await handle.close();
-  return { path, tempPath };
+/** A hidden name beside `path` that nothing else uses: `.NAME.RANDOM.SUFFIX`. */
+export function siblingName(path: string, suffix: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.${suffix}`);
 }
 
 /**
- * Moves a staged file into place. Without `overwrite` an existing file is kept and
- * FileExistsError is thrown (link() refuses atomically to replace anything).
+ * Writes `content` to a new 0600 temporary file next to `path`, syncs it and reads it back.
+ * `onCreate` learns the temporary name before the file exists, so a signal handler can remove it.
  */
-export async function commitStagedFile(staged: StagedFile, overwrite: boolean): Promise<void> {
+export async function stagePrivateFile(path: string, content: string | Uint8Array, onCreate?: (tempPath: string) => void): Promise<StagedFile> {
+  const tempPath = siblingName(path, "tmp");
+  onCreate?.(tempPath);
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+  const handle = await fs.open(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, PRIVATE_FILE_MODE);
   try {
-    if (overwrite) {
-      await fs.rename(staged.tempPath, staged.path);
-    } else {
-      try {
-        await fs.link(staged.tempPath, staged.path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new FileExistsError(staged.path);
-        throw error;
-      }
-      await fs.rm(staged.tempPath, { force: true });
-    }
+    // the umask may have removed bits from the creation mode, never added any; make it exact
+    await handle.chmod(PRIVATE_FILE_MODE);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    const written = await fs.readFile(tempPath);
+    if (!written.equals(bytes)) throw new Error(`${tempPath} does not read back as written`);
   } catch (error) {
-    await fs.rm(staged.tempPath, { force: true });
+    await handle.close().catch(() => undefined);
+    await fs.rm(tempPath, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dirname(staged.path));
-}
-
-export async function discardStagedFile(staged: StagedFile): Promise<void> {
-  await fs.rm(staged.tempPath, { force: true });
-}
-
-/** Makes the rename durable; not every platform lets a directory be fsynced. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, constants.O_RDONLY);
-    await handle.sync();
-  } catch {
-    // best effort
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
-
-/** Writes one private file in one step. */
-export async function writePrivateFile(path: string, content: string, overwrite: boolean): Promise<void> {
-  await commitStagedFile(await stagePrivateFile(path, content), overwrite);
+  return { path, tempPath };
 }
 
 /** Whether something (file, link, directory) exists at `path`. */

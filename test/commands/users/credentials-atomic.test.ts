@@ -3,7 +3,7 @@
 import { linkSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commitStagedFile, stagePrivateFile } from "../../../src/kafka/credentials/private-file.js";
+import { writeFileSet } from "../../../src/kafka/credentials/file-set.js";
 import { openSession, SERVICE, tempDir, ZONE, type Session } from "./harness.js";
 
 let s: Session;
@@ -19,11 +19,19 @@ describe("private files", () => {
     const previous = process.umask(0o000);
     try {
       const dir = tempDir();
-      const staged = await stagePrivateFile(join(dir, "app.key.pem"), "secret\n");
-      expect(readdirSync(dir)).toEqual([staged.tempPath.slice(dir.length + 1)]);
-      expect(mode(staged.tempPath)).toBe(0o600);
-      expect(readFileSync(staged.tempPath, "utf8")).toBe("secret\n");
-      await commitStagedFile(staged, false);
+      let seen = 0;
+      await writeFileSet([{ path: join(dir, "app.key.pem"), contents: "secret\n", mode: 0o600 }], {
+        async beforeStep(step) {
+          if (step !== "commit") return;
+          const [temp, ...others] = readdirSync(dir);
+          expect(others).toEqual([]);
+          expect(temp).toMatch(/^\.app\.key\.pem\.[0-9a-f]{12}\.tmp$/);
+          expect(mode(join(dir, temp!))).toBe(0o600);
+          expect(readFileSync(join(dir, temp!), "utf8")).toBe("secret\n");
+          seen++;
+        },
+      });
+      expect(seen).toBe(1);
       expect(readdirSync(dir)).toEqual(["app.key.pem"]);
       expect(mode(join(dir, "app.key.pem"))).toBe(0o600);
     } finally {

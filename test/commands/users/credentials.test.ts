@@ -1,9 +1,10 @@
 // exo dbaas credentials download|check: verified PEM files with mode 0600, expiry thresholds.
 import { X509Certificate } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCa, issueClientCertificate } from "../../../src/emulator/pki.js";
+import { makeImmutable, makeReadOnlyDir } from "../../helpers/obstacles.js";
 import { openSession, SERVICE, tempDir, ZONE, type Session } from "./harness.js";
 
 let s: Session;
@@ -185,5 +186,91 @@ describe("credentials check", () => {
     expect(await check("--min-days", "-1")).toEqual({ exitCode: 1, stdout: "", stderr: "error: invalid --min-days -1: must be 0 or more\n" });
     expect((await check("--min-days", "soon")).exitCode).toBe(1);
     expect(s.apiRequests()).toEqual([]);
+  });
+});
+
+describe("credentials download: all or nothing", () => {
+  const OLD = ["old ca\n", "old cert\n", "old key\n"];
+  const NAMES = ["ca.pem", "avnadmin.cert.pem", "avnadmin.key.pem"];
+  const withOldSet = () => {
+    const dir = tempDir();
+    NAMES.forEach((n, i) => writeFileSync(join(dir, n), OLD[i]!));
+    return { dir, contents: () => NAMES.map((n) => readFileSync(join(dir, n), "utf8")) };
+  };
+
+  it("a template failing on the data fails before any request, nothing written", async () => {
+    const dir = tempDir();
+    const result = await download(dir, "--output-template", "{{.CA.Missing}}");
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^error: .*Missing/);
+    expect(result.stderr.split("\n")).toHaveLength(2);
+    expect(s.apiRequests()).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each(["--dir", "--ca-file", "--cert-file", "--key-file"])("refuses an empty %s before any request", async (flagName) => {
+    const result = await s.exo(["dbaas", "credentials", "download", SERVICE, ...Z, flagName, ""], { cwd: tempDir() });
+    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: `error: ${flagName} must not be empty\n` });
+    expect(s.apiRequests()).toEqual([]);
+  });
+
+  it("refuses a directory at a file's path and a parent that is a file, even with --force", async () => {
+    const { dir, contents } = withOldSet();
+    const keyDir = join(tempDir(), "key-is-a-dir");
+    mkdirSync(keyDir);
+    expect(await download(dir, "--force", "--key-file", keyDir)).toEqual({ exitCode: 1, stdout: "", stderr: `error: ${keyDir} is a directory\n` });
+    writeFileSync(join(dir, "plain"), "");
+    expect(await download(dir, "--force", "--key-file", "plain/app.key")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: `error: cannot write ${dir}/plain/app.key: ${dir}/plain is not a directory\n`,
+    });
+    expect(contents()).toEqual(OLD);
+    expect(readdirSync(dir).sort()).toEqual([...NAMES, "plain"].sort());
+  });
+
+  it("an immutable old key (chattr +i): the new CA and certificate are taken back", async (ctx) => {
+    const { dir, contents } = withOldSet();
+    const undo = makeImmutable(join(dir, "avnadmin.key.pem"));
+    if (!undo) return ctx.skip();
+    try {
+      const result = await download(dir, "--force");
+      expect(result).toEqual({ exitCode: 1, stdout: "", stderr: `error: cannot put ${dir}/avnadmin.key.pem in place: operation not permitted\n` });
+      expect(contents()).toEqual(OLD);
+      expect(readdirSync(dir).sort()).toEqual([...NAMES].sort());
+    } finally {
+      undo();
+    }
+  });
+
+  it("a key file in a read-only directory: nothing written anywhere", async (ctx) => {
+    const { dir, contents } = withOldSet();
+    const keyDir = tempDir();
+    const undo = makeReadOnlyDir(keyDir);
+    if (!undo) return ctx.skip();
+    try {
+      const result = await download(dir, "--force", "--key-file", join(keyDir, "app.key"));
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^error: cannot write ${keyDir}/app.key: (read-only file system|permission denied)\n$`));
+      expect(result.stdout).toBe("");
+      expect(contents()).toEqual(OLD);
+      expect(readdirSync(dir).sort()).toEqual([...NAMES].sort());
+    } finally {
+      undo();
+    }
+    expect(readdirSync(keyDir)).toEqual([]);
+  });
+
+  it("a dangling symlink blocks only without --force, and is replaced as a link", async () => {
+    const dir = tempDir();
+    const target = join(tempDir(), "gone", "key.pem");
+    symlinkSync(target, join(dir, "avnadmin.key.pem"));
+    expect((await download(dir)).stderr).toBe(`error: ${dir}/avnadmin.key.pem already exists (use --force to overwrite it)\n`);
+    expect(await download(dir, "--force")).toMatchObject({ exitCode: 0 });
+    expect(lstatSync(join(dir, "avnadmin.key.pem")).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(dir, "avnadmin.key.pem"), "utf8")).toBe(withNewline(admin.key));
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual([...NAMES].sort());
   });
 });

@@ -4,6 +4,7 @@ import { X509Certificate, createPrivateKey, createPublicKey } from "node:crypto"
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { makeImmutable } from "../../helpers/obstacles.js";
 import { openSession, SERVICE, tempDir, ZONE, type Session } from "./harness.js";
 
 let s: Session;
@@ -174,5 +175,90 @@ describe("user rotate", () => {
     expect(await rotate(oldUser!, newUser!, dir)).toEqual({ exitCode: 1, stdout: "", stderr });
     expect(s.mutations()).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("user rotate: OLD's files", () => {
+  const download = (user: string, dir: string) => s.exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", user, "--dir", dir]);
+
+  it("deletes OLD's certificate and key once OLD is deleted, and prints it", async () => {
+    await createUser("files-v1");
+    const dir = tempDir();
+    expect((await download("files-v1", dir)).exitCode).toBe(0);
+    const result = await rotate("files-v1", "files-v2", dir);
+    expect(result.stdout).toBe(
+      `created user "files-v2"\nkept ${dir}/ca.pem (already up to date)\nwrote ${dir}/files-v2.cert.pem\nwrote ${dir}/files-v2.key.pem\n` +
+        `deleted user "files-v1"\nremoved ${dir}/files-v1.cert.pem\nremoved ${dir}/files-v1.key.pem\n`,
+    );
+    expect(result.exitCode).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["ca.pem", "files-v2.cert.pem", "files-v2.key.pem"]);
+    assertValidFiles(dir, "files-v2");
+  });
+
+  it("--keep-old-files keeps them", async () => {
+    await createUser("keep-v1");
+    const dir = tempDir();
+    await download("keep-v1", dir);
+    const result = await rotate("keep-v1", "keep-v2", dir, "--keep-old-files");
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).not.toContain("removed");
+    expect(readdirSync(dir).sort()).toEqual(["ca.pem", "keep-v1.cert.pem", "keep-v1.key.pem", "keep-v2.cert.pem", "keep-v2.key.pem"]);
+  });
+
+  it("leaves files at OLD's names that do not hold OLD's credentials, saying so", async () => {
+    await createUser("other-v1");
+    await createUser("someone");
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    await download("someone", elsewhere);
+    // another user's valid certificate and key, under OLD's names
+    writeFileSync(join(dir, "other-v1.cert.pem"), readFileSync(join(elsewhere, "someone.cert.pem")));
+    writeFileSync(join(dir, "other-v1.key.pem"), readFileSync(join(elsewhere, "someone.key.pem")));
+    const result = await rotate("other-v1", "other-v2", dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`left ${dir}/other-v1.cert.pem (not the credentials of user "other-v1")\nleft ${dir}/other-v1.key.pem (not the credentials of user "other-v1")\n`);
+    expect(readFileSync(join(dir, "other-v1.key.pem"))).toEqual(readFileSync(join(elsewhere, "someone.key.pem")));
+  });
+
+  it("a template that fails on the steps fails before any change", async () => {
+    await createUser("tpl-v1");
+    const dir = tempDir();
+    s.emulator.clearRequests();
+    const result = await rotate("tpl-v1", "tpl-v2", dir, "--output-template", "{{index .Steps 20}}");
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^error: .*index out of range/);
+    expect(s.mutations()).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses an empty --dir before any request", async () => {
+    s.emulator.clearRequests();
+    expect(await s.exo(["dbaas", "user", "rotate", SERVICE, "a-v1", "a-v2", ...Z, "--dir", ""])).toEqual({ exitCode: 1, stdout: "", stderr: "error: --dir must not be empty\n" });
+    expect(s.apiRequests()).toEqual([]);
+  });
+});
+
+describe("user rotate: removing OLD's files is all or nothing", () => {
+  it("an immutable OLD key: both of OLD's files stay, the command fails with one line, a re-run finishes", async (ctx) => {
+    await createUser("stuck-v1");
+    const dir = tempDir();
+    await s.exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", "stuck-v1", "--dir", dir]);
+    const oldCert = readFileSync(join(dir, "stuck-v1.cert.pem"), "utf8");
+    const undo = makeImmutable(join(dir, "stuck-v1.key.pem"));
+    if (!undo) return ctx.skip();
+    try {
+      const failed = await rotate("stuck-v1", "stuck-v2", dir);
+      expect(failed).toMatchObject({ exitCode: 1, stdout: "" });
+      expect(failed.stderr).toMatch(/\nerror: cannot remove .*stuck-v1\.key\.pem: operation not permitted\n$/);
+      expect(readFileSync(join(dir, "stuck-v1.cert.pem"), "utf8")).toBe(oldCert);
+      expect(readdirSync(dir).sort()).toEqual(["ca.pem", "stuck-v1.cert.pem", "stuck-v1.key.pem", "stuck-v2.cert.pem", "stuck-v2.key.pem"]);
+    } finally {
+      undo();
+    }
+    const rerun = await rotate("stuck-v1", "stuck-v2", dir);
+    expect(rerun.exitCode).toBe(0);
+    expect(rerun.stdout).toMatch(/user "stuck-v1" already deleted\nremoved .*stuck-v1\.cert\.pem\nremoved .*stuck-v1\.key\.pem\n$/);
+    expect(readdirSync(dir).sort()).toEqual(["ca.pem", "stuck-v2.cert.pem", "stuck-v2.key.pem"]);
   });
 });

@@ -2,7 +2,10 @@
 // written only after checking that the certificate chains to the CA and the key matches it.
 import { credentialsFiles, installCredentials, verifyCredentials } from "../../../kafka/credentials/index.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
+import { UsageError } from "../../../errors.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
+import { fileSetSteps } from "../shared/file-set-steps.js";
+import { renderFirst } from "../shared/render-first.js";
 import { credentialsFilesOutput } from "./model.js";
 import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
 
@@ -12,7 +15,9 @@ authentication: the service's CA certificate, the user's certificate and the
 user's private key, each with mode 0600. Nothing is written unless the
 certificate is signed by the CA and the key belongs to the certificate. A file
 that already holds these credentials is left as it is; a file holding anything
-else is an error naming it, and nothing is written, unless --force is given.
+else is an error naming it, and nothing is written, unless --force is given
+(a symbolic link is then replaced by the file, its target left alone). The
+files change as one set: on any failure or interruption the old ones stay.
 The three paths are printed, one per line.
 
 Supported output template annotations: .CA .Cert .Key`,
@@ -35,12 +40,15 @@ Examples:
   templated: true,
   async run(ctx, args, opts) {
     const username = validateUsername(opts.user);
+    const names = { dir: opts.dir, "ca-file": opts.caFile, "cert-file": opts.certFile, "key-file": opts.keyFile };
+    for (const [flagName, value] of Object.entries(names)) if (value === "") throw new UsageError(`--${flagName} must not be empty`);
     const files = credentialsFiles(ctx.io.cwd, username, { dir: opts.dir, caFile: opts.caFile, certFile: opts.certFile, keyFile: opts.keyFile });
+    const output = await renderFirst(ctx, credentialsFilesOutput(files));
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const credentials = verifyCredentials(await fetchUserCredentials(client, args.name, zone, username), `user ${goQuote(username)}`);
-    await installCredentials(files, credentials, opts.force);
-    return credentialsFilesOutput(files);
+    await installCredentials(files, credentials, opts.force, fileSetSteps(ctx.io));
+    return output;
   },
 });
