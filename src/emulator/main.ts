@@ -31,8 +31,20 @@ async function loadBrokers(kind: string, quiet: boolean): Promise<BrokerProvider
   if (kind !== "real") throw new Error(`--kafka must be "fake" or "real", not ${JSON.stringify(kind)}`);
   // Real brokers (one local Kafka process per service) live in ./broker/, loaded only when asked for.
   const { createRealBrokerProvider, prepareKafkaJars } = await import("./broker/index.js");
-  await prepareKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet });
+  await withInterruptibleFetch((signal) => prepareKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet, signal }));
   return createRealBrokerProvider({});
+}
+
+/** Runs a jar fetch that Ctrl-C or SIGTERM stops cleanly: the partial download is removed before the process exits. */
+async function withInterruptibleFetch<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Error("interrupted: nothing was kept"));
+  process.once("SIGINT", stop).once("SIGTERM", stop);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off("SIGINT", stop).off("SIGTERM", stop);
+  }
 }
 
 async function fetchKafkaCommand(args: string[]): Promise<void> {
@@ -42,7 +54,9 @@ async function fetchKafkaCommand(args: string[]): Promise<void> {
     return;
   }
   const { ensureKafkaJars } = await import("./broker/fetch-kafka.js");
-  const dir = await ensureKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet: values.quiet });
+  const dir = await withInterruptibleFetch((signal) =>
+    ensureKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet: values.quiet, signal }),
+  );
   process.stdout.write(`${dir}\n`);
 }
 

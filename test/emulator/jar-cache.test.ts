@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { homedir, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchKafkaJars, hasPinnedJars, KAFKA_JARS_STAMP, userCacheLibsDir } from "../../src/emulator/broker/jar-cache.js";
+import { spawn } from "node:child_process";
+import { fetchKafkaJars, hasPinnedJars, KAFKA_JARS_STAMP, terminalProgress, userCacheLibsDir } from "../../src/emulator/broker/jar-cache.js";
+import { ensureBuilt } from "../helpers/built-cli.js";
 import { KAFKA_JARS, KAFKA_VERSION, LOG4J_VERSION, type PinnedJar } from "../../src/emulator/broker/kafka-jars.js";
 import { startServer, type LoopbackServer } from "../helpers/loopback-server.js";
 
@@ -123,5 +125,56 @@ describe("fetchKafkaJars from a Maven repository", () => {
     const fetchSh = readFileSync(join(ROOT, "scripts", "kafka", "fetch.sh"), "utf8");
     expect(fetchSh).toContain('stamp="kafka=$KAFKA_VERSION log4j=$LOG4J_VERSION"');
     expect(KAFKA_JARS_STAMP).toBe(`kafka=${KAFKA_VERSION} log4j=${LOG4J_VERSION}`);
+  });
+});
+
+describe("progress and interruption", () => {
+  it("on a terminal, one line redrawn in place, once per percent", () => {
+    const out: string[] = [];
+    const progress = terminalProgress((t) => out.push(t), "Fetching");
+    for (const done of [0, 1_000_000, 1_000_001, 2_500_000, 5_000_000]) progress.update(done, 5_000_000);
+    progress.end();
+    expect(out).toEqual([
+      "\rFetching: 0.0/5.0 MB (0%)",
+      "\rFetching: 1.0/5.0 MB (20%)",
+      "\rFetching: 2.5/5.0 MB (50%)",
+      "\rFetching: 5.0/5.0 MB (100%)",
+      "\n",
+    ]);
+  });
+
+  it("exo-emulator fetch-kafka stopped by SIGINT mid-download keeps nothing", async () => {
+    await ensureBuilt();
+    let started!: () => void;
+    const downloading = new Promise<void>((r) => (started = r));
+    // answers with the first bytes of each jar, then never more
+    const stalling = await startServer((_req, res) => {
+      res.writeHead(200, { "content-length": "1000000" });
+      res.write(Buffer.alloc(1000));
+      started();
+    });
+    const parent = mkdtempSync(join(tmpdir(), "exo-jar-interrupt-"));
+    try {
+      const libs = join(parent, "libs");
+      const child = spawn(process.execPath, [join(ROOT, "dist", "emulator.js"), "fetch-kafka"], {
+        env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", EXO_EMULATOR_KAFKA_LIBS: libs, EXO_EMULATOR_MAVEN_REPO: stalling.origin },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c: Buffer) => (stdout += c));
+      child.stderr.on("data", (c: Buffer) => (stderr += c));
+      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      await downloading;
+      await new Promise((r) => setTimeout(r, 200));
+      child.kill("SIGINT");
+      expect(await exited).not.toBe(0);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("interrupted: nothing was kept");
+      expect(readdirSync(parent)).toEqual([]);
+    } finally {
+      await stalling.close();
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,8 @@ export interface JarFetchIO {
   /** whether stderr is a terminal: progress is redrawn in place there, else one line before and after */
   isTTY: boolean;
   quiet?: boolean;
+  /** stops the fetch; what was fetched so far is removed */
+  signal?: AbortSignal;
 }
 
 /** Returns the jar directory once it holds the pinned jars. */
@@ -21,7 +23,7 @@ export async function ensureKafkaJars(io: JarFetchIO, libsDir = defaultLibsDir()
   const progress = io.isTTY && !io.quiet ? terminalProgress(io.write, label) : undefined;
   if (!progress && !io.quiet) io.write(`${label} into ${libsDir}\n`);
   try {
-    await fetchKafkaJars(libsDir, { repository, onProgress: progress?.update });
+    await fetchKafkaJars(libsDir, { repository, onProgress: progress?.update, signal: io.signal });
   } finally {
     progress?.end();
   }

@@ -64,15 +64,29 @@ export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): P
     const total = jars.reduce((sum, jar) => sum + jar.size, 0);
     let done = 0;
     const queue = [...jars];
+    // the first failure stops the other downloads before the directory is removed
+    const stop = new AbortController();
+    const outer = options.signal;
+    if (outer?.aborted) stop.abort(outer.reason);
+    outer?.addEventListener("abort", () => stop.abort(outer.reason), { once: true });
     const worker = async () => {
       for (let jar = queue.shift(); jar; jar = queue.shift()) {
-        await fetchJar(`${repository}/${jar.path}`, join(work, basename(jar.path)), jar, options.signal, (n) => {
+        await fetchJar(`${repository}/${jar.path}`, join(work, basename(jar.path)), jar, stop.signal, (n) => {
           done += n;
           options.onProgress?.(done, total);
         });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+    const workers = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () =>
+      worker().catch((error: unknown) => {
+        if (!stop.signal.aborted) stop.abort(error);
+        throw error;
+      }),
+    );
+    const results = await Promise.allSettled(workers);
+    if (stop.signal.aborted) throw stop.signal.reason;
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
     await writeFile(join(work, ".stamp"), `${stamp}\n`);
     // another process may have completed the same fetch meanwhile: its result is as good as ours
     if (hasPinnedJars(dir, stamp)) return { fetched: false };
