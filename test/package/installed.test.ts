@@ -100,6 +100,18 @@ describe("the installed commands, run from another directory", () => {
     }
   });
 
+  it("a POSIX shell evals --print-env: $(… &) returns while the emulator runs, and EXO_EMULATOR_PID stops it", async () => {
+    const script = `eval "$(exo-emulator --print-env --quiet --seed --port 0 &)"
+exo-dbaas dbaas list -z de-muc-1 -O json
+kill "$EXO_EMULATOR_PID"
+while kill -0 "$EXO_EMULATOR_PID" 2>/dev/null; do sleep 0.05; done
+echo "stopped $EXO_EMULATOR_PID"`;
+    const { stdout } = await exec("/bin/sh", ["-c", script], { cwd: elsewhere, env: baseEnv(), timeout: 20_000 });
+    const [list, stopped] = stdout.split("\n");
+    expect(JSON.parse(list!)).toEqual([{ name: "test-kafka", type: "kafka", plan: "startup-2", zone: "de-muc-1" }]);
+    expect(stopped).toMatch(/^stopped \d+$/);
+  });
+
   it("--print-env with --secret prints no secret", async () => {
     const { child, vars } = await startInstalledEmulator(["--quiet", "--secret", "it's-mine"], baseEnv());
     await stop(child);
