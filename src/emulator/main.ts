@@ -127,25 +127,20 @@ async function main(): Promise<void> {
     log: quiet ? undefined : (line) => console.error(line),
   });
   const customSecret = values.secret !== undefined;
+  const vars: [string, string | undefined][] = [
+    ["EXOSCALE_API_ENDPOINT", emulator.url],
+    ["EXOSCALE_API_KEY", emulator.apiKey],
+    // a secret given on the command line is the caller's own: never echo it
+    ["EXOSCALE_API_SECRET", customSecret ? undefined : emulator.apiSecret],
+    ["NODE_EXTRA_CA_CERTS", emulator.tlsCaPath],
+  ];
   if (values["print-env"]) {
-    printEnvAndCloseStdout([
-      ["EXOSCALE_API_ENDPOINT", emulator.url],
-      ["EXOSCALE_API_KEY", emulator.apiKey],
-      // a secret given on the command line is the caller's own: never echo it
-      ...(customSecret ? [] : [["EXOSCALE_API_SECRET", emulator.apiSecret] as [string, string]]),
-      ...(emulator.tlsCaPath ? [["NODE_EXTRA_CA_CERTS", emulator.tlsCaPath] as [string, string]] : []),
-      ["EXO_EMULATOR_PID", String(process.pid)],
-    ]);
+    const known = vars.filter((v): v is [string, string] => v[1] !== undefined);
+    printEnvAndCloseStdout([...known, ["EXO_EMULATOR_PID", String(process.pid)]]);
     if (!quiet) console.error(`exo-emulator listening on ${emulator.url}`);
   } else {
-    const exports = [
-      `EXOSCALE_API_ENDPOINT=${emulator.url}`,
-      `EXOSCALE_API_KEY=${emulator.apiKey}`,
-      // a secret given on the command line is the caller's own: never echo it
-      `EXOSCALE_API_SECRET=${customSecret ? "<your --secret>" : emulator.apiSecret}`,
-      ...(emulator.tlsCaPath ? [`NODE_EXTRA_CA_CERTS=${emulator.tlsCaPath}`] : []),
-    ];
-    console.log(`exo-emulator listening on ${emulator.url}; export ${exports.join(" ")}`);
+    const shown = vars.filter(([name, value]) => value !== undefined || name === "EXOSCALE_API_SECRET");
+    console.log(`exo-emulator listening on ${emulator.url}; export ${shown.map(([name, value]) => `${name}=${value ?? "<your --secret>"}`).join(" ")}`);
   }
 
   let stopping = false;
