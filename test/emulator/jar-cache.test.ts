@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { fetchKafkaJars, hasPinnedJars, KAFKA_JARS_STAMP, terminalProgress, userCacheLibsDir } from "../../src/emulator/broker/jar-cache.js";
 import { ensureBuilt } from "../helpers/built-cli.js";
 import { KAFKA_JARS, KAFKA_VERSION, LOG4J_VERSION, type PinnedJar } from "../../src/emulator/broker/kafka-jars.js";
-import { startServer, type LoopbackServer } from "../helpers/loopback-server.js";
+import { closedPort, startServer, type LoopbackServer } from "../helpers/loopback-server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const REPO_LIBS = join(ROOT, ".cache", "kafka", "libs");
@@ -104,6 +104,16 @@ describe("fetchKafkaJars from a Maven repository", () => {
     } finally {
       served.clear();
     }
+  });
+
+  it("names the repository it could not reach, and keeps nothing", async () => {
+    const target = join(dir, "unreachable", "1.0");
+    const port = await closedPort();
+    await expect(fetchKafkaJars(target, { repository: `http://127.0.0.1:${port}`, jars: pinned })).rejects.toThrow(
+      new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/org/example/./.\\.0/.-.\\.0\\.jar: connect ECONNREFUSED`),
+    );
+    expect(existsSync(target)).toBe(false);
+    expect(leftovers(target)).toEqual([]);
   });
 
   it("replaces a cache of another version, never a directory of other files", async () => {

@@ -83,10 +83,8 @@ export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): P
         throw error;
       }),
     );
-    const results = await Promise.allSettled(workers);
+    await Promise.allSettled(workers);
     if (stop.signal.aborted) throw stop.signal.reason;
-    const failed = results.find((r) => r.status === "rejected");
-    if (failed) throw failed.reason;
     await writeFile(join(work, ".stamp"), `${stamp}\n`);
     // another process may have completed the same fetch meanwhile: its result is as good as ours
     if (hasPinnedJars(dir, stamp)) return { fetched: false };
@@ -99,7 +97,12 @@ export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): P
 }
 
 async function fetchJar(url: string, file: string, jar: PinnedJar, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<void> {
-  const response = await fetch(url, { signal, redirect: "follow" });
+  const response = await fetch(url, { signal, redirect: "follow" }).catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+    // fetch says only "fetch failed"; the reason (refused, DNS, TLS) is its cause
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    throw new Error(`GET ${url}: ${cause ?? (error as Error).message}`);
+  });
   if (!response.ok || !response.body) throw new Error(`GET ${url}: ${response.status} ${response.statusText}`);
   const hash = createHash("sha256");
   let size = 0;
