@@ -3,7 +3,7 @@
 // Figures are medians of alternating runs measured in one process, so machine noise hits every
 // variant alike; start-up is reported as a ratio to a bare `node -e 0` measured in the same run.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -326,5 +326,7 @@ ${Object.entries(tpl.results)
 
 Peak resident memory of the benchmark process: ${tpl.rssMiB.toFixed(0)} MiB.
 `;
-writeFileSync(join(root, "BENCH.md"), report);
+// the network section is written by scripts/bench-network.mjs (npm run bench:network): kept as it is
+const networkSection = /\n## Over a network:[\s\S]*$/.exec(readFileSync(join(root, "BENCH.md"), "utf8"))?.[0] ?? "";
+writeFileSync(join(root, "BENCH.md"), report + networkSection);
 process.stdout.write(report);

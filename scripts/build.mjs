@@ -1,4 +1,4 @@
-// Builds dist/: the CLI, the emulator and the template library, with esbuild.
+// Builds dist/: the CLI, the emulator and the library entry points, with esbuild.
 //
 // The CLI is one minified CommonJS bundle (dist/exo.cjs) started by a small launcher (dist/cli.cjs)
 // that hands V8 a code cache (dist/exo.cache): compiling the source would otherwise cost more
@@ -63,11 +63,14 @@ makeExecutable("dist/cli.cjs");
 if (/[^\x00-\x7f]/.test(readFileSync("dist/exo.cjs", "latin1"))) throw new Error("dist/exo.cjs is not ASCII: the launcher reads it as latin1");
 makeExecutable("dist/emulator.js");
 
-// The template engine is published on its own entry point (exo-dbaas/templates); its declarations
-// include the Go kit it imports (dist/go/).
+// The library entry points (package.json "exports"): exo-dbaas/templates, exo-dbaas/api and exo-dbaas/emulator,
+// unminified, with the package's dependencies left as imports; one tsc run writes their declarations to dist/types.
 await build({ ...common, format: "esm", minify: false, entryPoints: ["src/templates/index.ts"], outfile: "dist/templates/index.js" });
-execFileSync("npx", ["tsc", "src/templates/index.ts", "--declaration", "--emitDeclarationOnly", "--skipLibCheck",
-  "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--rootDir", "src", "--outDir", "dist"], { stdio: "inherit" });
+await build({ ...common, format: "esm", minify: false, packages: "external", banner: esmRequire, splitting: true, outdir: "dist/lib",
+  entryPoints: { api: "src/api/index.ts", emulator: "src/emulator/library.ts" }, chunkNames: "chunks/[name]-[hash]" });
+execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "src/templates/index.ts", "src/api/index.ts", "src/emulator/library.ts",
+  "--declaration", "--emitDeclarationOnly", "--skipLibCheck", "--strict", "--target", "ES2022", "--module", "NodeNext",
+  "--moduleResolution", "NodeNext", "--types", "node", "--rootDir", "src", "--outDir", "dist/types"], { stdio: "inherit" });
 
 // Without the cache the CLI works the same, only starts slower: a failed warm-up is a warning.
 try {

@@ -8,7 +8,8 @@ import { performance } from "node:perf_hooks";
 const EMULATOR = join(resolve(import.meta.dirname, "..", ".."), "dist", "emulator.js");
 
 /**
- * Resolves once the emulator prints its first line: the child, its EXOSCALE_* exports and the time
+ * Resolves once the emulator prints its first line: the child, its EXOSCALE_* (and with --https
+ * NODE_EXTRA_CA_CERTS) exports and the time
  * that took; rejects if it exits first. Its stderr goes to ours.
  */
 export function startEmulatorProcess(args) {
@@ -16,7 +17,7 @@ export function startEmulatorProcess(args) {
   const child = spawn(process.execPath, [EMULATOR, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((ok, fail) => {
     createInterface({ input: child.stdout }).once("line", (line) => {
-      const env = Object.fromEntries([...line.matchAll(/(EXOSCALE_[A-Z_]+)=([^\s;]+)/g)].map((m) => [m[1], m[2]]));
+      const env = Object.fromEntries([...line.matchAll(/(EXOSCALE_[A-Z_]+|NODE_EXTRA_CA_CERTS)=([^\s;]+)/g)].map((m) => [m[1], m[2]]));
       ok({ child, env, readyMs: performance.now() - started });
     });
     child.once("exit", (code) => fail(new Error(`exo-emulator exited with code ${code} before listening`)));

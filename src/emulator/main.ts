@@ -1,9 +1,12 @@
-// exo-emulator: runs the local Exoscale DBaaS API emulator until SIGINT/SIGTERM.
+// exo-emulator: runs the local Exoscale DBaaS API emulator until SIGINT/SIGTERM;
+// `exo-emulator fetch-kafka` fetches the real broker's jars ahead of time.
+import { closeSync, openSync, writeSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { BrokerProvider } from "./broker-provider.js";
 import { startEmulator } from "./index.js";
 
 const USAGE = `Usage: exo-emulator [options]
+       exo-emulator fetch-kafka [--quiet]   fetch the pinned Kafka jars for --kafka real, print their directory
 
   --port N               port to listen on (default 8080; 0 = any free port)
   --host H               address to listen on (default 127.0.0.1)
@@ -17,16 +20,61 @@ const USAGE = `Usage: exo-emulator [options]
   --https                serve HTTPS with a certificate from a separate emulator CA
   --seed                 create a running Kafka service "test-kafka" in de-muc-1
   --kafka fake|real      fake: report made-up broker addresses (default); real: run local brokers
+  --print-env            print only \`export NAME='value'\` lines on stdout once listening, then close it:
+                         eval "$(exo-emulator --print-env --quiet &)" sets the variables and EXO_EMULATOR_PID
   --quiet                do not log requests
   -h, --help             show this help
 `;
 
-async function loadBrokers(kind: string): Promise<BrokerProvider | undefined> {
+async function loadBrokers(kind: string, quiet: boolean): Promise<BrokerProvider | undefined> {
   if (kind === "fake") return undefined;
   if (kind !== "real") throw new Error(`--kafka must be "fake" or "real", not ${JSON.stringify(kind)}`);
   // Real brokers (one local Kafka process per service) live in ./broker/, loaded only when asked for.
-  const { createRealBrokerProvider } = await import("./broker/index.js");
+  const { createRealBrokerProvider, prepareKafkaJars } = await import("./broker/index.js");
+  await withInterruptibleFetch((signal) => prepareKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet, signal }));
   return createRealBrokerProvider({});
+}
+
+/** Runs a jar fetch that Ctrl-C or SIGTERM stops cleanly: the partial download is removed before the process exits. */
+async function withInterruptibleFetch<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Error("interrupted: nothing was kept"));
+  process.once("SIGINT", stop).once("SIGTERM", stop);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off("SIGINT", stop).off("SIGTERM", stop);
+  }
+}
+
+async function fetchKafkaCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: true });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const { ensureKafkaJars } = await import("./broker/fetch-kafka.js");
+  const dir = await withInterruptibleFetch((signal) =>
+    ensureKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet: values.quiet, signal }),
+  );
+  process.stdout.write(`${dir}\n`);
+}
+
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * --print-env: the variables as lines a POSIX shell can eval, then stdout is closed (and fd 1 reopened on
+ * /dev/null) so that `eval "$(exo-emulator --print-env &)"` returns while the emulator keeps running.
+ */
+function printEnvAndCloseStdout(vars: [string, string][]): void {
+  writeSync(1, vars.map(([name, value]) => `export ${name}=${shellQuote(value)}\n`).join(""));
+  closeSync(1);
+  for (let fd = openSync("/dev/null", "w"); fd !== 1; fd = openSync("/dev/null", "w")) {
+    if (fd > 1) {
+      closeSync(fd);
+      break;
+    }
+  }
 }
 
 function intOption(value: string | undefined, name: string, fallback: number): number {
@@ -37,6 +85,7 @@ function intOption(value: string | undefined, name: string, fallback: number): n
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === "fetch-kafka") return fetchKafkaCommand(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       port: { type: "string" },
@@ -52,6 +101,7 @@ async function main(): Promise<void> {
       seed: { type: "boolean" },
       kafka: { type: "string" },
       quiet: { type: "boolean" },
+      "print-env": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -73,18 +123,25 @@ async function main(): Promise<void> {
     rebuildDelayMs: intOption(values["rebuild-delay"], "--rebuild-delay", 2000),
     https: values.https,
     seed: values.seed,
-    brokers: await loadBrokers(values.kafka ?? "fake"),
+    brokers: await loadBrokers(values.kafka ?? "fake", quiet),
     log: quiet ? undefined : (line) => console.error(line),
   });
   const customSecret = values.secret !== undefined;
-  const exports = [
-    `EXOSCALE_API_ENDPOINT=${emulator.url}`,
-    `EXOSCALE_API_KEY=${emulator.apiKey}`,
+  const vars: [string, string | undefined][] = [
+    ["EXOSCALE_API_ENDPOINT", emulator.url],
+    ["EXOSCALE_API_KEY", emulator.apiKey],
     // a secret given on the command line is the caller's own: never echo it
-    `EXOSCALE_API_SECRET=${customSecret ? "<your --secret>" : emulator.apiSecret}`,
-    ...(emulator.tlsCaPath ? [`NODE_EXTRA_CA_CERTS=${emulator.tlsCaPath}`] : []),
+    ["EXOSCALE_API_SECRET", customSecret ? undefined : emulator.apiSecret],
+    ["NODE_EXTRA_CA_CERTS", emulator.tlsCaPath],
   ];
-  console.log(`exo-emulator listening on ${emulator.url}; export ${exports.join(" ")}`);
+  if (values["print-env"]) {
+    const known = vars.filter((v): v is [string, string] => v[1] !== undefined);
+    printEnvAndCloseStdout([...known, ["EXO_EMULATOR_PID", String(process.pid)]]);
+    if (!quiet) console.error(`exo-emulator listening on ${emulator.url}`);
+  } else {
+    const shown = vars.filter(([name, value]) => value !== undefined || name === "EXOSCALE_API_SECRET");
+    console.log(`exo-emulator listening on ${emulator.url}; export ${shown.map(([name, value]) => `${name}=${value ?? "<your --secret>"}`).join(" ")}`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -116,11 +116,17 @@ describe("type show --plans / --backup-config", () => {
     );
   });
 
-  it("prints null for absent backup fields in JSON", () => {
-    expect(encodeOutputJSON(typeBackupConfigOutput({ interval: 24, "frequent-interval-minutes": 0 }).value)).toBe(
-      '{"interval":24,"max_count":null,"recovery_mode":null,"frequent_interval_minutes":0,' +
-        '"frequent_oldest_age_minutes":null,"infrequent_interval_minutes":null,"infrequent_oldest_age_minutes":null}\n',
+  it("gives absent backup fields their zero value, as exo 1.97 does (JSON, table)", () => {
+    const out = typeBackupConfigOutput({ interval: 24, "frequent-interval-minutes": 5 });
+    expect(encodeOutputJSON(out.value)).toBe(
+      '{"interval":24,"max_count":0,"recovery_mode":"","frequent_interval_minutes":5,' +
+        '"frequent_oldest_age_minutes":0,"infrequent_interval_minutes":0,"infrequent_oldest_age_minutes":0}\n',
     );
+    const table = out.table(false);
+    expect(table).toContain("| Max backups                | 0  |\n");
+    expect(table).toContain("| Recovery mode              |    |\n");
+    expect(table).toContain("| Frequent backup interval   | 5  |\n");
+    expect(table).not.toContain("n/a");
   });
 });
 

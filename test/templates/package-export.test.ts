@@ -1,32 +1,21 @@
-// The engine as other packages use it: `import { render, parse } from "exo-dbaas/templates"`,
-// resolved through package.json `exports` to the JS and declarations `npm run build` writes.
+// The engine as other packages use it: `import { render, parse } from "exo-dbaas/templates"`, from the packed
+// and installed package (test/helpers/packed.ts), resolved through package.json `exports` to its JS and declarations.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/built-cli.js";
+import { installedPackage } from "../helpers/packed.js";
 
 const exec = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..");
-const BUILT = join(ROOT, "dist", "templates", "index.js");
 
-function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-}
-
-/** A consumer project with exo-dbaas installed (linked) in its node_modules. */
+/** A consumer project with the installed exo-dbaas in its node_modules. */
 let consumer: string;
 
 beforeAll(async () => {
-  const templatesSrc = join(ROOT, "src", "templates");
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newest(templatesSrc)) await exec("npm", ["run", "build"], { cwd: ROOT });
-  consumer = mkdtempSync(join(tmpdir(), "exo-dbaas-consumer-"));
-  mkdirSync(join(consumer, "node_modules"));
-  symlinkSync(ROOT, join(consumer, "node_modules", "exo-dbaas"), "dir");
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", type: "module", private: true }));
+  consumer = (await installedPackage()).consumer();
 }, 180_000);
-afterAll(() => consumer && rmSync(consumer, { recursive: true, force: true }));
 
 describe("exo-dbaas/templates", () => {
   it("runs from the built JS: render, parse once / render many, TemplateError with Go's message", async () => {

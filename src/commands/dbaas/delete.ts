@@ -1,6 +1,9 @@
 // exo dbaas delete NAME: deletes a service after confirmation (the API refuses while termination
-// protection is on), and waits until it is gone. Prints nothing on success.
+// protection is on, and the error then names the command that turns it off), and waits until it is gone.
+// Prints nothing on success.
 import { deleteService, listServices } from "../../api/dbaas.js";
+import { AuthError } from "../../api/errors.js";
+import { CliError } from "../../errors.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 import { goQuote } from "../../kafka/validation/index.js";
 import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
@@ -27,11 +30,23 @@ Examples:
     const client = await ctx.client(zone);
     // exo deletes any type through the generic endpoint, so any listed service qualifies
     const services = await listServices(client);
-    if (!services.some((s) => s.name === name && (s.zone === undefined || s.zone === zone))) throw serviceNotFound(name, zone);
+    const service = services.find((s) => s.name === name && (s.zone === undefined || s.zone === zone));
+    if (!service) throw serviceNotFound(name, zone);
 
     await confirmOrCancel(ctx, `[+] Are you sure you want to delete Database Service ${goQuote(name)}?`, opts.force);
-    const op = await orResourceNotFound(zone, deleteService(client, name));
+    const op = await orResourceNotFound(zone, deleteService(client, name)).catch((error: unknown) => {
+      // the listing said the service is protected, so the API's refusal is that protection
+      if (error instanceof AuthError && error.status === 403 && service["termination-protection"] === true) {
+        throw new CliError(`${error.message} To turn it off: exo dbaas update ${shellWord(name)} -z ${shellWord(zone)} --termination-protection=false`);
+      }
+      throw error;
+    });
     await awaitOperation(ctx, client, op, `Deleting Database Service ${goQuote(name)}...`, timeoutMs, `exo dbaas list -z ${zone}`);
     return undefined;
   },
 });
+
+/** The word as a POSIX shell reads it back: bare when it is plain, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w.@%+=:,\/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

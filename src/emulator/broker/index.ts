@@ -21,10 +21,11 @@ import { syncBrokerUsers } from "./user-sync.js";
 import { issueServerCertificate } from "./server-cert.js";
 
 export { kafkaRuntimeProblem, defaultLibsDir } from "./runtime.js";
+export { prepareKafkaJars } from "./fetch-kafka.js";
 export { issueServerCertificate } from "./server-cert.js";
 
 export interface RealBrokerOptions {
-  /** directory of the Kafka jars; default `.cache/kafka/libs` of the project, or $EXO_EMULATOR_KAFKA_LIBS */
+  /** directory of the Kafka jars; default $EXO_EMULATOR_KAFKA_LIBS, a clone's `.cache/kafka/libs`, else the per-user cache */
   libsDir?: string;
   /** parent of the per-service broker directories; default a fresh temp directory removed on close() */
   dataDir?: string;

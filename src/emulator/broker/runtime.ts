@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { userCacheLibsDir } from "./jar-cache.js";
 import {
   BROKER_LAUNCHER_CLASS,
   BROKER_LAUNCHER_SOURCE,
@@ -35,18 +36,16 @@ export const JVM_FLAGS = [
   "-Djava.awt.headless=true",
 ];
 
-/** The default jar directory: `.cache/kafka/libs` of the nearest enclosing project directory. */
+/**
+ * The jar directory: EXO_EMULATOR_KAFKA_LIBS when set; in a clone of this repository its `.cache/kafka/libs`
+ * (where scripts/kafka/fetch.sh puts them); otherwise the per-user cache (see userCacheLibsDir).
+ */
 export function defaultLibsDir(): string {
   if (process.env.EXO_EMULATOR_KAFKA_LIBS) return process.env.EXO_EMULATOR_KAFKA_LIBS;
-  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
-    for (let dir = start; ; dir = dirname(dir)) {
-      const candidate = join(dir, ".cache", "kafka", "libs");
-      if (existsSync(candidate)) return candidate;
-      if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "scripts", "kafka"))) return candidate;
-      if (dirname(dir) === dir) break;
-    }
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "scripts", "kafka", "versions"))) return join(dir, ".cache", "kafka", "libs");
+    if (dirname(dir) === dir) return userCacheLibsDir();
   }
-  return join(process.cwd(), ".cache", "kafka", "libs");
 }
 
 function javaExecutable(): string {
@@ -57,8 +56,13 @@ function javaExecutable(): string {
 /** Why the real broker cannot run here, or null when Java and the jars are present. */
 export async function kafkaRuntimeProblem(libsDir = defaultLibsDir()): Promise<string | null> {
   if (!findKafkaVersion(libsDir)) {
-    return `Kafka jars not found in ${libsDir} (run scripts/kafka/fetch.sh)`;
+    return `Kafka jars not found in ${libsDir} (run exo-emulator fetch-kafka)`;
   }
+  return javaProblem();
+}
+
+/** Why java or javac cannot be run, or null. */
+export async function javaProblem(): Promise<string | null> {
   try {
     await run(javaExecutable(), ["-version"], { timeout: 20_000 });
   } catch {
@@ -72,7 +76,7 @@ export async function kafkaRuntimeProblem(libsDir = defaultLibsDir()): Promise<s
   return null;
 }
 
-function findKafkaVersion(libsDir: string): string | null {
+export function findKafkaVersion(libsDir: string): string | null {
   if (!existsSync(libsDir)) return null;
   for (const file of readdirSync(libsDir)) {
     const match = /^kafka_2\.13-(.+)\.jar$/.exec(file);

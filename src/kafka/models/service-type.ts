@@ -96,28 +96,22 @@ export function findPlanBackupConfig(serviceType: unknown, plan: string): RawObj
 }
 
 /**
- * `type show NAME --backup-config PLAN` from the plan's `backup-config`. Fields the API leaves
- * out are nil pointers: JSON `null`, table `n/a` (what exo prints for them).
+ * `type show NAME --backup-config PLAN` from the plan's `backup-config`. exo 1.97 copies the fields
+ * of its API struct, which are plain values, so a field the API leaves out is its zero value: `0`
+ * (an empty recovery mode) in the table, JSON, text and templates alike.
  */
 export function typeBackupConfigOutput(backupConfig: RawObject): ObjectOutput {
-  const int64 = (key: string) => {
-    const v = optInt(backupConfig, key);
-    return v === undefined ? new GoNil("*int64") : new GoPtr(v, "*int64");
-  };
-  const mode = optStr(backupConfig, "recovery-mode");
+  const int64 = (key: string) => new GoPtr(optInt(backupConfig, key) ?? 0, "*int64");
   const value = struct("*dbaas.dbaasTypePlanBackupOutput", [
     field("Interval", int64("interval"), "interval"),
     field("MaxCount", int64("max-count"), "max_count"),
-    field("RecoveryMode", mode === undefined ? new GoNil("*string") : new GoPtr(mode, "*string"), "recovery_mode"),
+    field("RecoveryMode", new GoPtr(optStr(backupConfig, "recovery-mode") ?? "", "*string"), "recovery_mode"),
     field("FrequentIntervalMinutes", int64("frequent-interval-minutes"), "frequent_interval_minutes"),
     field("FrequentOldestAgeMinutes", int64("frequent-oldest-age-minutes"), "frequent_oldest_age_minutes"),
     field("InfrequentIntervalMinutes", int64("infrequent-interval-minutes"), "infrequent_interval_minutes"),
     field("InfrequentOldestAgeMinutes", int64("infrequent-oldest-age-minutes"), "infrequent_oldest_age_minutes"),
   ]);
-  const show = (name: string) => {
-    const v = value.get(name);
-    return v instanceof GoPtr ? String(v.value) : "n/a";
-  };
+  const show = (name: string) => String((value.get(name) as GoPtr).value);
   return objectOutput(value, (isTTY) =>
     renderTable(
       {

@@ -221,15 +221,16 @@ describe("dbaas type show", () => {
   it("--backup-config in JSON and text", async () => {
     expect(await t.exo([...TYPE, "--backup-config", "business-4", "-O", "json"])).toEqual(
       ok(
-        '{"interval":24,"max_count":2,"recovery_mode":"basic","frequent_interval_minutes":null,"frequent_oldest_age_minutes":null,' +
-          '"infrequent_interval_minutes":null,"infrequent_oldest_age_minutes":null}\n',
+        '{"interval":24,"max_count":2,"recovery_mode":"basic","frequent_interval_minutes":0,"frequent_oldest_age_minutes":0,' +
+          '"infrequent_interval_minutes":0,"infrequent_oldest_age_minutes":0}\n',
       ),
     );
     expect(await t.exo([...TYPE, "--backup-config", "startup-2", "--output-template", "{{.Interval}}h x{{.MaxCount}} {{.RecoveryMode}}"])).toEqual(
       ok("24h x2 basic"),
     );
-    // -O text: every field TAB-separated, the absent frequent/infrequent pointers as <nil>
-    expect(await t.exo([...TYPE, "--backup-config", "startup-2", "-O", "text"])).toEqual(ok("24\t2\tbasic\t<nil>\t<nil>\t<nil>\t<nil>"));
+    // -O text: every field TAB-separated; exo 1.97 gives absent intervals their zero value (1.68 printed <nil>)
+    expect(await t.exo([...TYPE, "--backup-config", "startup-2", "-O", "text"])).toEqual(ok("24\t2\tbasic\t0\t0\t0\t0"));
+    expect(await t.exo([...TYPE, "--backup-config", "startup-2", "--output-template", "{{.FrequentIntervalMinutes}}|{{.InfrequentOldestAgeMinutes}}"])).toEqual(ok("0|0"));
   });
 
   it("--settings is a table whatever -O says, and makes one more request", async () => {

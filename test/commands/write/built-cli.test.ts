@@ -55,13 +55,15 @@ describe("node dist/cli.cjs dbaas update/delete", () => {
     expect(s.mutations()).toEqual([]);
   });
 
-  it("delete of a protected service: the API's error, exit 1", async () => {
+  it("delete of a protected service: the API's error and the command that lifts the protection, exit 1", async () => {
     await exo(["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--termination-protection", "-f", "-Q"]);
     const result = await exo(["dbaas", "delete", "test-kafka", "-z", "de-muc-1", "-f"]);
     expect(result).toEqual({
       code: 1,
       stdout: "",
-      stderr: "error: Forbidden: Service is protected against termination and shutdown. Remove termination protection first.\n",
+      stderr:
+        "error: Forbidden: Service is protected against termination and shutdown. Remove termination protection first." +
+        " To turn it off: exo dbaas update test-kafka -z de-muc-1 --termination-protection=false\n",
     });
   });
 });

@@ -6,7 +6,9 @@ import { openSession, useSession } from "./harness.js";
 
 const s = useSession();
 
-const PROTECTED = "error: Forbidden: Service is protected against termination and shutdown. Remove termination protection first.\n";
+const PROTECTED =
+  "error: Forbidden: Service is protected against termination and shutdown. Remove termination protection first." +
+  " To turn it off: exo dbaas update test-kafka -z de-muc-1 --termination-protection=false\n";
 
 describe("exo dbaas create kafka PLAN NAME", () => {
   it("sends exo's minimal body, waits, then shows the new service", async () => {
@@ -159,6 +161,22 @@ describe("exo dbaas delete NAME", () => {
     const result = await s.exo(["dbaas", "delete", "test-kafka", "-z", "de-muc-1", "-f"]);
     expect(result).toEqual({ exitCode: 1, stdout: "", stderr: PROTECTED });
     expect((await s.service("test-kafka")).name).toBe("test-kafka");
+    // the command the error names is the one that lifts the protection
+    const hint = PROTECTED.slice(PROTECTED.indexOf("exo dbaas update"), -1).split(" ").slice(1);
+    expect((await s.exo([...hint, "-f", "-Q"])).exitCode).toBe(0);
+    expect((await s.exo(["dbaas", "delete", "test-kafka", "-z", "de-muc-1", "-f", "-Q"])).exitCode).toBe(0);
+  });
+
+  it("a 403 on an unprotected service (missing permission) is the API's error alone", async () => {
+    s.emulator.canned({ method: "DELETE", path: "/v2/dbaas-service/test-kafka", status: 403, body: '{"message":"Forbidden by IAM policy"}' });
+    try {
+      const result = await s.exo(["dbaas", "delete", "test-kafka", "-z", "de-muc-1", "-f"]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain("Forbidden by IAM policy");
+      expect(result.stderr).not.toContain("termination-protection");
+    } finally {
+      s.emulator.clearCanned();
+    }
   });
 
   it("deletes with -f through DELETE /dbaas-service/NAME, prints nothing on stdout", async () => {

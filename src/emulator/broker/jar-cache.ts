@@ -1,0 +1,140 @@
+// Where the Kafka broker's jars live, and fetching the pinned set from Maven Central.
+//
+// A directory holds the pinned version when its `.stamp` names it (the format scripts/kafka/fetch.sh
+// writes too). A fetch downloads every jar of KAFKA_JARS into a new directory beside the target,
+// checks each one's size and SHA-256 against the values pinned in kafka-jars.ts (never against a
+// checksum from the same server), and only then moves the complete set into place.
+import { createHash } from "node:crypto";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { basename, dirname, isAbsolute, join } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { KAFKA_JARS, KAFKA_VERSION, LOG4J_VERSION, type PinnedJar } from "./kafka-jars.js";
+
+export const MAVEN_CENTRAL = "https://repo1.maven.org/maven2";
+export const KAFKA_JARS_STAMP = `kafka=${KAFKA_VERSION} log4j=${LOG4J_VERSION}`;
+
+/** `$XDG_CACHE_HOME/exo-dbaas/kafka/VERSION` (XDG_CACHE_HOME defaults to ~/.cache; a relative one is ignored, as the spec says). */
+export function userCacheLibsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), ".cache");
+  return join(base, "exo-dbaas", "kafka", KAFKA_VERSION);
+}
+
+export function hasPinnedJars(dir: string, stamp = KAFKA_JARS_STAMP): boolean {
+  try {
+    return readFileSync(join(dir, ".stamp"), "utf8").trim() === stamp;
+  } catch {
+    return false;
+  }
+}
+
+export interface FetchOptions {
+  /** Maven repository root (default Maven Central) */
+  repository?: string;
+  /** the jars to fetch (default: the pinned Kafka set) */
+  jars?: readonly PinnedJar[];
+  /** written as `.stamp` once every jar is verified (default KAFKA_JARS_STAMP) */
+  stamp?: string;
+  /** receives the bytes fetched so far and the total, after each chunk */
+  onProgress?: (done: number, total: number) => void;
+  /** concurrent downloads (default 4) */
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Makes `dir` hold the pinned jars: does nothing when its stamp already says so, else fetches them.
+ * An existing `dir` is replaced only when it is empty or a jar cache (it has a `.stamp`), never a
+ * directory of someone else's files.
+ */
+export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): Promise<{ fetched: boolean }> {
+  const stamp = options.stamp ?? KAFKA_JARS_STAMP;
+  if (hasPinnedJars(dir, stamp)) return { fetched: false };
+  if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(join(dir, ".stamp"))) {
+    throw new Error(`${dir} exists and is not a Kafka jar cache: remove it or choose another directory`);
+  }
+  const jars = options.jars ?? KAFKA_JARS;
+  const repository = (options.repository ?? MAVEN_CENTRAL).replace(/\/+$/, "");
+  await mkdir(dirname(dir), { recursive: true });
+  const work = await mkdtemp(join(dirname(dir), `.${basename(dir)}.fetch-`));
+  try {
+    const total = jars.reduce((sum, jar) => sum + jar.size, 0);
+    let done = 0;
+    const queue = [...jars];
+    // the first failure stops the other downloads before the directory is removed
+    const stop = new AbortController();
+    const outer = options.signal;
+    if (outer?.aborted) stop.abort(outer.reason);
+    outer?.addEventListener("abort", () => stop.abort(outer.reason), { once: true });
+    const worker = async () => {
+      for (let jar = queue.shift(); jar; jar = queue.shift()) {
+        await fetchJar(`${repository}/${jar.path}`, join(work, basename(jar.path)), jar, stop.signal, (n) => {
+          done += n;
+          options.onProgress?.(done, total);
+        });
+      }
+    };
+    const workers = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () =>
+      worker().catch((error: unknown) => {
+        if (!stop.signal.aborted) stop.abort(error);
+        throw error;
+      }),
+    );
+    await Promise.allSettled(workers);
+    if (stop.signal.aborted) throw stop.signal.reason;
+    await writeFile(join(work, ".stamp"), `${stamp}\n`);
+    // another process may have completed the same fetch meanwhile: its result is as good as ours
+    if (hasPinnedJars(dir, stamp)) return { fetched: false };
+    await rm(dir, { recursive: true, force: true });
+    await rename(work, dir);
+    return { fetched: true };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function fetchJar(url: string, file: string, jar: PinnedJar, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<void> {
+  const response = await fetch(url, { signal, redirect: "follow" }).catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+    // fetch says only "fetch failed"; the reason (refused, DNS, TLS) is its cause
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    throw new Error(`GET ${url}: ${cause ?? (error as Error).message}`);
+  });
+  if (!response.ok || !response.body) throw new Error(`GET ${url}: ${response.status} ${response.statusText}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      // a server sending more than the pinned size is cut off rather than filling the disk
+      if (size > jar.size) return callback(new Error(`${url}: more than the expected ${jar.size} bytes`));
+      hash.update(chunk);
+      onBytes(chunk.length);
+      callback(null, chunk);
+    },
+  });
+  const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  await pipeline(body, check, createWriteStream(file, { mode: 0o644 }));
+  const sha256 = hash.digest("hex");
+  if (size !== jar.size || sha256 !== jar.sha256) {
+    throw new Error(`${url}: checksum mismatch (expected ${jar.size} bytes, SHA-256 ${jar.sha256}; got ${size} bytes, ${sha256})`);
+  }
+}
+
+/** Progress for a terminal: one line redrawn in place on `write`'s stream. */
+export function terminalProgress(write: (text: string) => void, label: string): { update: (done: number, total: number) => void; end: () => void } {
+  let last = -1;
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  return {
+    update(done, total) {
+      const percent = Math.floor((done * 100) / total);
+      if (percent === last) return;
+      last = percent;
+      write(`\r${label}: ${mb(done)}/${mb(total)} MB (${percent}%)`);
+    },
+    end: () => write("\n"),
+  };
+}
