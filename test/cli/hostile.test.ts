@@ -9,6 +9,7 @@ import { bufferIO } from "../../src/io.js";
 import { run } from "../../src/main.js";
 
 const Z = ["-z", "de-muc-1"];
+const UUID = "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27";
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -28,8 +29,8 @@ async function exo(argv: string[]) {
   return { exitCode, stdout: stdout(), stderr: stderr(), sent };
 }
 
-/** -z where the command has it (type, completion and version have none) */
-const zoneOf = (path: readonly string[]) => (path.includes("type") || path[0] !== "dbaas" ? [] : Z);
+/** -z where the command has it (type, external endpoints and integrations, completion and version have none) */
+const zoneOf = (path: readonly string[]) => (path.includes("type") || path[0] !== "dbaas" || path[1]!.startsWith("external-") ? [] : Z);
 
 /** A refusal: exit 1, exactly this one stderr line, nothing on stdout, nothing sent. */
 async function expectRefused(argv: string[], message: string) {
@@ -77,9 +78,31 @@ const LEAVES: Leaf[] = [
   { path: ["dbaas", "credentials", "check"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas credentials check NAME" },
   { path: ["completion"], args: ["bash"], kinds: ["shell"], usage: "exo completion SHELL" },
   { path: ["version"], args: [], kinds: [], usage: "exo version" },
+  // external endpoints and integrations take no -z (the account's default zone)
+  { path: ["dbaas", "external-endpoint", "list"], args: [], kinds: [], usage: "exo dbaas external-endpoint list" },
+  { path: ["dbaas", "external-endpoint", "show"], args: ["prometheus", UUID], kinds: ["type", "id"], usage: "exo dbaas external-endpoint show TYPE ID" },
+  { path: ["dbaas", "external-endpoint", "create"], args: ["prometheus", "m1"], kinds: ["type", "endpoint"], usage: "exo dbaas external-endpoint create [TYPE] [NAME]" },
+  { path: ["dbaas", "external-endpoint", "update"], args: ["prometheus", UUID], kinds: ["type", "id"], usage: "exo dbaas external-endpoint update [TYPE] [ID]" },
+  { path: ["dbaas", "external-endpoint", "delete"], args: ["prometheus", UUID], kinds: ["type", "id"], usage: "exo dbaas external-endpoint delete TYPE ID" },
+  { path: ["dbaas", "external-integration", "list"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas external-integration list SERVICE" },
+  { path: ["dbaas", "external-integration", "show"], args: [UUID], kinds: ["id"], usage: "exo dbaas external-integration show ID" },
+  { path: ["dbaas", "external-integration", "attach"], args: ["prometheus"], kinds: ["type"], usage: "exo dbaas external-integration attach TYPE" },
+  { path: ["dbaas", "external-integration", "detach"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas external-integration detach SERVICE" },
+  {
+    path: ["dbaas", "external-integration", "settings", "show"],
+    args: ["datadog", UUID],
+    kinds: ["type", "id"],
+    usage: "exo dbaas external-integration settings show TYPE ID",
+  },
+  {
+    path: ["dbaas", "external-integration", "settings", "update"],
+    args: ["datadog", UUID],
+    kinds: ["type", "id"],
+    usage: "exo dbaas external-integration settings update [TYPE] [ID]",
+  },
 ];
 
-const MAX: Record<string, number> = { "service name": 63, "service type": 63, username: 64, "ACL id": 40 };
+const MAX: Record<string, number> = { "service name": 63, "service type": 63, username: 64, "ACL id": 40, endpoint: 255 };
 
 /** Values that cannot be a path segment, with the reason the CLI gives, written out here on purpose. */
 const UNFIT: Array<[value: string, quoted: string, reason: string]> = [
