@@ -156,35 +156,14 @@ class Reader<T> {
   }
 
   private array(depth: number): T {
-    this.pos++;
     const items: T[] = [];
-    this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return this.build.array(items);
-    }
-    for (;;) {
-      items.push(this.value(depth + 1));
-      this.skipSpace();
-      const c = this.text[this.pos];
-      if (c === "]") {
-        this.pos++;
-        return this.build.array(items);
-      }
-      if (c !== ",") this.unexpected("comma-or-bracket");
-      this.pos++;
-    }
+    this.members("]", "comma-or-bracket", () => items.push(this.value(depth + 1)));
+    return this.build.array(items);
   }
 
   private object(depth: number): T {
-    this.pos++;
     const entries: Array<readonly [string, T]> = [];
-    this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return this.build.object(entries);
-    }
-    for (;;) {
+    this.members("}", "comma-or-brace", () => {
       this.skipSpace();
       if (this.text[this.pos] !== '"') this.unexpected("key");
       const key = this.string();
@@ -192,13 +171,27 @@ class Reader<T> {
       if (this.text[this.pos] !== ":") this.unexpected("colon");
       this.pos++;
       entries.push([key, this.value(depth + 1)]);
+    });
+    return this.build.object(entries);
+  }
+
+  /** From the opening bracket past the closing one: members separated by commas, or none. */
+  private members(close: "]" | "}", expected: JsonExpectation, member: () => void): void {
+    this.pos++;
+    this.skipSpace();
+    if (this.text[this.pos] === close) {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      member();
       this.skipSpace();
       const c = this.text[this.pos];
-      if (c === "}") {
+      if (c === close) {
         this.pos++;
-        return this.build.object(entries);
+        return;
       }
-      if (c !== ",") this.unexpected("comma-or-brace");
+      if (c !== ",") this.unexpected(expected);
       this.pos++;
     }
   }
