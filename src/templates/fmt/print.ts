@@ -619,20 +619,14 @@ class Printer {
         this.buf += "(nil)";
         return;
       }
-      this.buf += "{";
-      for (let i = 0; i < items.length; i++) {
-        if (i > 0) this.buf += ", ";
-        this.printValue(items[i], verb, depth + 1);
-      }
-      this.buf += "}";
-      return;
     }
-    this.buf += "[";
+    const [open, separator, close] = this.sharpV ? ["{", ", ", "}"] : ["[", " ", "]"];
+    this.buf += open;
     for (let i = 0; i < items.length; i++) {
-      if (i > 0) this.buf += " ";
+      if (i > 0) this.buf += separator;
       this.printValue(items[i], verb, depth + 1);
     }
-    this.buf += "]";
+    this.buf += close;
   }
 
   // ---- Printf ----
