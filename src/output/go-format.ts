@@ -4,7 +4,8 @@
 import { compareStrings } from "../go/strings.js";
 import { formatFloat } from "../templates/fmt/float.js";
 import { format as formatTimeLayout, formatTime } from "../templates/time.js";
-import type { GoTime } from "../templates/values.js";
+import { sprint } from "../templates/fmt/print.js";
+import { GoFloat, type GoTime } from "../templates/values.js";
 
 /** Go rounds exact halves to even when printing with `%.0f`. */
 function formatFixed0(value: number): string {
@@ -93,23 +94,24 @@ export function formatGoFloat(value: number): string {
 }
 
 /**
+ * A decoded JSON value as Go holds it after json.Unmarshal into interface{}: every number a float64
+ * (so 2^53 + 1 prints as Go prints the float, not in full), objects as maps (keys sorted on output).
+ */
+export function asGoInterface(value: unknown): unknown {
+  if (typeof value === "number" || typeof value === "bigint") return new GoFloat(Number(value));
+  if (Array.isArray(value)) return value.map(asGoInterface);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asGoInterface(v)]));
+  }
+  return value;
+}
+
+/**
  * fmt `%v` of a value decoded by encoding/json into interface{}: numbers are float64, arrays
  * `[a b]`, objects `map[k:v]` with sorted keys, null `<nil>`.
  */
 export function formatGoJSONValue(value: unknown): string {
-  if (value === null || value === undefined) return "<nil>";
-  if (typeof value === "number") return formatGoFloat(value);
-  if (typeof value === "bigint") return formatGoFloat(Number(value));
-  if (typeof value === "string") return value;
-  if (typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `[${value.map(formatGoJSONValue).join(" ")}]`;
-  if (typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort(compareGoStrings)
-      .map((k) => `${k}:${formatGoJSONValue((value as Record<string, unknown>)[k])}`);
-    return `map[${entries.join(" ")}]`;
-  }
-  return String(value);
+  return sprint(asGoInterface(value));
 }
 
 /** Go compares strings byte-wise in UTF-8, i.e. by code point. */

@@ -123,16 +123,3 @@ export function encodeIndentedJSON(value: unknown): string {
 export function encodeMarshalJSON(value: unknown): string {
   return marshalJSON(value) + "\n";
 }
-
-/**
- * A decoded JSON value as Go holds it after json.Unmarshal into interface{}: every number a float64
- * (so 2^53 + 1 prints as Go prints the float, not in full), objects as maps (keys sorted on output).
- */
-export function asGoInterface(value: unknown): unknown {
-  if (typeof value === "number" || typeof value === "bigint") return new GoFloat(Number(value));
-  if (Array.isArray(value)) return value.map(asGoInterface);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asGoInterface(v)]));
-  }
-  return value;
-}
