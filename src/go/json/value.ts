@@ -16,8 +16,11 @@ const VALUES: JsonBuilder<JsonValue> = {
   array: (items) => items,
   object: (entries) => {
     const out: { [key: string]: JsonValue } = {};
-    // a repeated key keeps its first place and its last value, as with JSON.parse
-    for (const [key, value] of entries) defineEntry(out, key, value);
+    // a repeated key keeps its first place and its last value, as with JSON.parse; "__proto__" stays data
+    for (const [key, value] of entries) {
+      if (key === "__proto__") defineEntry(out, key, value);
+      else out[key] = value;
+    }
     return out;
   },
 };
