@@ -1,12 +1,15 @@
-// Lossless JSON: integers outside the IEEE-754 safe range become bigint on parse and are written
-// back digit for digit. The API documents int64 bounds such as 9223372036854775807 that
-// JSON.parse would silently round.
+// The API's JSON. Responses are read losslessly (src/go/json): integers outside the IEEE-754 safe
+// range become bigint, as the API documents int64 bounds such as 9223372036854775807 that
+// JSON.parse would silently round; a malformed response is worded here.
 //
-// stringify mimics Go's encoding/json: compact, insertion order, `\b \f \n \r \t` short escapes,
-// other control characters as \u00XX, U+2028/U+2029 always escaped, HTML characters escaped only
-// when asked (json.Marshal does, the CLI's output encoder does not).
+// stringify mimics Go's encoding/json: compact, insertion order, strings quoted as Go quotes them
+// (HTML characters escaped only when asked: json.Marshal does, the CLI's output encoder does not).
 
-export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
+import { quoteJsonString } from "../go/json/quote.js";
+import type { JsonExpectation, JsonFault } from "../go/json/tokenizer.js";
+import { readLosslessJson, type JsonValue } from "../go/json/value.js";
+
+export type { JsonValue } from "../go/json/value.js";
 
 export class JsonSyntaxError extends Error {
   constructor(
@@ -18,202 +21,40 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** With no run of 16 digits, every integer in the text is safe and JSON.parse reads it exactly as Parser does. */
-const LONG_DIGIT_RUN = /\d{16}/;
-
 /** Parses JSON text; whole numbers beyond Number.MAX_SAFE_INTEGER become bigint. */
 export function parse(text: string): JsonValue {
-  if (!LONG_DIGIT_RUN.test(text)) {
-    try {
-      return JSON.parse(text) as JsonValue;
-    } catch {
-      // invalid: Parser below says where and why, in its own words
-    }
-  }
-  const parser = new Parser(text);
-  parser.skipWhitespace();
-  const value = parser.value();
-  parser.skipWhitespace();
-  if (parser.pos < text.length) parser.fail("unexpected character after JSON value");
-  return value;
+  const read = readLosslessJson(text);
+  if ("value" in read) return read.value;
+  const { fault } = read;
+  throw new JsonSyntaxError(describeFault(fault), fault.kind === "unterminated-string" ? text.length : fault.at);
 }
 
-class Parser {
-  pos = 0;
-  constructor(private readonly text: string) {}
+const EXPECTED: Readonly<Record<Exclude<JsonExpectation, "value" | "end">, string>> = {
+  key: "expected a string key",
+  colon: "expected ':'",
+  "comma-or-bracket": "expected ',' or ']'",
+  "comma-or-brace": "expected ',' or '}'",
+};
 
-  fail(message: string): never {
-    throw new JsonSyntaxError(message, this.pos);
-  }
-
-  skipWhitespace(): void {
-    const t = this.text;
-    while (this.pos < t.length) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
-      else break;
-    }
-  }
-
-  value(): JsonValue {
-    const c = this.text[this.pos];
-    switch (c) {
-      case "{":
-        return this.object();
-      case "[":
-        return this.array();
-      case '"':
-        return this.string();
-      case "t":
-        return this.literal("true", true);
-      case "f":
-        return this.literal("false", false);
-      case "n":
-        return this.literal("null", null);
-      default:
-        if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return this.number();
-        return this.fail(c === undefined ? "unexpected end of JSON input" : `unexpected character ${JSON.stringify(c)}`);
-    }
-  }
-
-  private literal<T extends JsonValue>(word: string, value: T): T {
-    if (this.text.startsWith(word, this.pos)) {
-      this.pos += word.length;
-      return value;
-    }
-    return this.fail("invalid literal");
-  }
-
-  private object(): { [key: string]: JsonValue } {
-    const result: { [key: string]: JsonValue } = {};
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return result;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.pos] !== '"') this.fail("expected a string key");
-      const key = this.string();
-      this.skipWhitespace();
-      if (this.text[this.pos] !== ":") this.fail("expected ':'");
-      this.pos++;
-      this.skipWhitespace();
-      // defineProperty: a "__proto__" key must stay an own data property
-      Object.defineProperty(result, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
-      this.skipWhitespace();
-      const c = this.text[this.pos++];
-      if (c === "}") return result;
-      if (c !== ",") {
-        this.pos--;
-        this.fail("expected ',' or '}'");
-      }
-    }
-  }
-
-  private array(): JsonValue[] {
-    const result: JsonValue[] = [];
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return result;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      result.push(this.value());
-      this.skipWhitespace();
-      const c = this.text[this.pos++];
-      if (c === "]") return result;
-      if (c !== ",") {
-        this.pos--;
-        this.fail("expected ',' or ']'");
-      }
-    }
-  }
-
-  private string(): string {
-    const t = this.text;
-    let i = ++this.pos;
-    let out = "";
-    let chunkStart = i;
-    for (;;) {
-      if (i >= t.length) {
-        this.pos = i;
-        this.fail("unterminated string");
-      }
-      const c = t.charCodeAt(i);
-      if (c === 0x22) {
-        out += t.slice(chunkStart, i);
-        this.pos = i + 1;
-        return out;
-      }
-      if (c < 0x20) {
-        this.pos = i;
-        this.fail("control character in string");
-      }
-      if (c === 0x5c) {
-        out += t.slice(chunkStart, i);
-        const e = t[i + 1];
-        switch (e) {
-          case '"':
-          case "\\":
-          case "/":
-            out += e;
-            i += 2;
-            break;
-          case "b":
-            out += "\b";
-            i += 2;
-            break;
-          case "f":
-            out += "\f";
-            i += 2;
-            break;
-          case "n":
-            out += "\n";
-            i += 2;
-            break;
-          case "r":
-            out += "\r";
-            i += 2;
-            break;
-          case "t":
-            out += "\t";
-            i += 2;
-            break;
-          case "u": {
-            const hex = t.slice(i + 2, i + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-              this.pos = i;
-              this.fail("invalid unicode escape");
-            }
-            out += String.fromCharCode(parseInt(hex, 16));
-            i += 6;
-            break;
-          }
-          default:
-            this.pos = i;
-            this.fail("invalid escape");
-        }
-        chunkStart = i;
-        continue;
-      }
-      i++;
-    }
-  }
-
-  private number(): number | bigint {
-    const match = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
-    if (!match) return this.fail("invalid number");
-    const literal = match[0];
-    this.pos += literal.length;
-    if (match[1] === undefined && match[2] === undefined) {
-      const n = Number(literal);
-      return Number.isSafeInteger(n) ? n : BigInt(literal);
-    }
-    return Number(literal);
+/** The client's wording of a malformed response. */
+function describeFault(fault: JsonFault): string {
+  switch (fault.kind) {
+    case "unexpected":
+      if (fault.expected === "end") return "unexpected character after JSON value";
+      if (fault.expected !== "value") return EXPECTED[fault.expected];
+      return fault.found === undefined ? "unexpected end of JSON input" : `unexpected character ${JSON.stringify(fault.found)}`;
+    case "literal":
+      return "invalid literal";
+    case "number":
+      return "invalid number";
+    case "unterminated-string":
+      return "unterminated string";
+    case "control-character":
+      return "control character in string";
+    case "escape":
+      return fault.unicode ? "invalid unicode escape" : "invalid escape";
+    case "too-deep":
+      return `nesting deeper than ${fault.limit} levels`;
   }
 }
 
@@ -239,7 +80,7 @@ function write(value: unknown, options: StringifyOptions, depth: string): string
     case "number":
       return formatNumber(value);
     case "string":
-      return quote(value, options.escapeHTML ?? false);
+      return quoteJsonString(value, options.escapeHTML ?? false);
     case "object":
       break;
     default:
@@ -258,7 +99,7 @@ function write(value: unknown, options: StringifyOptions, depth: string): string
   const members: string[] = [];
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined) continue;
-    members.push(quote(key, options.escapeHTML ?? false) + colon + write(v, options, inner));
+    members.push(quoteJsonString(key, options.escapeHTML ?? false) + colon + write(v, options, inner));
   }
   if (members.length === 0) return "{}";
   return "{" + open + members.join("," + open) + close + "}";
@@ -270,27 +111,4 @@ function formatNumber(n: number): string {
   if (Object.is(n, -0)) return "-0";
   // JavaScript switches to exponent form at the same thresholds as Go; Go writes e-07 as e-7 too.
   return String(n);
-}
-
-const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-function quote(s: string, escapeHTML: boolean): string {
-  const pattern = escapeHTML ? /["\\\u0000-\u001f\u2028\u2029<>&]|[\ud800-\udfff]/g : /["\\\u0000-\u001f\u2028\u2029]|[\ud800-\udfff]/g;
-  return (
-    '"' +
-    s.replace(pattern, (c, offset: number) => {
-      const escaped = ESCAPES[c];
-      if (escaped) return escaped;
-      const code = c.charCodeAt(0);
-      if (code >= 0xd800 && code <= 0xdfff) {
-        // keep well-formed surrogate pairs; Go replaces invalid UTF-8 (lone surrogates) with U+FFFD
-        const isHigh = code <= 0xdbff;
-        const partner = isHigh ? s.charCodeAt(offset + 1) : s.charCodeAt(offset - 1);
-        const paired = isHigh ? partner >= 0xdc00 && partner <= 0xdfff : partner >= 0xd800 && partner <= 0xdbff;
-        return paired ? c : "\\ufffd";
-      }
-      return "\\u" + code.toString(16).padStart(4, "0");
-    }) +
-    '"'
-  );
 }

@@ -1,3 +1,4 @@
+// Kept apart from the client's reader (src/go/json) on purpose: a bug in the client's JSON must not be masked by the same bug in the fake.
 // JSON parse/stringify that keeps integers exact: an integer literal outside the safe range becomes a bigint,
 // and bigints are written back as plain digits.
 

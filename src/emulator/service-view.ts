@@ -50,20 +50,23 @@ function planFigures(svc: ServiceRecord) {
   };
 }
 
-export function listItem(svc: ServiceRecord, state: string) {
+/** The fields a service has both in the list and in its own view, in the API's order. */
+function summary(svc: ServiceRecord, state: string, figures: ReturnType<typeof planFigures>) {
   return {
     name: svc.name,
     type: svc.type,
     plan: svc.plan,
     state,
     zone: svc.zone,
-    ...planFigures(svc),
+    ...figures,
     "created-at": svc.createdAt,
     "updated-at": svc.updatedAt,
     "termination-protection": svc.terminationProtection,
-    notifications: [],
-    integrations: [],
   };
+}
+
+export function listItem(svc: ServiceRecord, state: string) {
+  return { ...summary(svc, state, planFigures(svc)), notifications: [], integrations: [] };
 }
 
 export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints) {
@@ -85,15 +88,7 @@ export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints) {
   const nodeState =
     state === "running" ? "running" : state === "rebalancing" ? "syncing_data" : state === "poweroff" ? "unknown" : "setting_up_vm";
   return {
-    name: svc.name,
-    type: svc.type,
-    plan: svc.plan,
-    state,
-    zone: svc.zone,
-    ...figures,
-    "created-at": svc.createdAt,
-    "updated-at": svc.updatedAt,
-    "termination-protection": svc.terminationProtection,
+    ...summary(svc, state, figures),
     maintenance: { ...svc.maintenance, updates: [] },
     uri: `${ep.host}:${ep.kafkaPort}`,
     "uri-params": { host: ep.host, port: String(ep.kafkaPort) },

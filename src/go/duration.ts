@@ -1,5 +1,7 @@
 // Go's time.ParseDuration, to the nanosecond and with its int64 overflow rule and error texts.
-// A leaf: imports nothing.
+// A leaf: imports nothing above src/go.
+
+import { quoteTimeText } from "./time-quote.js";
 
 const UNIT_NS: Record<string, bigint> = { ns: 1n, us: 1_000n, "\u00b5s": 1_000n, "\u03bcs": 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
 const LIMIT = 1n << 63n;
@@ -8,7 +10,7 @@ export type DurationResult = { ns: bigint } | { error: string };
 
 /** Nanoseconds, or the error Go gives (`time: invalid duration "x"`, `time: unknown unit …`). */
 export function parseDuration(text: string): DurationResult {
-  const invalid = { error: `time: invalid duration ${quote(text)}` };
+  const invalid = { error: `time: invalid duration ${quoteTimeText(text)}` };
   let s = text;
   let neg = false;
   if (s !== "" && (s[0] === "-" || s[0] === "+")) {
@@ -51,9 +53,9 @@ export function parseDuration(text: string): DurationResult {
     if (!pre && !post) return invalid;
     const unitText = /^[^.0-9]*/.exec(s)![0];
     s = s.slice(unitText.length);
-    if (unitText === "") return { error: `time: missing unit in duration ${quote(text)}` };
+    if (unitText === "") return { error: `time: missing unit in duration ${quoteTimeText(text)}` };
     const unit = UNIT_NS[unitText];
-    if (unit === undefined) return { error: `time: unknown unit ${quote(unitText)} in duration ${quote(text)}` };
+    if (unit === undefined) return { error: `time: unknown unit ${quoteTimeText(unitText)} in duration ${quoteTimeText(text)}` };
     if (v > LIMIT / unit) return invalid;
     v *= unit;
     if (fraction > 0n) {
@@ -68,21 +70,6 @@ export function parseDuration(text: string): DurationResult {
   if (neg) return { ns: -total };
   if (total > LIMIT - 1n) return invalid;
   return { ns: total };
-}
-
-/**
- * The time package's own quoting (not strconv.Quote): `"` and `\\` escaped, every byte of a control or
- * non-ASCII character as \xNN, DEL left as is.
- */
-function quote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0x80 || c < 0x20) {
-      for (const b of new TextEncoder().encode(ch)) out += `\\x${b.toString(16).padStart(2, "0")}`;
-    } else out += ch === '"' || ch === "\\" ? `\\${ch}` : ch;
-  }
-  return out + '"';
 }
 
 function isDigit(c: string): boolean {

@@ -1,11 +1,11 @@
 // The Go formatting pieces exo's output relies on: go-humanize byte sizes, time.Time printing,
 // go-wordwrap, and fmt's %v of values decoded from JSON.
 
-import { GoTime } from "../templates/values.js";
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
-}
+import { compareStrings } from "../go/strings.js";
+import { formatFloat } from "../templates/fmt/float.js";
+import { format as formatTimeLayout, formatTime } from "../templates/time.js";
+import { sprint } from "../templates/fmt/print.js";
+import { GoFloat, type GoTime } from "../templates/values.js";
 
 /** Go rounds exact halves to even when printing with `%.0f`. */
 function formatFixed0(value: number): string {
@@ -33,56 +33,12 @@ export function humanizeBytes(bytes: number): string {
   return humanateBytes(bytes, 1000, ["B", "kB", "MB", "GB", "TB", "PB", "EB"]);
 }
 
-interface Civil {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function civil(t: GoTime): Civil {
-  const d = new Date((t.unixSeconds + t.offsetSeconds) * 1000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
-}
-
-function fraction(nanos: number): string {
-  if (nanos === 0) return "";
-  return "." + pad(nanos, 9).replace(/0+$/, "");
-}
-
-function offset(seconds: number, colon: boolean): string {
-  const sign = seconds < 0 ? "-" : "+";
-  const abs = Math.abs(seconds);
-  return `${sign}${pad(Math.floor(abs / 3600), 2)}${colon ? ":" : ""}${pad(Math.floor((abs % 3600) / 60), 2)}`;
-}
-
 /** Go `time.Time.String()`: `2006-01-02 15:04:05.999999999 -0700 MST`. */
-export function goTimeString(t: GoTime): string {
-  const c = civil(t);
-  return (
-    `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)} ` +
-    `${pad(c.hour, 2)}:${pad(c.minute, 2)}:${pad(c.second, 2)}${fraction(t.nanos)} ` +
-    `${offset(t.offsetSeconds, false)} ${t.zoneName}`
-  );
-}
+export const goTimeString: (t: GoTime) => string = formatTime;
 
 /** Go `time.RFC3339Nano` as `time.Time.MarshalJSON` writes it (trailing zeros trimmed, `Z` for UTC). */
 export function goTimeRFC3339(t: GoTime): string {
-  const c = civil(t);
-  const zone = t.offsetSeconds === 0 ? "Z" : offset(t.offsetSeconds, true);
-  return (
-    `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}T` +
-    `${pad(c.hour, 2)}:${pad(c.minute, 2)}:${pad(c.second, 2)}${fraction(t.nanos)}${zone}`
-  );
+  return formatTimeLayout(t, "2006-01-02T15:04:05.999999999Z07:00");
 }
 
 // unicode.IsSpace
@@ -132,22 +88,22 @@ export function wordWrap(text: string, limit: number): string {
   return out;
 }
 
-/**
- * fmt `%v` of a float64: the shortest representation, in exponent form (`1.048576e+06`) when the
- * decimal exponent is below -4 or at least 6, as strconv's shortest `%g` decides.
- */
+/** fmt `%v` of a float64: strconv's shortest `%g` (`1.048576e+06`, `+Inf`). */
 export function formatGoFloat(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "+Inf";
-  if (value === -Infinity) return "-Inf";
-  if (value === 0) return Object.is(value, -0) ? "-0" : "0";
-  const [mantissa, expText] = value.toExponential().split("e") as [string, string];
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 6) {
-    const sign = exp < 0 ? "-" : "+";
-    return `${mantissa}e${sign}${pad(Math.abs(exp), 2)}`;
+  return formatFloat(value, "g", -1);
+}
+
+/**
+ * A decoded JSON value as Go holds it after json.Unmarshal into interface{}: every number a float64
+ * (so 2^53 + 1 prints as Go prints the float, not in full), objects as maps (keys sorted on output).
+ */
+export function asGoInterface(value: unknown): unknown {
+  if (typeof value === "number" || typeof value === "bigint") return new GoFloat(Number(value));
+  if (Array.isArray(value)) return value.map(asGoInterface);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asGoInterface(v)]));
   }
-  return String(value);
+  return value;
 }
 
 /**
@@ -155,23 +111,8 @@ export function formatGoFloat(value: number): string {
  * `[a b]`, objects `map[k:v]` with sorted keys, null `<nil>`.
  */
 export function formatGoJSONValue(value: unknown): string {
-  if (value === null || value === undefined) return "<nil>";
-  if (typeof value === "number") return formatGoFloat(value);
-  if (typeof value === "bigint") return formatGoFloat(Number(value));
-  if (typeof value === "string") return value;
-  if (typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `[${value.map(formatGoJSONValue).join(" ")}]`;
-  if (typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort(compareGoStrings)
-      .map((k) => `${k}:${formatGoJSONValue((value as Record<string, unknown>)[k])}`);
-    return `map[${entries.join(" ")}]`;
-  }
-  return String(value);
+  return sprint(asGoInterface(value));
 }
 
 /** Go compares strings byte-wise in UTF-8, i.e. by code point. */
-export function compareGoStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
-}
+export const compareGoStrings: (a: string, b: string) => number = compareStrings;

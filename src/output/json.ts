@@ -1,6 +1,7 @@
 // Go encoding/json over the value model of src/templates/values.ts.
 
 import { GoFloat, GoNil, GoPtr, GoStruct, GoTime } from "../templates/values.js";
+import { quoteJsonString } from "../go/json/quote.js";
 import { compareGoStrings, goTimeRFC3339 } from "./go-format.js";
 
 export interface MarshalOptions {
@@ -13,63 +14,6 @@ export interface MarshalOptions {
 /** Thrown for values Go refuses to encode (NaN, ±Inf), with Go's message. */
 export class JSONEncodeError extends Error {
   override name = "JSONEncodeError";
-}
-
-const HEX = "0123456789abcdef";
-
-/** A JSON string literal exactly as Go writes it. */
-export function quoteJSONString(text: string, escapeHTML: boolean): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text[i]! + text[i + 1]!;
-        i++;
-      } else {
-        out += "\\ufffd";
-      }
-      continue;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) {
-      out += "\\ufffd";
-      continue;
-    }
-    switch (c) {
-      case 0x22:
-        out += '\\"';
-        continue;
-      case 0x5c:
-        out += "\\\\";
-        continue;
-      case 0x0a:
-        out += "\\n";
-        continue;
-      case 0x0d:
-        out += "\\r";
-        continue;
-      case 0x09:
-        out += "\\t";
-        continue;
-      case 0x08:
-        out += "\\b";
-        continue;
-      case 0x0c:
-        out += "\\f";
-        continue;
-      case 0x2028:
-      case 0x2029:
-        out += c === 0x2028 ? "\\u2028" : "\\u2029";
-        continue;
-    }
-    if (c < 0x20 || (escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
-      out += "\\u00" + HEX[c >> 4]! + HEX[c & 0xf]!;
-      continue;
-    }
-    out += text[i]!;
-  }
-  return out + '"';
 }
 
 /** Go's float64 encoding: shortest digits, exponent only below 1e-6 or from 1e21 (as JavaScript). */
@@ -116,14 +60,14 @@ class Encoder {
   }
 
   private member(key: string, value: string): string {
-    return quoteJSONString(key, this.escapeHTML) + (this.indent === undefined ? ":" : ": ") + value;
+    return quoteJsonString(key, this.escapeHTML) + (this.indent === undefined ? ":" : ": ") + value;
   }
 
   encode(value: unknown, depth: number): string {
     if (value === null || value === undefined || value instanceof GoNil) return "null";
     if (value instanceof GoPtr) return this.encode(value.value, depth);
     if (value instanceof GoFloat) return encodeFloat(value.value);
-    if (value instanceof GoTime) return quoteJSONString(goTimeRFC3339(value), this.escapeHTML);
+    if (value instanceof GoTime) return quoteJsonString(goTimeRFC3339(value), this.escapeHTML);
     if (value instanceof GoStruct) {
       const parts: string[] = [];
       for (const field of value.fields.values()) {
@@ -136,7 +80,7 @@ class Encoder {
     }
     switch (typeof value) {
       case "string":
-        return quoteJSONString(value, this.escapeHTML);
+        return quoteJsonString(value, this.escapeHTML);
       case "number":
         return encodeNumber(value);
       case "bigint":
@@ -178,17 +122,4 @@ export function encodeIndentedJSON(value: unknown): string {
 /** `exo dbaas metrics`: `json.Marshal` (HTML escaped, compact) and a newline. */
 export function encodeMarshalJSON(value: unknown): string {
   return marshalJSON(value) + "\n";
-}
-
-/**
- * A decoded JSON value as Go holds it after json.Unmarshal into interface{}: every number a float64
- * (so 2^53 + 1 prints as Go prints the float, not in full), objects as maps (keys sorted on output).
- */
-export function asGoInterface(value: unknown): unknown {
-  if (typeof value === "number" || typeof value === "bigint") return new GoFloat(Number(value));
-  if (Array.isArray(value)) return value.map(asGoInterface);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asGoInterface(v)]));
-  }
-  return value;
 }

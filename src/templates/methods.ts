@@ -48,22 +48,6 @@ export function methodOf(v: unknown, name: string): { builtin: Builtin; receiver
       },
     };
   }
-  const own = structOf(v)?.methods.get(name);
-  if (own) {
-    return {
-      receiver: v,
-      builtin: {
-        params: [],
-        fn: () => {
-          try {
-            return own();
-          } catch (error) {
-            throw new BuiltinError(error instanceof Error ? error.message : String(error));
-          }
-        },
-      },
-    };
-  }
   const isTime = v instanceof GoTime || (v instanceof GoNil && v.typeName === "*time.Time");
   if (!isTime || !Object.hasOwn(TIME_METHODS, name)) return undefined;
   const m = TIME_METHODS[name]!;

@@ -3,6 +3,7 @@
 import { isPrint } from "../go/quote.js";
 
 export { isPrint, quote, quoteRune } from "../go/quote.js";
+export { compareStrings } from "../go/strings.js";
 
 let letter: RegExp | undefined;
 let digit: RegExp | undefined;
@@ -53,23 +54,6 @@ export function runeCount(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
-}
-
-/** Compares strings as Go does (byte-wise UTF-8 order, which is code point order). */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A surrogate (astral code point) sorts after every BMP code unit.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys) return xs ? 1 : -1;
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
 }
 
 /** strconv.CanBackquote. */

@@ -4,15 +4,15 @@
 import { deleteService, listServices } from "../../api/dbaas.js";
 import { AuthError } from "../../api/errors.js";
 import { CliError } from "../../errors.js";
-import { defineCommand, flag, zoneFlag } from "../define.js";
+import { defineCommand, zoneFlag } from "../define.js";
 import { goQuote } from "../../kafka/validation/index.js";
-import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
+import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
 import { orResourceNotFound, serviceNotFound } from "./shared/service.js";
 
 export default defineCommand({
   args: ["name"],
   options: {
-    force: flag.bool("force", { short: "f", description: "don't prompt for confirmation" }),
+    force: forceFlag(),
     waitTimeout: waitTimeoutFlag(),
     zone: zoneFlag("Database Service zone"),
   },

@@ -1,6 +1,7 @@
 // exo dbaas metrics NAME: the service's raw metrics as one line of JSON, whatever -O says (as exo).
 import { getServiceMetrics } from "../../api/dbaas.js";
-import { asGoInterface, encodeMarshalJSON } from "../../output/json.js";
+import { asGoInterface } from "../../output/go-format.js";
+import { encodeMarshalJSON } from "../../output/json.js";
 import { fixedOutput } from "../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 import { orResourceNotFound } from "./shared/service.js";

@@ -6,7 +6,7 @@ import { MISSING_ARGUMENTS, UsageError } from "../../errors.js";
 import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/models/index.js";
 import { goQuote, validatePlan } from "../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
-import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
+import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
 import {
   TERMINATION_PROTECTION_HELP,
   checkSettings,
@@ -25,7 +25,7 @@ export default defineCommand({
   optionalArgs: ["name"],
   options: {
     dryRun: flag.bool("dry-run", { description: "print the JSON request body that would be sent, and send nothing" }),
-    force: flag.bool("force", { short: "f", description: "don't prompt for confirmation before updating" }),
+    force: forceFlag("don't prompt for confirmation before updating"),
     helpKafka: helpKafkaFlag(),
     ...updateKafkaOptions,
     ...maintenanceOptions,

@@ -1,6 +1,7 @@
 // exo reads each log line's time with Go's time.Parse and the layout below; a time it cannot read
 // fails the command with Go's own wording, which this reproduces for that one layout.
 
+import { quoteTimeText } from "../../go/time-quote.js";
 import { GoTime } from "../../templates/values.js";
 
 export const LOG_TIME_LAYOUT = "2006-01-02T15:04:05.999999Z";
@@ -26,20 +27,8 @@ export class LogTimeError extends Error {}
 
 const isDigit = (s: string, i: number) => i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
 
-/** Go's time.quote: ASCII printable kept (with \" and \\), other bytes as \xNN. */
-function quote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0x80 || code < 0x20) {
-      for (const byte of Buffer.from(ch, "utf8")) out += `\\x${byte.toString(16).padStart(2, "0")}`;
-    } else out += ch === '"' || ch === "\\" ? `\\${ch}` : ch;
-  }
-  return out + '"';
-}
-
 function cannotParse(value: string, valueElem: string, layoutElem: string): LogTimeError {
-  return new LogTimeError(`parsing time ${quote(value)} as ${quote(LOG_TIME_LAYOUT)}: cannot parse ${quote(valueElem)} as ${quote(layoutElem)}`);
+  return new LogTimeError(`parsing time ${quoteTimeText(value)} as ${quoteTimeText(LOG_TIME_LAYOUT)}: cannot parse ${quoteTimeText(valueElem)} as ${quoteTimeText(layoutElem)}`);
 }
 
 /** getnum: one or two digits; two required when fixed. */
@@ -88,13 +77,13 @@ export function parseLogTime(text: string): GoTime {
         if (limit && (parts[element] < limit[0] || parts[element] > limit[1])) range = element;
       }
     }
-    if (range) throw new LogTimeError(`parsing time ${quote(text)}: ${range} out of range`);
+    if (range) throw new LogTimeError(`parsing time ${quoteTimeText(text)}: ${range} out of range`);
     if (!ok) throw cannotParse(text, hold, layoutElem);
   }
   if (!value.startsWith(TRAILER)) throw cannotParse(text, value, TRAILER);
   value = value.slice(TRAILER.length);
-  if (value !== "") throw new LogTimeError(`parsing time ${quote(text)}: extra text: ${quote(value)}`);
-  if (parts.day < 1 || parts.day > daysIn(parts.month, parts.year)) throw new LogTimeError(`parsing time ${quote(text)}: day out of range`);
+  if (value !== "") throw new LogTimeError(`parsing time ${quoteTimeText(text)}: extra text: ${quoteTimeText(value)}`);
+  if (parts.day < 1 || parts.day > daysIn(parts.month, parts.year)) throw new LogTimeError(`parsing time ${quoteTimeText(text)}: day out of range`);
   const ms = Date.UTC(2000, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   const date = new Date(ms);
   date.setUTCFullYear(parts.year);

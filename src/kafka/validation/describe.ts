@@ -1,6 +1,6 @@
 // Short, single-line descriptions of values for refusal messages.
 
-import { JsonNumber, JsonObject, type JsonTree } from "./json.js";
+import { JsonNumber, JsonObject, type JsonTree } from "../../go/json/tree.js";
 
 const MAX_SHOWN = 60;
 

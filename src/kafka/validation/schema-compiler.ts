@@ -5,7 +5,8 @@
 // refusal is one self-contained line naming the setting, what it must be, and what was given.
 
 import * as z from "zod";
-import { defineEntry, JsonNumber, JsonObject, numberValue, stringifyLosslessJson, treeToValue, type JsonTree } from "./json.js";
+import { defineEntry, JsonNumber, JsonObject, numberValue, treeToValue, type JsonTree } from "../../go/json/tree.js";
+import { stringifyLosslessJson } from "./json.js";
 import { describeTree, quoteShort, shortNumber, showLiteral, showShort } from "./describe.js";
 import { INT64_MAX, INT64_MIN, integerBound, numberBound, wholeValue } from "./exact-number.js";
 import { closestName } from "./suggest.js";

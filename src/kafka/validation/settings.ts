@@ -3,7 +3,8 @@
 
 import type * as z from "zod";
 import { InputError } from "./errors.js";
-import { JsonSyntaxError, parseJsonTree, stringifyLosslessJson, treeToValue, type JsonTree } from "./json.js";
+import { treeToValue, type JsonTree } from "../../go/json/tree.js";
+import { JsonSyntaxError, parseJsonTree, stringifyLosslessJson } from "./json.js";
 import { compileObject, type CompiledSetting } from "./schema-compiler.js";
 
 export type SettingsKind = "kafka" | "kafka-connect" | "kafka-rest" | "schema-registry";

@@ -488,21 +488,32 @@ class Printer {
       this.fmtPointer(arg, "p");
       return;
     }
-    switch (typeof arg) {
-      case "boolean":
-        return this.fmtBool(arg, verb);
-      case "number":
-        if (isIntNumber(arg)) return this.fmtInteger(BigInt(arg), true, verb);
-        return this.fmtFloat(arg, verb);
-      case "bigint":
-        return this.fmtInteger(arg, arg < 2n ** 63n, verb);
-      case "string":
-        return this.fmtString(arg, verb);
-    }
+    if (this.fmtBasic(arg, verb)) return;
     if (arg instanceof GoFloat) return this.fmtFloat(arg.value, verb);
     if (arg instanceof GoByte) return this.fmtInteger(BigInt(arg.value), false, verb);
     if (arg instanceof GoComplex) return this.fmtComplex(arg, verb);
     if (!this.handleMethods(verb)) this.printValue(arg, verb, 0);
+  }
+
+  /** A boolean, number, bigint or string formatted for verb; false for any other value. */
+  private fmtBasic(value: unknown, verb: string): boolean {
+    switch (typeof value) {
+      case "boolean":
+        this.fmtBool(value, verb);
+        return true;
+      case "number":
+        if (isIntNumber(value)) this.fmtInteger(BigInt(value), true, verb);
+        else this.fmtFloat(value, verb);
+        return true;
+      case "bigint":
+        this.fmtInteger(value, value < 2n ** 63n, verb);
+        return true;
+      case "string":
+        this.fmtString(value, verb);
+        return true;
+      default:
+        return false;
+    }
   }
 
   printValue(value: unknown, verb: string, depth: number): void {
@@ -520,19 +531,8 @@ class Printer {
       else this.buf += "<nil>";
       return;
     }
-    switch (typeof value) {
-      case "boolean":
-        return this.fmtBool(value, verb);
-      case "number":
-        if (isIntNumber(value)) return this.fmtInteger(BigInt(value), true, verb);
-        return this.fmtFloat(value, verb);
-      case "bigint":
-        return this.fmtInteger(value, value < 2n ** 63n, verb);
-      case "string":
-        return this.fmtString(value, verb);
-      case "function":
-        return this.fmtPointer(value, verb);
-    }
+    if (this.fmtBasic(value, verb)) return;
+    if (typeof value === "function") return this.fmtPointer(value, verb);
     if (value instanceof GoFloat) return this.fmtFloat(value.value, verb);
     if (value instanceof GoByte) return this.fmtInteger(BigInt(value.value), false, verb);
     if (value instanceof GoNamedInt) return this.fmtInteger(BigInt(value.value), true, verb);
@@ -619,20 +619,14 @@ class Printer {
         this.buf += "(nil)";
         return;
       }
-      this.buf += "{";
-      for (let i = 0; i < items.length; i++) {
-        if (i > 0) this.buf += ", ";
-        this.printValue(items[i], verb, depth + 1);
-      }
-      this.buf += "}";
-      return;
     }
-    this.buf += "[";
+    const [open, separator, close] = this.sharpV ? ["{", ", ", "}"] : ["[", " ", "]"];
+    this.buf += open;
     for (let i = 0; i < items.length; i++) {
-      if (i > 0) this.buf += " ";
+      if (i > 0) this.buf += separator;
       this.printValue(items[i], verb, depth + 1);
     }
-    this.buf += "]";
+    this.buf += close;
   }
 
   // ---- Printf ----

@@ -5,7 +5,8 @@ import { isIP } from "node:net";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { InputError, parseCidr, parseGoBool, parseIpFilter, validateSettings, type SettingsKind } from "../../../src/kafka/validation/index.js";
-import { parseJsonTree, stringifyLosslessJson, treeToValue } from "../../../src/kafka/validation/json.js";
+import { treeToValue } from "../../../src/go/json/tree.js";
+import { parseJsonTree, stringifyLosslessJson } from "../../../src/kafka/validation/json.js";
 import { servedSettings, specSettings } from "./fixtures.js";
 
 /** Runs `run`; anything thrown must be an InputError with a one-line message. */

@@ -2,8 +2,8 @@
 import { deleteKafkaSchemaRegistryAcl, deleteKafkaTopicAcl, getKafkaAclConfig } from "../../../api/dbaas.js";
 import { CliError } from "../../../errors.js";
 import { goQuote, validateAclId } from "../../../kafka/validation/index.js";
-import { defineCommand, flag, zoneFlag } from "../../define.js";
-import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
+import { defineCommand, zoneFlag } from "../../define.js";
+import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
 import { aclEntries } from "./model.js";
 
@@ -13,7 +13,7 @@ the id "exo dbaas acl list" shows.`,
   args: ["name", "acl-id"],
   options: {
     zone: zoneFlag("Database Service zone"),
-    force: flag.bool("force", { short: "f", description: "don't prompt for confirmation" }),
+    force: forceFlag(),
     waitTimeout: waitTimeoutFlag(),
   },
   helpFooter: `

@@ -7,6 +7,9 @@ import { CancelledError, CliError, ExitCode } from "../../../errors.js";
 import { InputError, goQuote } from "../../../kafka/validation/index.js";
 import { flag } from "../../define.js";
 
+/** `-f/--force`: change without asking. */
+export const forceFlag = (description = "don't prompt for confirmation") => flag.bool("force", { short: "f", description });
+
 /** `--wait-timeout`: how long to wait for the operation; 0 (the default) waits as long as it takes, as exo does. */
 export const waitTimeoutFlag = () =>
   flag.string("wait-timeout", {

@@ -2,8 +2,8 @@
 import { deleteKafkaUser } from "../../../api/dbaas.js";
 import { serviceShowOutput } from "../../../kafka/models/index.js";
 import { goQuote } from "../../../kafka/validation/index.js";
-import { defineCommand, flag, zoneFlag } from "../../define.js";
-import { awaitOperation, confirmOrCancel, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
+import { defineCommand, zoneFlag } from "../../define.js";
+import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
 import { fetchKafkaShow } from "../shared/service.js";
 import { fetchKafkaService, requireUser } from "./common.js";
 
@@ -12,7 +12,7 @@ export default defineCommand({
   args: ["name", "username"],
   options: {
     zone: zoneFlag("Database Service zone"),
-    force: flag.bool("force", { short: "f", description: "don't prompt for confirmation" }),
+    force: forceFlag(),
     waitTimeout: waitTimeoutFlag(),
   },
   helpFooter: `
