@@ -6,7 +6,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { isGroup, type GroupEntry } from "../commands/registry.js";
 import type { CommandDefinition, CommandOutput, OptionSpec } from "../commands/define.js";
 import { createContext, type CommandContext, type GlobalOptions } from "../context.js";
-import { MISSING_ARGUMENTS, PartialFailureError, UsageError } from "../errors.js";
+import { ExitCode, MISSING_ARGUMENTS, UsageError } from "../errors.js";
 import type { IO } from "../io.js";
 import { parseOutputTemplateFirst } from "../output/template-first.js";
 import type { OutputModel } from "../output/model.js";
@@ -17,13 +17,26 @@ import { locate, type Located } from "./locate.js";
 import { checkPositionals } from "./positionals.js";
 import { parseDurationFlag, parseIntFlag, parseListFlag } from "./values.js";
 
-type OnResult = (output: CommandOutput, context: CommandContext, failure?: PartialFailureError) => void;
+type OnResult = (output: CommandOutput, context: CommandContext) => void;
 
-/** Runs the command line and returns what stdout should receive. */
-export async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promise<string> {
+/** What a command line that ran produced; failures that produced nothing are thrown instead. */
+export interface CommandResult {
+  /** for stdout */
+  output: string;
+  /** whole lines for stderr, printed after the output */
+  warnings: readonly string[];
+  /** the `error:` line's message when part of the command failed */
+  failure?: string;
+  exitCode: ExitCode;
+}
+
+const succeeded = (output: string): CommandResult => ({ output, warnings: [], exitCode: ExitCode.OK });
+
+/** Runs the command line. @throws the error that ended it before it produced anything */
+export async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promise<CommandResult> {
   const located = locate(argv, tree);
   let helpText = "";
-  let result: { output: CommandOutput; context: CommandContext; failure?: PartialFailureError } | undefined;
+  let result: { output: CommandOutput; context: CommandContext } | undefined;
 
   const program = new Command("exo");
   program
@@ -39,7 +52,7 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
 
   const leaf = located.leaf;
   const definition = leaf ? (await leaf.load()).default : undefined;
-  buildTree(program, tree, located, definition, (output, context, failure) => (result = { output, context, failure }), io);
+  buildTree(program, tree, located, definition, (output, context) => (result = { output, context }), io);
 
   const words = located.indices.map((i) => argv[i]!);
   const rest = argv.filter((_, i) => !located.indices.includes(i));
@@ -50,7 +63,7 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") {
-        if (error.exitCode === 0) return helpText;
+        if (error.exitCode === 0) return succeeded(helpText);
         io.stderr(helpText);
         throw new UsageError(MISSING_ARGUMENTS);
       }
@@ -58,16 +71,15 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
     }
     throw error;
   }
-  if (!result) return helpText;
-  const text = await renderOutput(result.output, result.context, io);
-  if (result.failure) {
-    io.stdout(text);
-    throw result.failure;
+  if (!result) return succeeded(helpText);
+  const { output, context } = result;
+  if (output && typeof output === "object" && output.kind === "partial") {
+    return { output: await renderOutput(output.output, context, io), warnings: output.warnings, failure: output.failure, exitCode: ExitCode.FAILURE };
   }
-  return text;
+  return succeeded(await renderOutput(output, context, io));
 }
 
-async function renderOutput(output: CommandOutput, context: CommandContext, io: IO): Promise<string> {
+async function renderOutput(output: OutputModel | string | undefined | void, context: CommandContext, io: IO): Promise<string> {
   if (output === undefined || output === null) return "";
   if (typeof output === "string") return output;
   const model: OutputModel = output;
@@ -133,13 +145,7 @@ function configureLeaf(cmd: Command, path: readonly string[], def: CommandDefini
     const context = createContext({ io, globals, flagsSet, version: pkg.version });
     const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
     if (templated) await parseOutputTemplateFirst(context);
-    try {
-      onResult(await def.run(context, args as never, opts as never), context);
-    } catch (error) {
-      // output produced before the failure is printed, then the failure
-      if (!(error instanceof PartialFailureError)) throw error;
-      onResult(error.output as CommandOutput, context, error);
-    }
+    onResult(await def.run(context, args as never, opts as never), context);
   });
 }
 

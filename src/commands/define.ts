@@ -67,8 +67,22 @@ export const zoneFlag = (description?: string): OptionSpec<string | undefined> =
 export type OptionsShape = Record<string, OptionSpec<any>>;
 export type InferOptions<O extends OptionsShape> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };
 
-/** What a command hands back for stdout: raw text, a model to render, or nothing. */
-export type CommandOutput = string | OutputModel | undefined | void;
+/**
+ * Output produced although part of the command failed (`dbaas list` with zones that could not be
+ * listed): printed as on success, then the warnings and `error: <failure>` on stderr, exit code 1.
+ */
+export interface PartialOutput {
+  readonly kind: "partial";
+  readonly output: OutputModel;
+  /** whole lines for stderr, printed before the error line */
+  readonly warnings: readonly string[];
+  readonly failure: string;
+}
+
+export const partialOutput = (output: OutputModel, warnings: readonly string[], failure: string): PartialOutput => ({ kind: "partial", output, warnings, failure });
+
+/** What a command hands back for stdout: raw text, a model to render, output with a failure, or nothing. */
+export type CommandOutput = string | OutputModel | PartialOutput | undefined | void;
 
 export interface CommandDefinition<A extends readonly string[] = readonly string[], O extends OptionsShape = OptionsShape> {
   /** long help; the one-line summary lives in the registry so listings need not load the command */
