@@ -26,6 +26,17 @@ export class UsageError extends Error {
   }
 }
 
+/** A command word that names no command; cobra's suggestions, if any, are printed after the error line. */
+export class UnknownCommandError extends UsageError {
+  constructor(
+    message: string,
+    readonly suggestions: readonly string[],
+  ) {
+    super(message);
+    this.name = "UnknownCommandError";
+  }
+}
+
 /** A failure that carries its own exit code and message. */
 export class CliError extends Error {
   constructor(

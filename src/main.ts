@@ -2,7 +2,8 @@
 // error to `error: <message>` and an exit code in this one place.
 import { COMMAND_TREE, type GroupEntry } from "./commands/registry.js";
 import { execute } from "./cli/program.js";
-import { CancelledError, CliError, ExitCode, UsageError } from "./errors.js";
+import { CancelledError, CliError, ExitCode, UnknownCommandError, UsageError } from "./errors.js";
+import { suggestionLines } from "./cli/suggestions.js";
 import { COMPLETE_COMMAND } from "./cli/globals.js";
 import type { IO } from "./io.js";
 import { terminalSafe } from "./output/terminal-text.js";
@@ -50,6 +51,8 @@ function report(error: unknown, io: IO): ExitCode {
     return error.exitCode;
   }
   if (error instanceof UsageError) {
+    // cobra's "Did you mean this?" block, before the error line, which stays the last line of stderr
+    if (error instanceof UnknownCommandError) io.stderr(suggestionLines(error.suggestions));
     errorLine(io, error.message);
     return ExitCode.FAILURE;
   }

@@ -3,7 +3,7 @@
 // path segment) before the command runs, so before any request.
 import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
-import { isGroup, type GroupEntry } from "../commands/registry.js";
+import { isGroup, type CommandEntry, type GroupEntry, type LeafEntry } from "../commands/registry.js";
 import type { CommandDefinition, CommandOutput, OptionSpec } from "../commands/define.js";
 import { createContext, type CommandContext, type GlobalOptions } from "../context.js";
 import { ExitCode, MISSING_ARGUMENTS, UsageError } from "../errors.js";
@@ -13,7 +13,7 @@ import type { OutputModel } from "../output/model.js";
 import { booleanFlags, normaliseBooleans } from "./booleans.js";
 import { translateCommanderError } from "./commander-errors.js";
 import { GLOBAL_FLAGS, type GlobalFlag } from "./globals.js";
-import { locate, type Located } from "./locate.js";
+import { HELP_COMMAND, locate, type Located } from "./locate.js";
 import { checkPositionals } from "./positionals.js";
 import { parseDurationFlag, parseIntFlag, parseListFlag } from "./values.js";
 
@@ -56,7 +56,11 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
 
   const words = located.indices.map((i) => argv[i]!);
   const rest = argv.filter((_, i) => !located.indices.includes(i));
-  const args = leaf && definition ? normaliseBooleans([...words, ...rest], booleanFlags(Object.values(definition.options ?? {}))) : [...argv];
+  const args = located.help
+    ? helpLine(program, words, located.help.itself)
+    : leaf && definition
+      ? normaliseBooleans([...words, ...rest], booleanFlags(Object.values(definition.options ?? {})))
+      : [...argv];
 
   try {
     await program.parseAsync(args, { from: "user" });
@@ -96,13 +100,37 @@ function globalOption(g: GlobalFlag): Option {
 }
 
 /**
+ * `exo help COMMAND…` as `exo COMMAND… --help`: the words only, so nothing else on the line can
+ * run the command (a `--` would have made a following `--help` a mere argument).
+ */
+function helpLine(program: Command, words: readonly string[], itself: boolean): string[] {
+  if (!itself) return [...words, "--help"];
+  program.commands.find((c) => c.name() === HELP_COMMAND)?.helpOption("-h, --help", "help for this command");
+  return [HELP_COMMAND, "--help"];
+}
+
+/** Usage after the command's name: required arguments bare, optional ones in brackets, as exo's. */
+function usageLine(def: CommandDefinition): string {
+  return ["[options]", ...(def.args ?? []).map((n) => n.toUpperCase()), ...(def.optionalArgs ?? []).map((n) => `[${n.toUpperCase()}]`)].join(" ");
+}
+
+/**
  * Declares to commander only what this command line can reach: the commands on its path and, when it
  * names a group rather than a command, that group's children for its help. Declaring the whole tree
  * would cost every run the set-up of every command.
  */
 function buildTree(parent: Command, group: GroupEntry, located: Located, definition: CommandDefinition | undefined, onResult: OnResult, io: IO, depth = 0): void {
   const onPath = located.path[depth];
-  const children = located.leaf ? [onPath!] : group.children;
+  // a group's help lists its commands, then its help topics apart (cobra's "Additional help topics")
+  const children = located.leaf ? [onPath!] : group.children.filter((c) => !isTopic(c));
+  const topics = located.leaf ? [] : group.children.filter(isTopic);
+  if (topics.length > 0) {
+    const width = Math.max(...topics.map((t) => t.name.length));
+    parent.addHelpText("after", `\nAdditional help topics:\n${topics.map((t) => `  exo ${t.name.padEnd(width)}  ${t.summary}\n`).join("")}`);
+  }
+  if (depth === 0 && !located.leaf) {
+    parent.command(HELP_COMMAND).argument("[COMMAND...]").description("Help about any command");
+  }
   for (const entry of children) {
     const cmd = parent.command(entry.name).description(entry.summary).helpOption("-h, --help", "help for this command");
     if (entry.aliases) cmd.aliases([...entry.aliases]);
@@ -110,15 +138,16 @@ function buildTree(parent: Command, group: GroupEntry, located: Located, definit
       cmd.action(() => cmd.help());
       if (entry === onPath) buildTree(cmd, entry, located, definition, onResult, io, depth + 1);
     } else if (entry === located.leaf && definition) {
-      configureLeaf(cmd, located.path.map((e) => e.name), definition, onResult, io);
+      configureLeaf(cmd, entry, located.path.map((e) => e.name), definition, onResult, io);
     }
   }
 }
 
-function configureLeaf(cmd: Command, path: readonly string[], def: CommandDefinition, onResult: OnResult, io: IO): void {
+function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], def: CommandDefinition, onResult: OnResult, io: IO): void {
   if (def.description) cmd.description(def.description);
   const names = [...(def.args ?? []), ...(def.optionalArgs ?? [])];
   for (const name of names) cmd.argument(`[${name.toUpperCase()}]`);
+  cmd.usage(usageLine(def));
   // surplus words are refused in the action, naming the first one
   cmd.allowExcessArguments(true);
   if (def.helpFooter) cmd.addHelpText("after", def.helpFooter);
@@ -131,8 +160,14 @@ function configureLeaf(cmd: Command, path: readonly string[], def: CommandDefini
   }
   for (const g of GLOBAL_FLAGS) cmd.addOption(globalOption(g).hideHelp());
 
+  if (leaf.topic) {
+    cmd.action(() => {
+      checkPositionals(["exo", ...path].join(" "), def, cmd.args);
+      cmd.help();
+    });
+    return;
+  }
   cmd.action(async () => {
-    const args = checkPositionals(["exo", ...path].join(" "), def, cmd.args);
     const values = cmd.opts();
     const flagsSet = new Set<string>();
     const opts: Record<string, unknown> = {};
@@ -141,6 +176,7 @@ function configureLeaf(cmd: Command, path: readonly string[], def: CommandDefini
       if (cmd.getOptionValueSource(attr) === "cli") flagsSet.add(spec.long);
       opts[key] = values[attr] ?? spec.default;
     }
+    const args = checkPositionals(["exo", ...path].join(" "), def, cmd.args, def.argumentsOptional?.(opts as never) ?? false);
     const globals = resolveGlobals(values, io);
     const context = createContext({ io, globals, flagsSet, version: pkg.version });
     const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
@@ -191,6 +227,8 @@ function resolveTimeout(flagValue: string | undefined, io: IO): number | undefin
   if (ms <= 0) throw new UsageError("--timeout must be a positive duration (e.g. 15s), or -1s to disable");
   return ms;
 }
+
+const isTopic = (entry: CommandEntry): boolean => !isGroup(entry) && entry.topic === true;
 
 function camel(long: string): string {
   return long.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -92,6 +92,8 @@ export interface CommandDefinition<A extends readonly string[] = readonly string
   /** optional positional arguments after the required ones */
   optionalArgs?: readonly string[];
   options?: O;
+  /** whether the required arguments may be left out with these flags (`create --help-kafka`) */
+  argumentsOptional?: (opts: InferOptions<O>) => boolean;
   /** examples or notes appended to --help */
   helpFooter?: string;
   /**
@@ -100,6 +102,14 @@ export interface CommandDefinition<A extends readonly string[] = readonly string
    */
   templated?: boolean | ((opts: InferOptions<O>) => boolean);
   run(ctx: CommandContext, args: { [K in A[number]]: string } & Record<string, string | undefined>, opts: InferOptions<O>): Promise<CommandOutput>;
+}
+
+/**
+ * A help topic (`exo output`): text only. Running it prints its help, as cobra does for a command
+ * without Run (see src/cli/program.ts), so `run` is never called.
+ */
+export function defineTopic(topic: { description: string; helpFooter?: string }): CommandDefinition {
+  return { ...topic, run: async () => undefined };
 }
 
 export function defineCommand<const A extends readonly string[] = readonly [], O extends OptionsShape = {}>(
