@@ -10,7 +10,8 @@ import { ExitCode, MISSING_ARGUMENTS, UsageError } from "../errors.js";
 import type { IO } from "../io.js";
 import { parseOutputTemplateFirst } from "../output/template-first.js";
 import type { OutputModel } from "../output/model.js";
-import { booleanFlags, normaliseBooleans } from "./booleans.js";
+import { booleanFlags, readBooleans } from "./booleans.js";
+import { takesValue } from "./flag-words.js";
 import { translateCommanderError } from "./commander-errors.js";
 import { GLOBAL_FLAGS, type GlobalFlag } from "./globals.js";
 import { HELP_COMMAND, locate, type Located } from "./locate.js";
@@ -52,15 +53,14 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
 
   const leaf = located.leaf;
   const definition = leaf ? (await leaf.load()).default : undefined;
-  buildTree(program, tree, located, definition, (output, context) => (result = { output, context }), io);
-
   const words = located.indices.map((i) => argv[i]!);
   const rest = argv.filter((_, i) => !located.indices.includes(i));
-  const args = located.help
-    ? helpLine(program, words, located.help.itself)
-    : leaf && definition
-      ? normaliseBooleans([...words, ...rest], booleanFlags(Object.values(definition.options ?? {})))
-      : [...argv];
+  const options: OptionSpec[] = Object.values(definition?.options ?? {});
+  // boolean flags are read here, not by commander (see booleans.ts)
+  const line = leaf && definition && !located.help ? readBooleans([...words, ...rest], booleanFlags(options), (w) => takesValue(w, options)) : undefined;
+  const leafContext: LeafContext = { onResult: (output, context) => (result = { output, context }), io, booleans: line?.values ?? new Map() };
+  buildTree(program, tree, located, definition, leafContext);
+  const args = located.help ? helpLine(program, words, located.help.itself) : (line?.args ?? [...argv]);
 
   try {
     await program.parseAsync(args, { from: "user" });
@@ -119,7 +119,15 @@ function usageLine(def: CommandDefinition): string {
  * names a group rather than a command, that group's children for its help. Declaring the whole tree
  * would cost every run the set-up of every command.
  */
-function buildTree(parent: Command, group: GroupEntry, located: Located, definition: CommandDefinition | undefined, onResult: OnResult, io: IO, depth = 0): void {
+/** What a command's action needs beside commander's parse. */
+interface LeafContext {
+  onResult: OnResult;
+  io: IO;
+  /** the boolean flags given, by long name (-Q/--quiet included) */
+  booleans: ReadonlyMap<string, boolean>;
+}
+
+function buildTree(parent: Command, group: GroupEntry, located: Located, definition: CommandDefinition | undefined, leafContext: LeafContext, depth = 0): void {
   const onPath = located.path[depth];
   // a group's help lists its commands, then its help topics apart (cobra's "Additional help topics")
   const children = located.leaf ? [onPath!] : group.children.filter((c) => !isTopic(c));
@@ -136,14 +144,14 @@ function buildTree(parent: Command, group: GroupEntry, located: Located, definit
     if (entry.aliases) cmd.aliases([...entry.aliases]);
     if (isGroup(entry)) {
       cmd.action(() => cmd.help());
-      if (entry === onPath) buildTree(cmd, entry, located, definition, onResult, io, depth + 1);
+      if (entry === onPath) buildTree(cmd, entry, located, definition, leafContext, depth + 1);
     } else if (entry === located.leaf && definition) {
-      configureLeaf(cmd, entry, located.path.map((e) => e.name), definition, onResult, io);
+      configureLeaf(cmd, entry, located.path.map((e) => e.name), definition, leafContext);
     }
   }
 }
 
-function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], def: CommandDefinition, onResult: OnResult, io: IO): void {
+function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], def: CommandDefinition, { onResult, io, booleans }: LeafContext): void {
   if (def.description) cmd.description(def.description);
   const names = [...(def.args ?? []), ...(def.optionalArgs ?? [])];
   for (const name of names) cmd.argument(`[${name.toUpperCase()}]`);
@@ -153,11 +161,7 @@ function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], d
   if (def.helpFooter) cmd.addHelpText("after", def.helpFooter);
 
   const specs = Object.entries(def.options ?? {});
-  for (const [, spec] of specs) {
-    cmd.addOption(toOption(spec));
-    // carries `--x=false` (see booleans.ts), so an explicit false counts as given
-    if (spec.kind === "boolean") cmd.addOption(new Option(`--no-${spec.long}`).hideHelp());
-  }
+  for (const [, spec] of specs) cmd.addOption(toOption(spec));
   for (const g of GLOBAL_FLAGS) cmd.addOption(globalOption(g).hideHelp());
 
   if (leaf.topic) {
@@ -173,11 +177,12 @@ function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], d
     const opts: Record<string, unknown> = {};
     for (const [key, spec] of specs) {
       const attr = camel(spec.long);
-      if (cmd.getOptionValueSource(attr) === "cli") flagsSet.add(spec.long);
-      opts[key] = values[attr] ?? spec.default;
+      const given = spec.kind === "boolean" ? booleans.get(spec.long) : values[attr];
+      if (spec.kind === "boolean" ? given !== undefined : cmd.getOptionValueSource(attr) === "cli") flagsSet.add(spec.long);
+      opts[key] = given ?? spec.default;
     }
     const args = checkPositionals(["exo", ...path].join(" "), def, cmd.args, def.argumentsOptional?.(opts as never) ?? false);
-    const globals = resolveGlobals(values, io);
+    const globals = resolveGlobals({ ...values, quiet: booleans.get("quiet") }, io);
     const context = createContext({ io, globals, flagsSet, version: pkg.version });
     const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
     if (templated) await parseOutputTemplateFirst(context);
