@@ -60,7 +60,7 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
   const line = leaf && definition && !located.help ? readBooleans([...words, ...rest], booleanFlags(options), (w) => takesValue(w, options)) : undefined;
   const leafContext: LeafContext = { onResult: (output, context) => (result = { output, context }), io, booleans: line?.values ?? new Map() };
   buildTree(program, tree, located, definition, leafContext);
-  const args = located.help ? helpLine(program, words, located.help.itself) : (line?.args ?? [...argv]);
+  const args = located.help ? helpLine(words, located.help.itself) : (line?.args ?? [...argv]);
 
   try {
     await program.parseAsync(args, { from: "user" });
@@ -103,10 +103,8 @@ function globalOption(g: GlobalFlag): Option {
  * `exo help COMMAND…` as `exo COMMAND… --help`: the words only, so nothing else on the line can
  * run the command (a `--` would have made a following `--help` a mere argument).
  */
-function helpLine(program: Command, words: readonly string[], itself: boolean): string[] {
-  if (!itself) return [...words, "--help"];
-  program.commands.find((c) => c.name() === HELP_COMMAND)?.helpOption("-h, --help", "help for this command");
-  return [HELP_COMMAND, "--help"];
+function helpLine(words: readonly string[], itself: boolean): string[] {
+  return itself ? [HELP_COMMAND, "--help"] : [...words, "--help"];
 }
 
 /** Usage after the command's name: required arguments bare, optional ones in brackets, as exo's. */
@@ -114,11 +112,6 @@ function usageLine(def: CommandDefinition): string {
   return ["[options]", ...(def.args ?? []).map((n) => n.toUpperCase()), ...(def.optionalArgs ?? []).map((n) => `[${n.toUpperCase()}]`)].join(" ");
 }
 
-/**
- * Declares to commander only what this command line can reach: the commands on its path and, when it
- * names a group rather than a command, that group's children for its help. Declaring the whole tree
- * would cost every run the set-up of every command.
- */
 /** What a command's action needs beside commander's parse. */
 interface LeafContext {
   onResult: OnResult;
@@ -127,6 +120,11 @@ interface LeafContext {
   booleans: ReadonlyMap<string, boolean>;
 }
 
+/**
+ * Declares to commander only what this command line can reach: the commands on its path and, when it
+ * names a group rather than a command, that group's children for its help. Declaring the whole tree
+ * would cost every run the set-up of every command.
+ */
 function buildTree(parent: Command, group: GroupEntry, located: Located, definition: CommandDefinition | undefined, leafContext: LeafContext, depth = 0): void {
   const onPath = located.path[depth];
   // a group's help lists its commands, then its help topics apart (cobra's "Additional help topics")
@@ -137,7 +135,7 @@ function buildTree(parent: Command, group: GroupEntry, located: Located, definit
     parent.addHelpText("after", `\nAdditional help topics:\n${topics.map((t) => `  exo ${t.name.padEnd(width)}  ${t.summary}\n`).join("")}`);
   }
   if (depth === 0 && !located.leaf) {
-    parent.command(HELP_COMMAND).argument("[COMMAND...]").description("Help about any command");
+    parent.command(HELP_COMMAND).argument("[COMMAND...]").description("Help about any command").helpOption("-h, --help", "help for this command");
   }
   for (const entry of children) {
     const cmd = parent.command(entry.name).description(entry.summary).helpOption("-h, --help", "help for this command");
