@@ -30,6 +30,17 @@ export class UsageError extends Error {
   }
 }
 
+/** A command word that names no command; cobra's suggestions, if any, are printed after the error line. */
+export class UnknownCommandError extends UsageError {
+  constructor(
+    message: string,
+    readonly suggestions: readonly string[],
+  ) {
+    super(message);
+    this.name = "UnknownCommandError";
+  }
+}
+
 /** A failure that carries its own exit code and message. */
 export class CliError extends Error {
   constructor(
@@ -50,20 +61,3 @@ export class CancelledError extends Error {
 }
 
 export const MISSING_ARGUMENTS = "missing arguments, run with --help for usage";
-
-/**
- * A command that failed after producing output (`dbaas list` with zones that could not be
- * listed): exo prints the output, then the warnings on stderr, then `error: <message>`.
- */
-export class PartialFailureError extends CliError {
-  constructor(
-    message: string,
-    /** what the command returns for stdout (rendered as on success) */
-    readonly output: unknown,
-    /** whole lines for stderr, printed before the error */
-    readonly warnings: readonly string[],
-  ) {
-    super(message);
-    this.name = "PartialFailureError";
-  }
-}

@@ -2,7 +2,8 @@
 // error to `error: <message>` and an exit code in this one place.
 import { COMMAND_TREE, type GroupEntry } from "./commands/registry.js";
 import { execute } from "./cli/program.js";
-import { CancelledError, CliError, ExitCode, PartialFailureError, UsageError } from "./errors.js";
+import { CancelledError, CliError, ExitCode, UnknownCommandError, UsageError } from "./errors.js";
+import { suggestionLines } from "./cli/suggestions.js";
 import { COMPLETE_COMMAND } from "./cli/globals.js";
 import type { IO } from "./io.js";
 import { terminalSafe } from "./output/terminal-text.js";
@@ -19,40 +20,45 @@ export async function run(argv: readonly string[], io: IO, options: RunOptions =
     const { runComplete } = await import("./completion/complete.js");
     return runComplete(argv.slice(1), io, tree);
   }
+  let result;
   try {
-    const output = await execute(argv, io, tree);
+    result = await execute(argv, io, tree);
     // interrupted after the work was done: still a failure, and stdout stays empty
     io.signal?.throwIfAborted();
-    if (output) io.stdout(output);
-    return ExitCode.OK;
   } catch (error) {
     return report(error, io);
   }
+  if (result.output) io.stdout(result.output);
+  // whole lines, each made safe on its own
+  io.stderr(result.warnings.map((w) => `${terminalSafe(w.replace(/\n$/, ""))}\n`).join(""));
+  if (result.failure !== undefined) errorLine(io, result.failure);
+  return result.exitCode;
 }
 
-/** The single mapping from errors to stderr text and exit codes. Messages may carry API text: made safe. */
-function report(error: unknown, io: IO): number {
-  const line = (message: string) => io.stderr(`error: ${terminalSafe(message)}\n`);
+/** `error: <message>` on stderr; the message may carry API text, so it is made safe. */
+function errorLine(io: IO, message: string): void {
+  io.stderr(`error: ${terminalSafe(message)}\n`);
+}
+
+/** The single mapping from errors to stderr text and exit codes, by class. */
+function report(error: unknown, io: IO): ExitCode {
+  // Ctrl-C: whatever was interrupted rejected with the signal's own reason (SIGTERM and SIGHUP
+  // carry a CliError with their own line and exit code)
+  if (io.signal?.aborted && error === io.signal.reason && !(error instanceof CliError)) {
+    errorLine(io, "context canceled");
+    return ExitCode.FAILURE;
+  }
   if (error instanceof CancelledError) return ExitCode.OK;
   if (error instanceof CliError) {
-    // whole lines, each made safe on its own
-    if (error instanceof PartialFailureError) io.stderr(error.warnings.map((w) => `${terminalSafe(w.replace(/\n$/, ""))}\n`).join(""));
-    line(error.message);
+    errorLine(io, error.message);
     return error.exitCode;
   }
   if (error instanceof UsageError) {
-    line(error.message);
+    // cobra's "Did you mean this?" block, before the error line, which stays the last line of stderr
+    if (error instanceof UnknownCommandError) io.stderr(suggestionLines(error.suggestions));
+    errorLine(io, error.message);
     return ExitCode.FAILURE;
   }
-  const name = error instanceof Error ? error.name : "";
-  if (name === "OperationTimeoutError") {
-    line((error as Error).message);
-    return ExitCode.OPERATION_TIMEOUT;
-  }
-  if (name === "AbortError" || (io.signal?.aborted && error === io.signal.reason)) {
-    line("context canceled");
-    return ExitCode.FAILURE;
-  }
-  line(error instanceof Error ? error.message : String(error));
+  errorLine(io, error instanceof Error ? error.message : String(error));
   return ExitCode.FAILURE;
 }

@@ -3,6 +3,7 @@ import { ApiError, NetworkError, ServerError, TimeoutError } from "./errors.js";
 import { realSleep, type ApiClient } from "./client.js";
 import type { Operation } from "./schemas.js";
 import { getOperation } from "./dbaas.js";
+import { CliError, ExitCode } from "../errors.js";
 
 /** The operation ended in `failure` or `timeout`. */
 export class OperationFailedError extends Error {
@@ -12,13 +13,13 @@ export class OperationFailedError extends Error {
   }
 }
 
-/** The client stopped waiting before the operation ended. */
-export class OperationTimeoutError extends Error {
+/** The client stopped waiting before the operation ended: exit code 3, the change may still happen. */
+export class OperationTimeoutError extends CliError {
   constructor(
     readonly operation: Operation,
     readonly waitedMs: number,
   ) {
-    super(`operation ${JSON.stringify(operation.id)}: still ${operation.state ?? "pending"} after ${formatDuration(waitedMs)}, gave up waiting`);
+    super(`operation ${JSON.stringify(operation.id)}: still ${operation.state ?? "pending"} after ${formatDuration(waitedMs)}, gave up waiting`, ExitCode.OPERATION_TIMEOUT);
     this.name = "OperationTimeoutError";
   }
 }

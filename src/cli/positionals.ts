@@ -14,15 +14,18 @@ function segmentKind(commandPath: string, name: string): SegmentKind | undefined
   return undefined;
 }
 
-/** The words as the command's named arguments. @throws UsageError naming a surplus or unfit word */
-export function checkPositionals(commandPath: string, def: CommandDefinition, words: readonly string[]): Record<string, string | undefined> {
+/**
+ * The words as the command's named arguments; `requiredOptional`: the required ones may be missing.
+ * @throws UsageError naming a surplus or unfit word
+ */
+export function checkPositionals(commandPath: string, def: CommandDefinition, words: readonly string[], requiredOptional = false): Record<string, string | undefined> {
   const required = def.args ?? [];
   const names = [...required, ...(def.optionalArgs ?? [])];
   if (words.length > names.length) {
     const usage = [commandPath, ...names.map((n, i) => (i < required.length ? n.toUpperCase() : `[${n.toUpperCase()}]`))].join(" ");
     throw new UsageError(`unexpected argument ${goQuote(words[names.length]!)} (usage: ${usage})`);
   }
-  if (words.length < required.length) throw new UsageError(MISSING_ARGUMENTS);
+  if (words.length < required.length && !requiredOptional) throw new UsageError(MISSING_ARGUMENTS);
   const args: Record<string, string | undefined> = {};
   names.forEach((name, i) => {
     const word = words[i];

@@ -3,27 +3,41 @@
 // path segment) before the command runs, so before any request.
 import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
-import { isGroup, type GroupEntry } from "../commands/registry.js";
+import { isGroup, type CommandEntry, type GroupEntry, type LeafEntry } from "../commands/registry.js";
 import type { CommandDefinition, CommandOutput, OptionSpec } from "../commands/define.js";
 import { createContext, type CommandContext, type GlobalOptions } from "../context.js";
-import { MISSING_ARGUMENTS, PartialFailureError, UsageError } from "../errors.js";
+import { ExitCode, MISSING_ARGUMENTS, UsageError } from "../errors.js";
 import type { IO } from "../io.js";
 import { parseOutputTemplateFirst } from "../output/template-first.js";
 import type { OutputModel } from "../output/model.js";
-import { booleanFlags, normaliseBooleans } from "./booleans.js";
+import { booleanFlags, readBooleans } from "./booleans.js";
+import { takesValue } from "./flag-words.js";
 import { translateCommanderError } from "./commander-errors.js";
 import { GLOBAL_FLAGS, type GlobalFlag } from "./globals.js";
-import { locate, type Located } from "./locate.js";
+import { HELP_COMMAND, locate, type Located } from "./locate.js";
 import { checkPositionals } from "./positionals.js";
 import { parseDurationFlag, parseIntFlag, parseListFlag } from "./values.js";
 
-type OnResult = (output: CommandOutput, context: CommandContext, failure?: PartialFailureError) => void;
+type OnResult = (output: CommandOutput, context: CommandContext) => void;
 
-/** Runs the command line and returns what stdout should receive. */
-export async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promise<string> {
+/** What a command line that ran produced; failures that produced nothing are thrown instead. */
+export interface CommandResult {
+  /** for stdout */
+  output: string;
+  /** whole lines for stderr, printed after the output */
+  warnings: readonly string[];
+  /** the `error:` line's message when part of the command failed */
+  failure?: string;
+  exitCode: ExitCode;
+}
+
+const succeeded = (output: string): CommandResult => ({ output, warnings: [], exitCode: ExitCode.OK });
+
+/** Runs the command line. @throws the error that ended it before it produced anything */
+export async function execute(argv: readonly string[], io: IO, tree: GroupEntry): Promise<CommandResult> {
   const located = locate(argv, tree);
   let helpText = "";
-  let result: { output: CommandOutput; context: CommandContext; failure?: PartialFailureError } | undefined;
+  let result: { output: CommandOutput; context: CommandContext } | undefined;
 
   const program = new Command("exo");
   program
@@ -39,18 +53,21 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
 
   const leaf = located.leaf;
   const definition = leaf ? (await leaf.load()).default : undefined;
-  buildTree(program, tree, located, definition, (output, context, failure) => (result = { output, context, failure }), io);
-
   const words = located.indices.map((i) => argv[i]!);
   const rest = argv.filter((_, i) => !located.indices.includes(i));
-  const args = leaf && definition ? normaliseBooleans([...words, ...rest], booleanFlags(Object.values(definition.options ?? {}))) : [...argv];
+  const options: OptionSpec[] = Object.values(definition?.options ?? {});
+  // boolean flags are read here, not by commander (see booleans.ts)
+  const line = leaf && definition && !located.help ? readBooleans([...words, ...rest], booleanFlags(options), (w) => takesValue(w, options)) : undefined;
+  const leafContext: LeafContext = { onResult: (output, context) => (result = { output, context }), io, booleans: line?.values ?? new Map() };
+  buildTree(program, tree, located, definition, leafContext);
+  const args = located.help ? helpLine(words, located.help.itself) : (line?.args ?? [...argv]);
 
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") {
-        if (error.exitCode === 0) return helpText;
+        if (error.exitCode === 0) return succeeded(helpText);
         io.stderr(helpText);
         throw new UsageError(MISSING_ARGUMENTS);
       }
@@ -58,16 +75,15 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
     }
     throw error;
   }
-  if (!result) return helpText;
-  const text = await renderOutput(result.output, result.context, io);
-  if (result.failure) {
-    io.stdout(text);
-    throw result.failure;
+  if (!result) return succeeded(helpText);
+  const { output, context } = result;
+  if (output && typeof output === "object" && output.kind === "partial") {
+    return { output: await renderOutput(output.output, context, io), warnings: output.warnings, failure: output.failure, exitCode: ExitCode.FAILURE };
   }
-  return text;
+  return succeeded(await renderOutput(output, context, io));
 }
 
-async function renderOutput(output: CommandOutput, context: CommandContext, io: IO): Promise<string> {
+async function renderOutput(output: OutputModel | string | undefined | void, context: CommandContext, io: IO): Promise<string> {
   if (output === undefined || output === null) return "";
   if (typeof output === "string") return output;
   const model: OutputModel = output;
@@ -84,62 +100,91 @@ function globalOption(g: GlobalFlag): Option {
 }
 
 /**
+ * `exo help COMMAND…` as `exo COMMAND… --help`: the words only, so nothing else on the line can
+ * run the command (a `--` would have made a following `--help` a mere argument).
+ */
+function helpLine(words: readonly string[], itself: boolean): string[] {
+  return itself ? [HELP_COMMAND, "--help"] : [...words, "--help"];
+}
+
+/** Usage after the command's name: required arguments bare, optional ones in brackets, as exo's. */
+function usageLine(def: CommandDefinition): string {
+  return ["[options]", ...(def.args ?? []).map((n) => n.toUpperCase()), ...(def.optionalArgs ?? []).map((n) => `[${n.toUpperCase()}]`)].join(" ");
+}
+
+/** What a command's action needs beside commander's parse. */
+interface LeafContext {
+  onResult: OnResult;
+  io: IO;
+  /** the boolean flags given, by long name (-Q/--quiet included) */
+  booleans: ReadonlyMap<string, boolean>;
+}
+
+/**
  * Declares to commander only what this command line can reach: the commands on its path and, when it
  * names a group rather than a command, that group's children for its help. Declaring the whole tree
  * would cost every run the set-up of every command.
  */
-function buildTree(parent: Command, group: GroupEntry, located: Located, definition: CommandDefinition | undefined, onResult: OnResult, io: IO, depth = 0): void {
+function buildTree(parent: Command, group: GroupEntry, located: Located, definition: CommandDefinition | undefined, leafContext: LeafContext, depth = 0): void {
   const onPath = located.path[depth];
-  const children = located.leaf ? [onPath!] : group.children;
+  // a group's help lists its commands, then its help topics apart (cobra's "Additional help topics")
+  const children = located.leaf ? [onPath!] : group.children.filter((c) => !isTopic(c));
+  const topics = located.leaf ? [] : group.children.filter(isTopic);
+  if (topics.length > 0) {
+    const width = Math.max(...topics.map((t) => t.name.length));
+    parent.addHelpText("after", `\nAdditional help topics:\n${topics.map((t) => `  exo ${t.name.padEnd(width)}  ${t.summary}\n`).join("")}`);
+  }
+  if (depth === 0 && !located.leaf) {
+    parent.command(HELP_COMMAND).argument("[COMMAND...]").description("Help about any command").helpOption("-h, --help", "help for this command");
+  }
   for (const entry of children) {
     const cmd = parent.command(entry.name).description(entry.summary).helpOption("-h, --help", "help for this command");
     if (entry.aliases) cmd.aliases([...entry.aliases]);
     if (isGroup(entry)) {
       cmd.action(() => cmd.help());
-      if (entry === onPath) buildTree(cmd, entry, located, definition, onResult, io, depth + 1);
+      if (entry === onPath) buildTree(cmd, entry, located, definition, leafContext, depth + 1);
     } else if (entry === located.leaf && definition) {
-      configureLeaf(cmd, located.path.map((e) => e.name), definition, onResult, io);
+      configureLeaf(cmd, entry, located.path.map((e) => e.name), definition, leafContext);
     }
   }
 }
 
-function configureLeaf(cmd: Command, path: readonly string[], def: CommandDefinition, onResult: OnResult, io: IO): void {
+function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], def: CommandDefinition, { onResult, io, booleans }: LeafContext): void {
   if (def.description) cmd.description(def.description);
   const names = [...(def.args ?? []), ...(def.optionalArgs ?? [])];
   for (const name of names) cmd.argument(`[${name.toUpperCase()}]`);
+  cmd.usage(usageLine(def));
   // surplus words are refused in the action, naming the first one
   cmd.allowExcessArguments(true);
   if (def.helpFooter) cmd.addHelpText("after", def.helpFooter);
 
   const specs = Object.entries(def.options ?? {});
-  for (const [, spec] of specs) {
-    cmd.addOption(toOption(spec));
-    // carries `--x=false` (see booleans.ts), so an explicit false counts as given
-    if (spec.kind === "boolean") cmd.addOption(new Option(`--no-${spec.long}`).hideHelp());
-  }
+  for (const [, spec] of specs) cmd.addOption(toOption(spec));
   for (const g of GLOBAL_FLAGS) cmd.addOption(globalOption(g).hideHelp());
 
+  if (leaf.topic) {
+    cmd.action(() => {
+      checkPositionals(["exo", ...path].join(" "), def, cmd.args);
+      cmd.help();
+    });
+    return;
+  }
   cmd.action(async () => {
-    const args = checkPositionals(["exo", ...path].join(" "), def, cmd.args);
     const values = cmd.opts();
     const flagsSet = new Set<string>();
     const opts: Record<string, unknown> = {};
     for (const [key, spec] of specs) {
       const attr = camel(spec.long);
-      if (cmd.getOptionValueSource(attr) === "cli") flagsSet.add(spec.long);
-      opts[key] = values[attr] ?? spec.default;
+      const given = spec.kind === "boolean" ? booleans.get(spec.long) : values[attr];
+      if (spec.kind === "boolean" ? given !== undefined : cmd.getOptionValueSource(attr) === "cli") flagsSet.add(spec.long);
+      opts[key] = given ?? spec.default;
     }
-    const globals = resolveGlobals(values, io);
+    const args = checkPositionals(["exo", ...path].join(" "), def, cmd.args, def.argumentsOptional?.(opts as never) ?? false);
+    const globals = resolveGlobals({ ...values, quiet: booleans.get("quiet") }, io);
     const context = createContext({ io, globals, flagsSet, version: pkg.version });
     const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
     if (templated) await parseOutputTemplateFirst(context);
-    try {
-      onResult(await def.run(context, args as never, opts as never), context);
-    } catch (error) {
-      // output produced before the failure is printed, then the failure
-      if (!(error instanceof PartialFailureError)) throw error;
-      onResult(error.output as CommandOutput, context, error);
-    }
+    onResult(await def.run(context, args as never, opts as never), context);
   });
 }
 
@@ -185,6 +230,8 @@ function resolveTimeout(flagValue: string | undefined, io: IO): number | undefin
   if (ms <= 0) throw new UsageError("--timeout must be a positive duration (e.g. 15s), or -1s to disable");
   return ms;
 }
+
+const isTopic = (entry: CommandEntry): boolean => !isGroup(entry) && entry.topic === true;
 
 function camel(long: string): string {
   return long.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

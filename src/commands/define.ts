@@ -67,8 +67,22 @@ export const zoneFlag = (description?: string): OptionSpec<string | undefined> =
 export type OptionsShape = Record<string, OptionSpec<any>>;
 export type InferOptions<O extends OptionsShape> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };
 
-/** What a command hands back for stdout: raw text, a model to render, or nothing. */
-export type CommandOutput = string | OutputModel | undefined | void;
+/**
+ * Output produced although part of the command failed (`dbaas list` with zones that could not be
+ * listed): printed as on success, then the warnings and `error: <failure>` on stderr, exit code 1.
+ */
+export interface PartialOutput {
+  readonly kind: "partial";
+  readonly output: OutputModel;
+  /** whole lines for stderr, printed before the error line */
+  readonly warnings: readonly string[];
+  readonly failure: string;
+}
+
+export const partialOutput = (output: OutputModel, warnings: readonly string[], failure: string): PartialOutput => ({ kind: "partial", output, warnings, failure });
+
+/** What a command hands back for stdout: raw text, a model to render, output with a failure, or nothing. */
+export type CommandOutput = string | OutputModel | PartialOutput | undefined | void;
 
 export interface CommandDefinition<A extends readonly string[] = readonly string[], O extends OptionsShape = OptionsShape> {
   /** long help; the one-line summary lives in the registry so listings need not load the command */
@@ -78,6 +92,8 @@ export interface CommandDefinition<A extends readonly string[] = readonly string
   /** optional positional arguments after the required ones */
   optionalArgs?: readonly string[];
   options?: O;
+  /** whether the required arguments may be left out with these flags (`create --help-kafka`) */
+  argumentsOptional?: (opts: InferOptions<O>) => boolean;
   /** examples or notes appended to --help */
   helpFooter?: string;
   /**
@@ -86,6 +102,14 @@ export interface CommandDefinition<A extends readonly string[] = readonly string
    */
   templated?: boolean | ((opts: InferOptions<O>) => boolean);
   run(ctx: CommandContext, args: { [K in A[number]]: string } & Record<string, string | undefined>, opts: InferOptions<O>): Promise<CommandOutput>;
+}
+
+/**
+ * A help topic (`exo output`): text only. Running it prints its help, as cobra does for a command
+ * without Run (see src/cli/program.ts), so `run` is never called.
+ */
+export function defineTopic(topic: { description: string; helpFooter?: string }): CommandDefinition {
+  return { ...topic, run: async () => undefined };
 }
 
 export function defineCommand<const A extends readonly string[] = readonly [], O extends OptionsShape = {}>(

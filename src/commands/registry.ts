@@ -8,6 +8,8 @@ export interface LeafEntry {
   aliases?: readonly string[];
   /** one line for listings (exo's Short) */
   summary: string;
+  /** a help topic (`exo output`): running it prints its help; listed apart, never suggested */
+  topic?: boolean;
   load: () => Promise<{ default: CommandDefinition<any, any> }>;
 }
 
@@ -116,6 +118,7 @@ export const COMMAND_TREE: GroupEntry = {
     },
     { name: "completion", summary: "Generate the autocompletion script for the specified shell", load: () => import("./completion.js") },
     { name: "version", summary: "Print the version of exo", load: () => import("./version.js") },
+    { name: "output", summary: "Output formatting usage", topic: true, load: () => import("./output.js") },
   ],
 };
 

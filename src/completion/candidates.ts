@@ -152,7 +152,8 @@ function flagNames(walk: Walk): string[] {
 function commandNames(group: GroupEntry, current: string): string[] {
   const names: string[] = [];
   for (const child of group.children) {
-    if (child.name.startsWith("_")) continue;
+    // help topics are not commands to complete, as with cobra
+    if (child.name.startsWith("_") || (!isGroup(child) && child.topic)) continue;
     names.push(child.name);
     // aliases only once the word already rules the name out, so listings stay short
     if (current !== "" && !child.name.startsWith(current)) names.push(...(child.aliases ?? []));

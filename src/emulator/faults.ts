@@ -79,7 +79,8 @@ const RULE_FIELDS: Record<keyof FaultRule, Check> = {
   pathPrefix: checks.path,
   path: checks.path,
   status: integer(400, 599),
-  retryAfter: integer(0, 86_400),
+  // a year at most: large enough for clients that must refuse an absurd wait, still a finite header
+  retryAfter: integer(0, 31_536_000),
   body: (v) => (typeof v === "string" ? undefined : "must be a string"),
   delayMs: delay,
   contentType: checks.mediaType,

@@ -95,7 +95,7 @@ describe("global command line behaviour", () => {
     [["dbaas", "ca-certificate", "--foo"], "error: unknown flag: --foo\n"],
     [["dbaas", "ca-certificate", "-x"], "error: unknown shorthand flag: 'x' in -x\n"],
     [["dbaas", "ca-certificate", "--zone"], "error: flag needs an argument: --zone\n"],
-    [["dbaas", "nope"], 'error: unknown command "nope" for "exo dbaas"\n'],
+    [["dbaas", "nope"], 'Did you mean this?\n\ttype\n\nerror: unknown command "nope" for "exo dbaas"\n'],
     [["--timeout", "0", "version"], "error: --timeout must be a positive duration (e.g. 15s), or -1s to disable\n"],
     [["version", "--timeout=abc"], 'error: invalid argument "abc" for "--timeout" flag: time: invalid duration "abc"\n'],
     [["version", "--quiet=maybe"], 'error: invalid argument "maybe" for "--quiet" flag: strconv.ParseBool: parsing "maybe": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)\n'],

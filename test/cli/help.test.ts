@@ -19,7 +19,7 @@ const walk = (entry: CommandEntry, path: string[]) => {
   if (isGroup(entry)) {
     groups.push(path);
     for (const child of entry.children) walk(child, [...path, child.name]);
-  } else if (!entry.name.startsWith("__")) leaves.push({ path, entry });
+  } else if (!entry.name.startsWith("__") && !entry.topic) leaves.push({ path, entry });
 };
 walk(COMMAND_TREE, []);
 

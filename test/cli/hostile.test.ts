@@ -50,9 +50,9 @@ interface Leaf {
 
 const LEAVES: Leaf[] = [
   { path: ["dbaas", "ca-certificate"], args: [], kinds: [], usage: "exo dbaas ca-certificate" },
-  { path: ["dbaas", "create"], args: ["kafka", "startup-2", "k9"], kinds: ["type", "plan", "service name"], usage: "exo dbaas create [TYPE] [PLAN] [NAME]" },
+  { path: ["dbaas", "create"], args: ["kafka", "startup-2", "k9"], kinds: ["type", "plan", "service name"], usage: "exo dbaas create TYPE PLAN NAME" },
   { path: ["dbaas", "delete"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas delete NAME" },
-  { path: ["dbaas", "update"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas update [NAME]" },
+  { path: ["dbaas", "update"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas update NAME" },
   { path: ["dbaas", "list"], args: [], kinds: [], usage: "exo dbaas list" },
   { path: ["dbaas", "logs"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas logs NAME" },
   { path: ["dbaas", "metrics"], args: ["test-kafka"], kinds: ["service name"], usage: "exo dbaas metrics NAME" },
@@ -182,7 +182,7 @@ describe("every Go spelling of a boolean is the flag's value, separate or after 
   });
 
   it("a word ParseBool does not accept stays a positional argument, and is refused as surplus", () =>
-    expectRefused(update("--kafka-enable-sasl-auth", "yes"), 'unexpected argument "yes" (usage: exo dbaas update [NAME])'));
+    expectRefused(update("--kafka-enable-sasl-auth", "yes"), 'unexpected argument "yes" (usage: exo dbaas update NAME)'));
 
   it.each(["yes", "no", "on", "off", "tRUE", "2", ""])("--kafka-enable-sasl-auth=%j is refused with pflag's text", (spelling) =>
     expectRefused(

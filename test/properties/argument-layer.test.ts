@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pathSegment, segmentProblem } from "../../src/api/path-segment.js";
-import { normaliseBooleans } from "../../src/cli/booleans.js";
+import { readBooleans } from "../../src/cli/booleans.js";
 import { checkPositionals } from "../../src/cli/positionals.js";
 import { GO_BOOL_VALUES, parseBool } from "../../src/go/bool.js";
 import { readCsvRecord } from "../../src/go/csv.js";
@@ -10,31 +10,59 @@ import { parseDuration } from "../../src/go/duration.js";
 import { UsageError } from "../../src/errors.js";
 
 const FLAGS = [
-  { long: "quiet", short: "Q", negatable: false },
-  { long: "force", short: "f", negatable: true },
-  { long: "kafka-enable-sasl-auth", negatable: true },
+  { long: "quiet", short: "Q" },
+  { long: "force", short: "f" },
+  { long: "kafka-enable-sasl-auth" },
 ];
 const plainWord = fc.string({ maxLength: 8 }).filter((w) => !w.startsWith("-") && parseBool(w) === undefined);
+const read = (args: string[]) => {
+  const { args: rest, values } = readBooleans(args, FLAGS);
+  return { args: rest, values: Object.fromEntries(values) };
+};
 
 describe("booleans", () => {
   it("a line without boolean flags is left as it is", () => {
-    fc.assert(fc.property(fc.array(plainWord, { maxLength: 8 }), (words) => void expect(normaliseBooleans(words, FLAGS)).toEqual(words)));
+    fc.assert(fc.property(fc.array(plainWord, { maxLength: 8 }), (words) => void expect(read(words)).toEqual({ args: words, values: {} })));
   });
 
   it("a Go spelling after a boolean flag is its value, any other word stays", () => {
     fc.assert(
       fc.property(fc.constantFrom(...FLAGS), fc.constantFrom(...GO_BOOL_VALUES), plainWord, (flag, spelling, after) => {
         const value = parseBool(spelling)!;
-        const expected = value ? [`--${flag.long}`] : flag.negatable ? [`--no-${flag.long}`] : [];
-        expect(normaliseBooleans([`--${flag.long}`, spelling, after], FLAGS)).toEqual([...expected, after]);
-        expect(normaliseBooleans([`--${flag.long}=${spelling}`, after], FLAGS)).toEqual([...expected, after]);
-        expect(normaliseBooleans([`--${flag.long}`, after], FLAGS)).toEqual([`--${flag.long}`, after]);
+        expect(read([`--${flag.long}`, spelling, after])).toEqual({ args: [after], values: { [flag.long]: value } });
+        expect(read([`--${flag.long}=${spelling}`, after])).toEqual({ args: [after], values: { [flag.long]: value } });
+        expect(read([`--${flag.long}`, after])).toEqual({ args: [after], values: { [flag.long]: true } });
       }),
     );
   });
 
   it("nothing after -- is read as a flag", () => {
-    fc.assert(fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 6 }), (rest) => void expect(normaliseBooleans(["--", ...rest], FLAGS)).toEqual(["--", ...rest])));
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 6 }), (rest) => void expect(read(["--", ...rest])).toEqual({ args: ["--", ...rest], values: {} })));
+  });
+
+  it("in a group of short flags each is true, and a Go spelling after the group is its last flag's value", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("Q", "f"), { minLength: 1, maxLength: 4 }), fc.constantFrom(...GO_BOOL_VALUES), plainWord, (letters, spelling, after) => {
+        const long = (l: string) => (l === "Q" ? "quiet" : "force");
+        const last = letters.at(-1)!;
+        const values = { ...Object.fromEntries(letters.map((l) => [long(l), true])), [long(last)]: parseBool(spelling)! };
+        expect(read([`-${letters.join("")}`, spelling, after])).toEqual({ args: [after], values });
+        expect(read([`-${letters.join("")}=${spelling}`, after])).toEqual({ args: [after], values });
+      }),
+    );
+  });
+
+  it("the last value given wins, as in pflag", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...GO_BOOL_VALUES), { minLength: 1, maxLength: 5 }), (spellings) => {
+        const line = spellings.flatMap((v, i) => (i % 2 ? [`--force=${v}`] : ["-f", v]));
+        expect(read(line)).toEqual({ args: [], values: { force: parseBool(spellings.at(-1)!) } });
+      }),
+    );
+  });
+
+  it("a typed --no-<flag> stays on the line, for commander to refuse as the unknown flag it is", () => {
+    fc.assert(fc.property(fc.constantFrom(...FLAGS), fc.constantFrom("", "=true", "=false"), (flag, suffix) => void expect(read([`--no-${flag.long}${suffix}`])).toEqual({ args: [`--no-${flag.long}${suffix}`], values: {} })));
   });
 });
 

@@ -23,7 +23,8 @@ import { fetchKafkaShow } from "./shared/service.js";
 const EXO_SERVICE_TYPES = ["grafana", "kafka", "opensearch", "mysql", "pg", "valkey", "thanos"];
 
 export default defineCommand({
-  optionalArgs: ["type", "plan", "name"],
+  args: ["type", "plan", "name"],
+  argumentsOptional: (opts) => opts.helpKafka,
   options: {
     dryRun: flag.bool("dry-run", { description: "print the JSON request body that would be sent, and send nothing" }),
     helpKafka: helpKafkaFlag(),

@@ -10,11 +10,10 @@ import { ApiError } from "../../api/errors.js";
 import type { ServiceCommon } from "../../api/schemas.js";
 import { v2Override } from "../../config/endpoint.js";
 import type { CommandContext } from "../../context.js";
-import { PartialFailureError } from "../../errors.js";
 import { withListSpinner } from "../../output/list-spinner.js";
 import { serviceListItem, serviceListOutput } from "../../kafka/models/index.js";
 import type { GoStruct } from "../../templates/values.js";
-import { defineCommand, zoneFlag } from "../define.js";
+import { defineCommand, partialOutput, zoneFlag } from "../define.js";
 
 interface ZoneFailure {
   zone: string;
@@ -91,6 +90,6 @@ Examples:
 
     const output = serviceListOutput(rows);
     if (failures.length === 0) return output;
-    throw new PartialFailureError(`${failures.length} zone(s) failed`, output, failures.map(zoneWarning));
+    return partialOutput(output, failures.map(zoneWarning), `${failures.length} zone(s) failed`);
   },
 });

@@ -22,7 +22,8 @@ import {
 import { fetchKafkaShow, orResourceNotFound, readsWithKafkaService } from "./shared/service.js";
 
 export default defineCommand({
-  optionalArgs: ["name"],
+  args: ["name"],
+  argumentsOptional: (opts) => opts.helpKafka,
   options: {
     dryRun: flag.bool("dry-run", { description: "print the JSON request body that would be sent, and send nothing" }),
     force: forceFlag("don't prompt for confirmation before updating"),

@@ -1,5 +1,6 @@
 // What the mutating commands share: asking before a change, and waiting for the operation it starts.
 import type { ApiClient } from "../../../api/client.js";
+import { OperationTimeoutError } from "../../../api/operation.js";
 import type { Operation } from "../../../api/schemas.js";
 import { parseDurationFlag } from "../../../cli/values.js";
 import type { CommandContext } from "../../../context.js";
@@ -55,7 +56,7 @@ export async function awaitOperation(
   try {
     return await ctx.progress(message, () => ctx.waitForOperation(client, op, { timeoutMs }));
   } catch (error) {
-    if (error instanceof Error && error.name === "OperationTimeoutError") {
+    if (error instanceof OperationTimeoutError) {
       throw new CliError(`${error.message}; the change may still complete, check with "${checkCommand}"`, ExitCode.OPERATION_TIMEOUT);
     }
     throw error;
