@@ -12,7 +12,7 @@ import {
   userListOutput,
   userRevealOutput,
   userShowOutput,
-} from "../../src/kafka/models/index.js";
+} from "../../src/kafka/views/index.js";
 import { encodeOutputJSON } from "../../src/output/json.js";
 
 describe("show with a sparse API response", () => {

@@ -14,7 +14,7 @@ import {
   typeBackupConfigOutput,
   typeListOutput,
   typeShowOutput,
-} from "../../src/kafka/models/index.js";
+} from "../../src/kafka/views/index.js";
 import { encodeOutputJSON } from "../../src/output/json.js";
 import { render } from "../../src/output/render.js";
 import { EXAMPLES_DIR } from "../helpers/shared.js";

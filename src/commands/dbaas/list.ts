@@ -12,7 +12,7 @@ import { v2Override } from "../../config/endpoint.js";
 import type { CommandContext } from "../../context.js";
 import { PartialFailureError } from "../../errors.js";
 import { withListSpinner } from "../../output/list-spinner.js";
-import { serviceListItem, serviceListOutput } from "../../kafka/models/index.js";
+import { serviceListItem, serviceListOutput } from "../../kafka/views/index.js";
 import type { GoStruct } from "../../templates/values.js";
 import { defineCommand, zoneFlag } from "../define.js";
 

@@ -1,7 +1,7 @@
 // exo dbaas logs NAME: a page of the service's log lines. Works for a service of any type, as exo's does.
 import { getServiceLogs, type ServiceLogsRequest } from "../../api/dbaas.js";
 import { CliError } from "../../errors.js";
-import { LogTimeError, serviceLogsOutput } from "../../kafka/models/index.js";
+import { LogTimeError, serviceLogsOutput } from "../../kafka/views/index.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 import { orResourceNotFound } from "./shared/service.js";
 

@@ -8,7 +8,7 @@ import {
   serviceShowOutput,
   serviceUriOutput,
   type ShowSettingsKind,
-} from "../../kafka/models/index.js";
+} from "../../kafka/views/index.js";
 import { goQuote } from "../../go/quote.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 

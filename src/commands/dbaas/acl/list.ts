@@ -2,7 +2,7 @@
 import { getKafkaAclConfig } from "../../../api/dbaas.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { readsWithKafkaService } from "../shared/service.js";
-import { aclEntries, aclListOutput } from "./model.js";
+import { aclEntries, aclListOutput } from "../../../kafka/views/acl.js";
 
 export default defineCommand({
   description: `This command lists the topic ACLs and Schema Registry ACLs of a Kafka

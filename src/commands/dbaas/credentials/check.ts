@@ -2,7 +2,7 @@
 // has expired or expires within N days, so a scheduled job can trigger a rotation.
 import { CliError, ExitCode } from "../../../errors.js";
 import { certificateExpiry, parseCertificate } from "../../../kafka/credentials/index.js";
-import { field, struct } from "../../../kafka/models/go.js";
+import { field, struct } from "../../../kafka/views/go.js";
 import { InputError, goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { objectOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";

@@ -3,7 +3,7 @@
 import { credentialsFiles, installCredentials, verifyCredentials } from "../../../kafka/credentials/index.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
-import { credentialsFilesOutput } from "./model.js";
+import { credentialsFilesOutput } from "../../../kafka/views/credentials-files.js";
 import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
 
 export default defineCommand({

@@ -1,6 +1,6 @@
 // exo dbaas type list: the Database Service types of the account's default zone.
 import { listServiceTypes } from "../../../api/dbaas.js";
-import { typeListOutput } from "../../../kafka/models/index.js";
+import { typeListOutput } from "../../../kafka/views/index.js";
 import { defineCommand } from "../../define.js";
 
 export default defineCommand({

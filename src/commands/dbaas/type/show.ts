@@ -9,7 +9,7 @@ import {
   typePlansOutput,
   typeShowOutput,
   type ShowSettingsKind,
-} from "../../../kafka/models/index.js";
+} from "../../../kafka/views/index.js";
 import { goQuote } from "../../../go/quote.js";
 import { defineCommand, flag } from "../../define.js";
 import { allInOrder } from "../shared/settle.js";

@@ -2,8 +2,8 @@
 // the user lookup with exo's message, and the --help-mysql/--help-pg texts.
 import type { KafkaService } from "../../../api/schemas.js";
 import { CliError } from "../../../errors.js";
-import { findServiceUser } from "../../../kafka/models/index.js";
-import type { RawObject } from "../../../kafka/models/raw.js";
+import { findServiceUser } from "../../../kafka/views/index.js";
+import type { RawObject } from "../../../kafka/views/raw.js";
 import { goQuote } from "../../../kafka/validation/index.js";
 import { renderEmbeddedTable } from "../../../output/table.js";
 export { fetchKafkaService } from "../shared/service.js";

@@ -3,7 +3,7 @@
 import { ApiError, NotFoundError } from "../../../api/errors.js";
 import { createKafkaUser, deleteKafkaUser } from "../../../api/dbaas.js";
 import { credentialsFiles, describeStep, rotateUser, type RotationApi } from "../../../kafka/credentials/index.js";
-import { field, struct } from "../../../kafka/models/go.js";
+import { field, struct } from "../../../kafka/views/go.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { objectOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";

@@ -1,8 +1,8 @@
 // Output of `credentials download` (and the files part of `user rotate`): the three paths.
 // Templates see .CA .Cert .Key; JSON is {"ca":...,"cert":...,"key":...}; the table form is one path per line.
-import type { CredentialsFiles } from "../../../kafka/credentials/index.js";
-import { field, struct } from "../../../kafka/models/go.js";
-import { objectOutput, type ObjectOutput } from "../../../output/model.js";
+import type { CredentialsFiles } from "../credentials/index.js";
+import { field, struct } from "./go.js";
+import { objectOutput, type ObjectOutput } from "../../output/model.js";
 
 export function credentialsFilesOutput(files: CredentialsFiles): ObjectOutput {
   const value = struct("*dbaas.dbaasKafkaCredentialsFilesOutput", [

@@ -1,11 +1,11 @@
 // Output of the ACL commands: one list of topic and Schema Registry ACLs, topic ACLs first, each
 // in API order. Templates see .ID .Kind .Username .Topic .Resource .Permission (Kind is "topic"
 // or "schema-registry"; Topic is empty for Schema Registry ACLs and Resource for topic ACLs).
-import type { KafkaAcls } from "../../../api/schemas.js";
-import { field, struct } from "../../../kafka/models/go.js";
-import { listOutput, type ListOutput } from "../../../output/model.js";
-import { renderTable } from "../../../output/table.js";
-import type { GoStruct } from "../../../templates/values.js";
+import type { KafkaAcls } from "../../api/schemas.js";
+import { field, struct } from "./go.js";
+import { listOutput, type ListOutput } from "../../output/model.js";
+import { renderTable } from "../../output/table.js";
+import type { GoStruct } from "../../templates/values.js";
 
 export type AclKind = "topic" | "schema-registry";
 

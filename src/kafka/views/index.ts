@@ -1,4 +1,4 @@
-// Output models of `exo dbaas` for Kafka: builders from API responses to exo's Go output structs.
+// Views of `exo dbaas` for Kafka: builders from API responses to exo's Go output structs.
 
 export { serviceShowOutput, buildServiceShowValue, serviceShowTable } from "./service-show.js";
 export { serviceBackupsOutput, serviceNotificationsOutput, serviceUriOutput } from "./service-extras.js";
