@@ -10,6 +10,10 @@ export {
   typePlansOutput,
   findPlanBackupConfig,
   typeBackupConfigOutput,
+  typeListItemView,
+  typeShowView,
+  typePlanView,
+  typeBackupConfigView,
 } from "./service-type.js";
 export { settingsTableOutput, settingsTableRows } from "./settings-table.js";
 export { userListOutput, findServiceUser, userShowOutput, userRevealOutput } from "./users.js";

@@ -1,137 +1,89 @@
 // `exo dbaas type list` and `exo dbaas type show NAME [--plans | --backup-config PLAN]`.
 
-import { GoNil, GoPtr } from "../../templates/values.js";
+import type { Plan, ServiceType, ServiceTypeList } from "../../api/schemas.js";
+import { GoNil, type GoPtr } from "../../templates/values.js";
 import { humanizeBytes } from "../../output/go-format.js";
 import { listOutput, objectOutput, type ListOutput, type ObjectOutput } from "../../output/model.js";
 import { renderTable } from "../../output/table.js";
-import { field, struct } from "./go.js";
-import { bool, int, isObject, obj, objects, optInt, optStr, str, strings, toNumber, type RawObject } from "./raw.js";
+import { optional, toNumber } from "./go.js";
+import { defineView, fieldsOf, goStruct, tableHeader, tableRow, tableRows } from "./spec.js";
 
-const asObject = (value: unknown): RawObject => (isObject(value) ? value : {});
+export type BackupConfig = NonNullable<Plan["backup-config"]>;
 
-function versions(value: unknown): string {
-  return Array.isArray(value) ? value.join(", ") : "";
-}
+const versions = (value: readonly string[] | GoNil) => (Array.isArray(value) ? value.join(", ") : "");
+const availableVersions = (t: ServiceType): readonly string[] | GoNil => t["available-versions"] ?? new GoNil("[]string");
+
+const typeField = fieldsOf<ServiceType>();
+const name = typeField({ go: "Name", json: "name", label: "Name", from: (t) => t.name ?? "" });
+const available = typeField({ go: "AvailableVersions", json: "available_versions", label: "Available Versions", from: availableVersions, cell: versions });
+const defaultVersion = typeField({ go: "DefaultVersion", json: "default_version", label: "Default Version", from: (t) => t["default-version"] ?? "" });
+
+export const typeListItemView = defineView("dbaas.dbaasTypeListItemOutput", [name, available, defaultVersion]);
+
+export const typeShowView = defineView("*dbaas.dbaasTypeShowOutput", [
+  name,
+  typeField({ go: "Description", json: "description", label: "Description", from: (t) => t.description ?? "" }),
+  available,
+  defaultVersion,
+]);
+
+const planField = fieldsOf<Plan>();
+const bytes = (value: number | bigint) => humanizeBytes(toNumber(value));
+export const typePlanView = defineView("dbaas.dbaasTypePlanListItemOutput", [
+  planField({ go: "Name", json: "name", label: "Name", from: (p) => p.name ?? "" }),
+  planField({ go: "Nodes", json: "nodes", label: "# Nodes", from: (p) => p["node-count"] ?? 0 }),
+  planField({ go: "NodeCPUs", json: "node_cpus", label: "# CPUs", from: (p) => p["node-cpu-count"] ?? 0 }),
+  planField({ go: "NodeMemory", json: "node_memory", label: "Node Memory", from: (p) => p["node-memory"] ?? 0, cell: bytes }),
+  planField({ go: "DiskSpace", json: "disk_space", label: "Disk Space", from: (p) => p["disk-space"] ?? 0, cell: bytes }),
+  planField({ go: "Authorized", json: "authorized", label: "Authorized", from: (p) => p.authorized ?? false }),
+]);
+
+/** Fields the API leaves out are nil pointers: JSON `null`, table `n/a` (what exo prints for them). */
+const backupField = fieldsOf<BackupConfig>();
+const orNA = (value: GoPtr | GoNil) => (value instanceof GoNil ? "n/a" : String(value.value));
+const int64 = (go: string, json: string, label: string, key: keyof BackupConfig & string) =>
+  backupField({ go, json, label, from: (c) => optional(c[key], "*int64"), cell: orNA });
+export const typeBackupConfigView = defineView("*dbaas.dbaasTypePlanBackupOutput", [
+  int64("Interval", "interval", "Backup interval (hours)", "interval"),
+  int64("MaxCount", "max_count", "Max backups", "max-count"),
+  backupField({ go: "RecoveryMode", json: "recovery_mode", label: "Recovery mode", from: (c) => optional(c["recovery-mode"], "*string"), cell: orNA }),
+  int64("FrequentIntervalMinutes", "frequent_interval_minutes", "Frequent backup interval", "frequent-interval-minutes"),
+  int64("FrequentOldestAgeMinutes", "frequent_oldest_age_minutes", "Frequent backup max age", "frequent-oldest-age-minutes"),
+  int64("InfrequentIntervalMinutes", "infrequent_interval_minutes", "Infrequent backup interval", "infrequent-interval-minutes"),
+  int64("InfrequentOldestAgeMinutes", "infrequent_oldest_age_minutes", "Infrequent backup max age", "infrequent-oldest-age-minutes"),
+]);
 
 /** `type list` from `GET /dbaas-service-type`. */
-export function typeListOutput(response: unknown): ListOutput {
-  const types = objects(asObject(response), "dbaas-service-types") ?? [];
-  const items = types.map((t) =>
-    struct("dbaas.dbaasTypeListItemOutput", [
-      field("Name", str(t, "name"), "name"),
-      field("AvailableVersions", strings(t, "available-versions") ?? new GoNil("[]string"), "available_versions"),
-      field("DefaultVersion", str(t, "default-version"), "default_version"),
-    ]),
-  );
-  return listOutput(items, (isTTY) =>
-    renderTable(
-      {
-        header: ["Name", "Available Versions", "Default Version"],
-        rows: items.map((i) => [String(i.get("Name")), versions(i.get("AvailableVersions")), String(i.get("DefaultVersion"))]),
-      },
-      isTTY,
-    ),
+export function typeListOutput(response: ServiceTypeList): ListOutput {
+  const types = response["dbaas-service-types"];
+  return listOutput(
+    types.map((t) => goStruct(typeListItemView, t)),
+    (isTTY) => renderTable({ header: tableHeader(typeListItemView), rows: types.map((t) => tableRow(typeListItemView, t)) }, isTTY),
   );
 }
 
 /** `type show NAME` from `GET /dbaas-service-type/NAME`. */
-export function typeShowOutput(serviceType: unknown): ObjectOutput {
-  const t = asObject(serviceType);
-  const value = struct("*dbaas.dbaasTypeShowOutput", [
-    field("Name", str(t, "name"), "name"),
-    field("Description", str(t, "description"), "description"),
-    field("AvailableVersions", strings(t, "available-versions") ?? new GoNil("[]string"), "available_versions"),
-    field("DefaultVersion", str(t, "default-version"), "default_version"),
-  ]);
-  return objectOutput(value, (isTTY) =>
-    renderTable(
-      {
-        rows: [
-          ["Name", String(value.get("Name"))],
-          ["Description", String(value.get("Description"))],
-          ["Available Versions", versions(value.get("AvailableVersions"))],
-          ["Default Version", String(value.get("DefaultVersion"))],
-        ],
-      },
-      isTTY,
-    ),
-  );
+export function typeShowOutput(serviceType: ServiceType): ObjectOutput {
+  return objectOutput(goStruct(typeShowView, serviceType), (isTTY) => renderTable({ rows: tableRows(typeShowView, serviceType) }, isTTY));
 }
 
 /** `type show NAME --plans`: sizes in SI units (humanize.Bytes). */
-export function typePlansOutput(serviceType: unknown): ListOutput {
-  const plans = objects(asObject(serviceType), "plans") ?? [];
-  const items = plans.map((p) =>
-    struct("dbaas.dbaasTypePlanListItemOutput", [
-      field("Name", str(p, "name"), "name"),
-      field("Nodes", int(p, "node-count"), "nodes"),
-      field("NodeCPUs", int(p, "node-cpu-count"), "node_cpus"),
-      field("NodeMemory", int(p, "node-memory"), "node_memory"),
-      field("DiskSpace", int(p, "disk-space"), "disk_space"),
-      field("Authorized", bool(p, "authorized"), "authorized"),
-    ]),
-  );
-  return listOutput(items, (isTTY) =>
-    renderTable(
-      {
-        header: ["Name", "# Nodes", "# CPUs", "Node Memory", "Disk Space", "Authorized"],
-        rows: items.map((i) => [
-          String(i.get("Name")),
-          String(i.get("Nodes")),
-          String(i.get("NodeCPUs")),
-          humanizeBytes(toNumber(i.get("NodeMemory") as number | bigint)),
-          humanizeBytes(toNumber(i.get("DiskSpace") as number | bigint)),
-          String(i.get("Authorized")),
-        ]),
-      },
-      isTTY,
-    ),
+export function typePlansOutput(serviceType: Pick<ServiceType, "plans">): ListOutput {
+  const plans = serviceType.plans ?? [];
+  return listOutput(
+    plans.map((p) => goStruct(typePlanView, p)),
+    (isTTY) => renderTable({ header: tableHeader(typePlanView), rows: plans.map((p) => tableRow(typePlanView, p)) }, isTTY),
   );
 }
 
 /** The plan's backup configuration, or undefined when exo says `"<PLAN>" is not a valid plan`. */
-export function findPlanBackupConfig(serviceType: unknown, plan: string): RawObject | undefined {
-  const found = (objects(asObject(serviceType), "plans") ?? []).find((p) => str(p, "name") === plan);
-  return found ? obj(found, "backup-config") : undefined;
+export function findPlanBackupConfig(serviceType: Pick<ServiceType, "plans">, plan: string): BackupConfig | undefined {
+  return serviceType.plans?.find((p) => (p.name ?? "") === plan)?.["backup-config"];
 }
 
-/**
- * `type show NAME --backup-config PLAN` from the plan's `backup-config`. Fields the API leaves
- * out are nil pointers: JSON `null`, table `n/a` (what exo prints for them).
- */
-export function typeBackupConfigOutput(backupConfig: RawObject): ObjectOutput {
-  const int64 = (key: string) => {
-    const v = optInt(backupConfig, key);
-    return v === undefined ? new GoNil("*int64") : new GoPtr(v, "*int64");
-  };
-  const mode = optStr(backupConfig, "recovery-mode");
-  const value = struct("*dbaas.dbaasTypePlanBackupOutput", [
-    field("Interval", int64("interval"), "interval"),
-    field("MaxCount", int64("max-count"), "max_count"),
-    field("RecoveryMode", mode === undefined ? new GoNil("*string") : new GoPtr(mode, "*string"), "recovery_mode"),
-    field("FrequentIntervalMinutes", int64("frequent-interval-minutes"), "frequent_interval_minutes"),
-    field("FrequentOldestAgeMinutes", int64("frequent-oldest-age-minutes"), "frequent_oldest_age_minutes"),
-    field("InfrequentIntervalMinutes", int64("infrequent-interval-minutes"), "infrequent_interval_minutes"),
-    field("InfrequentOldestAgeMinutes", int64("infrequent-oldest-age-minutes"), "infrequent_oldest_age_minutes"),
-  ]);
-  const show = (name: string) => {
-    const v = value.get(name);
-    return v instanceof GoPtr ? String(v.value) : "n/a";
-  };
-  return objectOutput(value, (isTTY) =>
-    renderTable(
-      {
-        rows: [
-          ["Backup interval (hours)", show("Interval")],
-          ["Max backups", show("MaxCount")],
-          ["Recovery mode", show("RecoveryMode")],
-          ["Frequent backup interval", show("FrequentIntervalMinutes")],
-          ["Frequent backup max age", show("FrequentOldestAgeMinutes")],
-          ["Infrequent backup interval", show("InfrequentIntervalMinutes")],
-          ["Infrequent backup max age", show("InfrequentOldestAgeMinutes")],
-        ],
-      },
-      isTTY,
-    ),
+/** `type show NAME --backup-config PLAN` from the plan's `backup-config`. */
+export function typeBackupConfigOutput(backupConfig: BackupConfig): ObjectOutput {
+  return objectOutput(goStruct(typeBackupConfigView, backupConfig), (isTTY) =>
+    renderTable({ rows: tableRows(typeBackupConfigView, backupConfig) }, isTTY),
   );
 }
