@@ -43,3 +43,8 @@ export function goText(value: unknown): string {
   if (value === undefined || value === null || value instanceof GoNil) return "";
   return String(value);
 }
+
+/** A free-form JSON object (settings and their schemas, which the API describes only loosely). */
+export function isJsonObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,34 +1,36 @@
 // `exo dbaas list`: dbaasServiceListItemOutput rows and the streaming table.
 
+import type { ServiceCommon } from "../../api/schemas.js";
 import { listOutput, type ListOutput } from "../../output/model.js";
 import { renderStreamingTable } from "../../output/table.js";
-import { field, struct } from "./go.js";
-import { str, type RawObject } from "./raw.js";
-import type { GoStruct } from "../../templates/values.js";
+import { defineView, fieldsOf, goStruct, tableHeader, tableRow, tableWidths } from "./spec.js";
 
-/** Column headers and `outputWidth` tags of dbaasServiceListItemOutput. */
-export const SERVICE_LIST_COLUMNS = {
-  headers: ["Name", "Type", "Plan", "Zone"],
-  widths: [70, 16, 16, 8],
-} as const;
-
-/** One row: a service of `GET /dbaas-service` in the given zone. */
-export function serviceListItem(service: RawObject, zone: string): GoStruct {
-  return struct("dbaas.dbaasServiceListItemOutput", [
-    field("Name", str(service, "name"), "name"),
-    field("Type", str(service, "type"), "type"),
-    field("Plan", str(service, "plan"), "plan"),
-    field("Zone", zone, "zone"),
-  ]);
+/** A service of `GET /dbaas-service` and the zone it is listed in. */
+export interface ServiceListRow {
+  readonly service: ServiceCommon;
+  readonly zone: string;
 }
 
+/** One row: a service of `GET /dbaas-service` in the given zone. */
+export function serviceListItem(service: ServiceCommon, zone: string): ServiceListRow {
+  return { service, zone };
+}
+
+const row = fieldsOf<ServiceListRow>();
+export const serviceListItemView = defineView("dbaas.dbaasServiceListItemOutput", [
+  row({ go: "Name", json: "name", label: "Name", width: 70, from: (r) => r.service.name }),
+  row({ go: "Type", json: "type", label: "Type", width: 16, from: (r) => r.service.type }),
+  row({ go: "Plan", json: "plan", label: "Plan", width: 16, from: (r) => r.service.plan }),
+  row({ go: "Zone", json: "zone", label: "Zone", width: 8, from: (r) => r.zone }),
+]);
+
 /** The streaming table for a set of rows (boxes even when piped; nothing when empty). */
-export function serviceListTable(items: readonly GoStruct[]): string {
-  const rows = items.map((i) => ["Name", "Type", "Plan", "Zone"].map((f) => String(i.get(f) ?? "")));
-  return renderStreamingTable(SERVICE_LIST_COLUMNS.headers, SERVICE_LIST_COLUMNS.widths, rows);
+export function serviceListTable(rows: readonly ServiceListRow[]): string {
+  const view = serviceListItemView;
+  return renderStreamingTable(tableHeader(view), tableWidths(view), rows.map((r) => tableRow(view, r)));
 }
 
 /** All rows at once, for commands that do not stream zone by zone. */
-export function serviceListOutput(items: readonly GoStruct[]): ListOutput {
-  return listOutput(items, () => serviceListTable(items), { streaming: true });
+export function serviceListOutput(rows: readonly ServiceListRow[]): ListOutput {
+  return listOutput(rows.map((r) => goStruct(serviceListItemView, r)), () => serviceListTable(rows), { streaming: true });
 }

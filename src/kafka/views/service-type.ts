@@ -3,10 +3,10 @@
 import type { Plan, ServiceType, ServiceTypeList } from "../../api/schemas.js";
 import { GoNil, type GoPtr } from "../../templates/values.js";
 import { humanizeBytes } from "../../output/go-format.js";
-import { listOutput, objectOutput, type ListOutput, type ObjectOutput } from "../../output/model.js";
-import { renderTable } from "../../output/table.js";
+import type { ListOutput, ObjectOutput } from "../../output/model.js";
 import { optional, toNumber } from "./go.js";
-import { defineView, fieldsOf, goStruct, tableHeader, tableRow, tableRows } from "./spec.js";
+import { sliceOutput, structOutput } from "./outputs.js";
+import { defineView, fieldsOf } from "./spec.js";
 
 export type BackupConfig = NonNullable<Plan["backup-config"]>;
 
@@ -55,25 +55,17 @@ export const typeBackupConfigView = defineView("*dbaas.dbaasTypePlanBackupOutput
 
 /** `type list` from `GET /dbaas-service-type`. */
 export function typeListOutput(response: ServiceTypeList): ListOutput {
-  const types = response["dbaas-service-types"];
-  return listOutput(
-    types.map((t) => goStruct(typeListItemView, t)),
-    (isTTY) => renderTable({ header: tableHeader(typeListItemView), rows: types.map((t) => tableRow(typeListItemView, t)) }, isTTY),
-  );
+  return sliceOutput(typeListItemView, response["dbaas-service-types"]);
 }
 
 /** `type show NAME` from `GET /dbaas-service-type/NAME`. */
 export function typeShowOutput(serviceType: ServiceType): ObjectOutput {
-  return objectOutput(goStruct(typeShowView, serviceType), (isTTY) => renderTable({ rows: tableRows(typeShowView, serviceType) }, isTTY));
+  return structOutput(typeShowView, serviceType);
 }
 
 /** `type show NAME --plans`: sizes in SI units (humanize.Bytes). */
 export function typePlansOutput(serviceType: Pick<ServiceType, "plans">): ListOutput {
-  const plans = serviceType.plans ?? [];
-  return listOutput(
-    plans.map((p) => goStruct(typePlanView, p)),
-    (isTTY) => renderTable({ header: tableHeader(typePlanView), rows: plans.map((p) => tableRow(typePlanView, p)) }, isTTY),
-  );
+  return sliceOutput(typePlanView, serviceType.plans ?? []);
 }
 
 /** The plan's backup configuration, or undefined when exo says `"<PLAN>" is not a valid plan`. */
@@ -83,7 +75,5 @@ export function findPlanBackupConfig(serviceType: Pick<ServiceType, "plans">, pl
 
 /** `type show NAME --backup-config PLAN` from the plan's `backup-config`. */
 export function typeBackupConfigOutput(backupConfig: BackupConfig): ObjectOutput {
-  return objectOutput(goStruct(typeBackupConfigView, backupConfig), (isTTY) =>
-    renderTable({ rows: tableRows(typeBackupConfigView, backupConfig) }, isTTY),
-  );
+  return structOutput(typeBackupConfigView, backupConfig);
 }
