@@ -16,7 +16,17 @@ export {
   typeBackupConfigView,
 } from "./service-type.js";
 export { settingsTableOutput, settingsTableRows } from "./settings-table.js";
-export { userListOutput, findServiceUser, userShowOutput, userRevealOutput } from "./users.js";
+export {
+  userListOutput,
+  findServiceUser,
+  userShowOutput,
+  userRevealOutput,
+  userListItemView,
+  userShowView,
+  userRevealView,
+  userRevealKafkaView,
+  type KafkaUser,
+} from "./users.js";
 export { serviceLogsOutput } from "./service-logs.js";
 export { LogTimeError } from "./log-time.js";
 export { kafkaFlagsHelp } from "./help.js";
