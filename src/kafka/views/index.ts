@@ -1,6 +1,12 @@
 // Views of `exo dbaas` for Kafka: builders from API responses to exo's Go output structs.
 
-export { serviceShowOutput, buildServiceShowValue, serviceShowTable } from "./service-show.js";
+export {
+  serviceShowOutput,
+  buildServiceShowValue,
+  serviceShowView,
+  kafkaView,
+  type ServiceShowSource,
+} from "./service-show.js";
 export { serviceBackupsOutput, serviceNotificationsOutput, serviceUriOutput, serviceBackupView, serviceNotificationView } from "./service-extras.js";
 export { serviceSettingsOutput, typedServiceSettings, type ShowSettingsKind } from "./settings-typed.js";
 export { serviceListItem, serviceListOutput, serviceListTable, serviceListItemView, type ServiceListRow } from "./service-list.js";

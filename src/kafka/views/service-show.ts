@@ -1,239 +1,260 @@
 // `exo dbaas show NAME` for a Kafka service: exo's dbServiceShowOutput and its hand-written table.
 
-import { GoNil, GoPtr, GoStruct, GoTime } from "../../templates/values.js";
-import { goTimeString, humanizeIBytes } from "../../output/go-format.js";
+import type { KafkaAcls, KafkaService, TopicAclEntry } from "../../api/schemas.js";
+import { GoNil, GoPtr, GoStruct } from "../../templates/values.js";
+import { humanizeIBytes } from "../../output/go-format.js";
 import { objectOutput, type ObjectOutput } from "../../output/model.js";
 import { renderEmbeddedTable, renderTable } from "../../output/table.js";
 import { redactURL } from "../../output/url.js";
-import { appended, field, ptr, struct } from "./go.js";
-import { bool, int, isObject, obj, objects, str, strings, time, toNumber, type RawObject } from "./raw.js";
+import { appended, goTime, ptr, toNumber } from "./go.js";
+import { defineView, fieldsOf, goStruct, tableRows, type View } from "./spec.js";
+import type { KafkaUser } from "./users.js";
+
+/**
+ * `GET /dbaas-kafka/NAME`, `GET /dbaas-kafka/NAME/acl-config`, and the `--zone` value, which exo
+ * prints instead of anything the API says.
+ */
+export interface ServiceShowSource {
+  readonly service: KafkaService;
+  readonly acl: KafkaAcls;
+  readonly zone: string;
+}
+
+type Maintenance = NonNullable<KafkaService["maintenance"]>;
+type Component = NonNullable<KafkaService["components"]>[number];
 
 const PKG = "dbaas.";
+const stringPtr = (value: string | undefined) => new GoPtr(value ?? "", "*string");
+const bytes = (value: number | bigint) => humanizeIBytes(toNumber(value));
 
-function maintenance(service: RawObject): GoStruct | undefined {
-  const m = obj(service, "maintenance");
-  if (!m) return undefined;
-  return struct(`${PKG}dbServiceMaintenanceShowOutput`, [
-    field("DOW", str(m, "dow"), "dow"),
-    field("Time", str(m, "time"), "time"),
-  ]);
-}
+const maintenanceField = fieldsOf<Maintenance>();
+export const maintenanceView = defineView(`${PKG}dbServiceMaintenanceShowOutput`, [
+  maintenanceField({ go: "DOW", json: "dow", from: (m) => m.dow }),
+  maintenanceField({ go: "Time", json: "time", from: (m) => m.time }),
+]);
 
-function stringPtr(o: RawObject | undefined, key: string): GoPtr {
-  return new GoPtr(str(o, key), "*string");
-}
+const aclField = fieldsOf<TopicAclEntry>();
+export const kafkaAclView = defineView(`${PKG}dbServiceKafkaACLShowOutput`, [
+  aclField({ go: "ID", json: "id", from: (a) => a.id ?? "" }),
+  aclField({ go: "Permission", json: "permission", from: (a) => a.permission }),
+  aclField({ go: "Topic", json: "topic", from: (a) => a.topic }),
+  aclField({ go: "Username", json: "username", from: (a) => a.username }),
+]);
 
-function kafkaSection(service: RawObject, aclConfig: RawObject): GoStruct {
-  const auth = obj(service, "authentication-methods");
-  const info = obj(service, "connection-info");
-  const nodes = strings(info, "nodes");
-  const ipFilter = strings(service, "ip-filter");
-  const uriParams = obj(service, "uri-params");
+const serviceField = fieldsOf<KafkaService>();
+export const kafkaAuthenticationView = defineView(`${PKG}dbServiceKafkaAuthenticationShowOutput`, [
+  serviceField({ go: "Certificate", json: "certificate", from: (s) => s["authentication-methods"]?.certificate ?? false }),
+  serviceField({ go: "SASL", json: "sasl", from: (s) => s["authentication-methods"]?.sasl ?? false }),
+]);
 
-  const acl = (objects(aclConfig, "topic-acl") ?? []).map((a) =>
-    struct(`${PKG}dbServiceKafkaACLShowOutput`, [
-      field("ID", str(a, "id"), "id"),
-      field("Permission", str(a, "permission"), "permission"),
-      field("Topic", str(a, "topic"), "topic"),
-      field("Username", str(a, "username"), "username"),
-    ]),
-  );
-  const components = (objects(service, "components") ?? []).map((c) =>
-    struct(`${PKG}dbServiceKafkaComponentShowOutput`, [
-      field("AuthenticationMethod", str(c, "kafka-authentication-method"), "authentication_method"),
-      field("Component", str(c, "component"), "component"),
-      field("Host", str(c, "host"), "host"),
-      field("Port", int(c, "port"), "port"),
-      field("Route", str(c, "route"), "route"),
-      field("Usage", str(c, "usage"), "usage"),
-    ]),
-  );
-  const users = (objects(service, "users") ?? []).map((u) =>
-    struct(`${PKG}dbServiceKafkaUserShowOutput`, [
-      field("AccessCert", stringPtr(u, "access-cert"), "access_cert", true),
-      field("AccessCertExpiry", new GoPtr(time(u, "access-cert-expiry"), "*time.Time"), "access_cert-expiry", true),
-      field("AccessKey", stringPtr(u, "access-key"), "access_key", true),
-      field("Password", str(u, "password"), "password"),
-      field("Type", str(u, "type"), "type"),
-      field("Username", str(u, "username"), "username"),
-    ]),
-  );
+const componentField = fieldsOf<Component>();
+export const kafkaComponentView = defineView(`${PKG}dbServiceKafkaComponentShowOutput`, [
+  componentField({ go: "AuthenticationMethod", json: "authentication_method", from: (c) => c["kafka-authentication-method"] ?? "" }),
+  componentField({ go: "Component", json: "component", from: (c) => c.component }),
+  componentField({ go: "Host", json: "host", from: (c) => c.host }),
+  componentField({ go: "Port", json: "port", from: (c) => c.port }),
+  componentField({ go: "Route", json: "route", from: (c) => c.route }),
+  componentField({ go: "Usage", json: "usage", from: (c) => c.usage }),
+]);
 
-  return new GoStruct(`${PKG}dbServiceKafkaShowOutput`, [
-    field("ACL", appended(acl, `${PKG}dbServiceKafkaACLShowOutput`), "acl"),
-    field(
-      "AuthenticationMethods",
-      struct(`${PKG}dbServiceKafkaAuthenticationShowOutput`, [
-        field("Certificate", bool(auth, "certificate"), "certificate"),
-        field("SASL", bool(auth, "sasl"), "sasl"),
-      ]),
-      "authentication_methods",
-    ),
-    field("Components", appended(components, `${PKG}dbServiceKafkaComponentShowOutput`), "components"),
-    field(
-      "ConnectionInfo",
-      struct(`${PKG}dbServiceKafkaConnectionInfoShowOutput`, [
-        field("AccessCert", stringPtr(info, "access-cert"), "access_cert", true),
-        field("AccessKey", stringPtr(info, "access-key"), "access_key", true),
-        field("Nodes", new GoPtr(nodes ?? new GoNil("[]string"), "*[]string"), "nodes", true),
-        field("RegistryURI", stringPtr(info, "registry-uri"), "registry_uri", true),
-        field("RestURI", stringPtr(info, "rest-uri"), "rest_uri", true),
-      ]),
-      "connection_info",
-    ),
-    field("IPFilter", ipFilter ?? new GoNil("[]string"), "ip_filter"),
-    field("KafkaConnectEnabled", bool(service, "kafka-connect-enabled"), "kafka_connect_enabled"),
-    field("KafkaRESTEnabled", bool(service, "kafka-rest-enabled"), "kafka_rest_enabled"),
-    field("SchemaRegistryEnabled", bool(service, "schema-registry-enabled"), "schema_registry_enabled"),
-    field("URI", str(service, "uri"), "uri"),
-    field("URIParams", uriParams ?? new GoNil("map[string]interface {}"), "uri_params"),
-    field("Users", appended(users, `${PKG}dbServiceKafkaUserShowOutput`), "users"),
-    field("Version", str(service, "version"), "version"),
-  ], kafkaEndpointMethods(service));
-}
+export const kafkaConnectionInfoView = defineView(`${PKG}dbServiceKafkaConnectionInfoShowOutput`, [
+  serviceField({ go: "AccessCert", json: "access_cert", omitempty: true, from: (s) => stringPtr(s["connection-info"]?.["access-cert"]) }),
+  serviceField({ go: "AccessKey", json: "access_key", omitempty: true, from: (s) => stringPtr(s["connection-info"]?.["access-key"]) }),
+  serviceField({
+    go: "Nodes",
+    json: "nodes",
+    omitempty: true,
+    from: (s) => new GoPtr(s["connection-info"]?.nodes ?? new GoNil("[]string"), "*[]string"),
+  }),
+  serviceField({ go: "RegistryURI", json: "registry_uri", omitempty: true, from: (s) => stringPtr(s["connection-info"]?.["registry-uri"]) }),
+  serviceField({ go: "RestURI", json: "rest_uri", omitempty: true, from: (s) => stringPtr(s["connection-info"]?.["rest-uri"]) }),
+]);
+
+const userField = fieldsOf<KafkaUser>();
+export const kafkaUserView = defineView(`${PKG}dbServiceKafkaUserShowOutput`, [
+  userField({ go: "AccessCert", json: "access_cert", omitempty: true, from: (u) => stringPtr(u["access-cert"]) }),
+  userField({
+    go: "AccessCertExpiry",
+    json: "access_cert-expiry",
+    omitempty: true,
+    from: (u) => new GoPtr(goTime(u["access-cert-expiry"]), "*time.Time"),
+  }),
+  userField({ go: "AccessKey", json: "access_key", omitempty: true, from: (u) => stringPtr(u["access-key"]) }),
+  userField({ go: "Password", json: "password", from: (u) => u.password ?? "" }),
+  userField({ go: "Type", json: "type", from: (u) => u.type ?? "" }),
+  userField({ go: "Username", json: "username", from: (u) => u.username ?? "" }),
+]);
+
+/** A slice of structs built by `append`: nil (JSON `null`) when empty. */
+const slice = <S>(view: View<S>, items: readonly S[]) => appended(items.map((i) => goStruct(view, i)), view.type);
+
+const embedded = (rows: readonly string[][]) => renderEmbeddedTable(rows, [" "]);
+
+const show = fieldsOf<ServiceShowSource>();
+export const kafkaView = defineView(
+  `${PKG}dbServiceKafkaShowOutput`,
+  [
+    show({
+      go: "ACL",
+      json: "acl",
+      label: "ACL",
+      from: ({ acl }) => slice(kafkaAclView, acl["topic-acl"] ?? []),
+      cell: (_, { acl }) =>
+        embedded((acl["topic-acl"] ?? []).map((a) => [a.id ?? "", `username:${a.username}`, `topic:${a.topic}`, `permission:${a.permission}`])),
+      annotate: { view: kafkaAclView, slice: true },
+    }),
+    show({
+      go: "AuthenticationMethods",
+      json: "authentication_methods",
+      label: "Authentication Methods",
+      from: ({ service }) => goStruct(kafkaAuthenticationView, service),
+      cell: (_, { service }) => {
+        const auth = service["authentication-methods"];
+        return [...(auth?.certificate === true ? ["certificate"] : []), ...(auth?.sasl === true ? ["SASL"] : [])].join(", ");
+      },
+      annotate: { view: kafkaAuthenticationView },
+    }),
+    show({
+      go: "Components",
+      json: "components",
+      label: "Components",
+      from: ({ service }) => slice(kafkaComponentView, service.components ?? []),
+      cell: (_, { service }) =>
+        embedded(
+          (service.components ?? []).map((c) => [
+            c.component,
+            `${c.host}:${c.port}`,
+            `auth:${c["kafka-authentication-method"] ?? ""}`,
+            `route:${c.route}`,
+            `usage:${c.usage}`,
+          ]),
+        ),
+      annotate: { view: kafkaComponentView, slice: true },
+    }),
+    show({
+      go: "ConnectionInfo",
+      json: "connection_info",
+      from: ({ service }) => goStruct(kafkaConnectionInfoView, service),
+      annotate: { view: kafkaConnectionInfoView },
+    }),
+    show({
+      go: "IPFilter",
+      json: "ip_filter",
+      label: "IP Filter",
+      from: ({ service }): readonly string[] | GoNil => service["ip-filter"] ?? new GoNil("[]string"),
+      cell: (value) => (Array.isArray(value) ? value.join(", ") : ""),
+    }),
+    show({ go: "KafkaConnectEnabled", json: "kafka_connect_enabled", label: "Kafka Connect Enabled", from: ({ service }) => service["kafka-connect-enabled"] ?? false }),
+    show({ go: "KafkaRESTEnabled", json: "kafka_rest_enabled", label: "Kafka REST Enabled", from: ({ service }) => service["kafka-rest-enabled"] ?? false }),
+    show({
+      go: "SchemaRegistryEnabled",
+      json: "schema_registry_enabled",
+      label: "Schema Registry Enabled",
+      from: ({ service }) => service["schema-registry-enabled"] ?? false,
+    }),
+    show({ go: "URI", json: "uri", label: "URI", from: ({ service }) => service.uri ?? "", cell: redactURL }),
+    show({ go: "URIParams", json: "uri_params", from: ({ service }) => service["uri-params"] ?? new GoNil("map[string]interface {}") }),
+    show({
+      go: "Users",
+      json: "users",
+      label: "Users",
+      from: ({ service }) => slice(kafkaUserView, service.users ?? []),
+      cell: (_, { service }) => {
+        const users = (service.users ?? []).map((u) => `${u.username ?? ""} (${u.type ?? ""})`);
+        return users.length > 0 ? users.join("\n") : "n/a";
+      },
+      annotate: { view: kafkaUserView, slice: true },
+    }),
+    show({ go: "Version", json: "version", label: "Version", from: ({ service }) => service.version ?? "" }),
+  ],
+  {
+    tableOrder: ["Version", "URI", "IPFilter", "AuthenticationMethods", "KafkaConnectEnabled", "KafkaRESTEnabled", "SchemaRegistryEnabled", "Components", "ACL", "Users"],
+    methods: ({ service }) => kafkaEndpointMethods(service),
+  },
+);
 
 /**
  * Beyond exo, for templates only (methods: `-O json` and `-O text` stay exo's): where clients
  * connect. `.Kafka.SASLPort`, `.Kafka.SASLBootstrap` and `.Kafka.CertificateBootstrap` ("host:port");
  * a method fails when the service does not offer that authentication method.
  */
-function kafkaEndpointMethods(service: RawObject): Record<string, () => unknown> {
-  const endpoint = (method: "sasl" | "certificate"): RawObject => {
-    const found = (objects(service, "components") ?? []).find(
-      (c) => str(c, "component") === "kafka" && str(c, "kafka-authentication-method") === method,
-    );
+function kafkaEndpointMethods(service: KafkaService): Record<string, () => unknown> {
+  const endpoint = (method: "sasl" | "certificate"): Component => {
+    const found = (service.components ?? []).find((c) => c.component === "kafka" && c["kafka-authentication-method"] === method);
     if (!found) throw new Error(`${method === "sasl" ? "SASL" : "certificate"} authentication is not enabled on this service`);
     return found;
   };
-  const bootstrap = (c: RawObject) => `${str(c, "host")}:${int(c, "port")}`;
+  const bootstrap = (c: Component) => `${c.host}:${c.port}`;
   return {
-    SASLPort: () => int(endpoint("sasl"), "port"),
+    SASLPort: () => endpoint("sasl").port,
     SASLBootstrap: () => bootstrap(endpoint("sasl")),
-    CertificatePort: () => int(endpoint("certificate"), "port"),
+    CertificatePort: () => endpoint("certificate").port,
     CertificateBootstrap: () => bootstrap(endpoint("certificate")),
   };
 }
 
+const noEngine = (name: string) =>
+  show({ go: name, json: name.toLowerCase(), omitempty: true, unannotated: true, from: () => new GoNil(`*${PKG}dbService${name}ShowOutput`) });
+
 /**
- * Builds exo's `*dbaas.dbServiceShowOutput` from `GET /dbaas-kafka/NAME` and
- * `GET /dbaas-kafka/NAME/acl-config`. `zone` is the `--zone` value, which exo prints instead of
- * anything the API says. Where exo would panic (no `termination-protection` or `connection-info`)
- * the Go zero values are used instead.
+ * exo's `*dbaas.dbServiceShowOutput`. Where exo would panic (no `termination-protection` or
+ * `connection-info`) the Go zero values are used instead.
  */
-export function buildServiceShowValue(service: RawObject, aclConfig: RawObject, zone: string): GoStruct {
-  const noEngine = (name: string) => new GoNil(`*${PKG}dbService${name}ShowOutput`);
-  return struct(`*${PKG}dbServiceShowOutput`, [
-    field("CreationDate", time(service, "created-at"), "creation_date"),
-    field("DiskSize", int(service, "disk-size"), "disk_size"),
-    field("Maintenance", ptr(maintenance(service), `${PKG}dbServiceMaintenanceShowOutput`), "maintenance"),
-    field("Name", str(service, "name"), "name"),
-    field("NodeCPUs", int(service, "node-cpu-count"), "node_cpus"),
-    field("NodeMemory", int(service, "node-memory"), "node_memory"),
-    field("Nodes", int(service, "node-count"), "nodes"),
-    field("Plan", str(service, "plan"), "plan"),
-    field("State", str(service, "state"), "state"),
-    field("TerminationProtection", bool(service, "termination-protection"), "termination_protection"),
-    field("Type", str(service, "type"), "type"),
-    field("UpdateDate", time(service, "updated-at"), "update_date"),
-    field("Zone", zone, "zone"),
-    field("Grafana", noEngine("Grafana"), "grafana", true),
-    field("Kafka", ptr(kafkaSection(service, aclConfig), `${PKG}dbServiceKafkaShowOutput`), "kafka", true),
-    field("Mysql", noEngine("Mysql"), "mysql", true),
-    field("PG", noEngine("PG"), "pg", true),
-    field("Valkey", noEngine("Valkey"), "valkey", true),
-    field("Opensearch", noEngine("Opensearch"), "opensearch", true),
-    field("Thanos", noEngine("Thanos"), "thanos", true),
-  ]);
+export const serviceShowView = defineView(
+  `*${PKG}dbServiceShowOutput`,
+  [
+    show({ go: "CreationDate", json: "creation_date", label: "Creation Date", from: ({ service }) => goTime(service["created-at"]) }),
+    show({ go: "DiskSize", json: "disk_size", label: "Disk Size", from: ({ service }) => service["disk-size"] ?? 0, cell: bytes }),
+    show({
+      go: "Maintenance",
+      json: "maintenance",
+      label: "Maintenance",
+      from: ({ service }) => ptr(service.maintenance && goStruct(maintenanceView, service.maintenance), maintenanceView.type),
+      cell: (_, { service }) => (service.maintenance ? `${service.maintenance.dow} (${service.maintenance.time})` : "n/a"),
+    }),
+    show({ go: "Name", json: "name", label: "Name", from: ({ service }) => service.name }),
+    show({ go: "NodeCPUs", json: "node_cpus", label: "Node CPUs", from: ({ service }) => service["node-cpu-count"] ?? 0 }),
+    show({ go: "NodeMemory", json: "node_memory", label: "Node Memory", from: ({ service }) => service["node-memory"] ?? 0, cell: bytes }),
+    show({ go: "Nodes", json: "nodes", label: "Nodes", from: ({ service }) => service["node-count"] ?? 0 }),
+    show({ go: "Plan", json: "plan", label: "Plan", from: ({ service }) => service.plan }),
+    show({ go: "State", json: "state", label: "State", from: ({ service }) => service.state ?? "" }),
+    show({
+      go: "TerminationProtection",
+      json: "termination_protection",
+      label: "Termination Protected",
+      from: ({ service }) => service["termination-protection"] ?? false,
+    }),
+    show({ go: "Type", json: "type", label: "Type", from: ({ service }) => service.type }),
+    show({ go: "UpdateDate", json: "update_date", label: "Update Date", from: ({ service }) => goTime(service["updated-at"]) }),
+    show({ go: "Zone", json: "zone", label: "Zone", from: ({ zone }) => zone }),
+    noEngine("Grafana"),
+    show({
+      go: "Kafka",
+      json: "kafka",
+      omitempty: true,
+      from: (source) => ptr(goStruct(kafkaView, source), kafkaView.type),
+      annotate: { view: kafkaView },
+    }),
+    noEngine("Mysql"),
+    noEngine("PG"),
+    noEngine("Valkey"),
+    noEngine("Opensearch"),
+    noEngine("Thanos"),
+  ],
+  {
+    tableOrder: ["Zone", "Name", "Type", "Plan", "DiskSize", "State", "CreationDate", "UpdateDate", "Nodes", "NodeCPUs", "NodeMemory", "TerminationProtection", "Maintenance"],
+  },
+);
+
+/** The Go value of `exo dbaas show NAME` (templates and JSON see it). */
+export function buildServiceShowValue(service: KafkaService, acl: KafkaAcls, zone: string): GoStruct {
+  return goStruct(serviceShowView, { service, acl, zone });
 }
 
-// ---- table -------------------------------------------------------------------------------
-
-function structField(value: unknown, name: string): unknown {
-  const target = value instanceof GoPtr ? value.value : value;
-  return target instanceof GoStruct ? target.get(name) : undefined;
-}
-
-function structs(value: unknown): GoStruct[] {
-  return Array.isArray(value) ? value.filter((v): v is GoStruct => v instanceof GoStruct) : [];
-}
-
-function text(value: unknown): string {
-  if (value instanceof GoPtr) return text(value.value);
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  return "";
-}
-
-function kafkaRows(kafka: GoStruct): string[][] {
-  const auth = kafka.get("AuthenticationMethods");
-  const methods = [
-    ...(structField(auth, "Certificate") === true ? ["certificate"] : []),
-    ...(structField(auth, "SASL") === true ? ["SASL"] : []),
-  ];
-  const components = structs(kafka.get("Components")).map((c) => [
-    text(c.get("Component")),
-    `${text(c.get("Host"))}:${text(c.get("Port"))}`,
-    `auth:${text(c.get("AuthenticationMethod"))}`,
-    `route:${text(c.get("Route"))}`,
-    `usage:${text(c.get("Usage"))}`,
-  ]);
-  const acl = structs(kafka.get("ACL")).map((a) => [
-    text(a.get("ID")),
-    `username:${text(a.get("Username"))}`,
-    `topic:${text(a.get("Topic"))}`,
-    `permission:${text(a.get("Permission"))}`,
-  ]);
-  const users = structs(kafka.get("Users")).map((u) => `${text(u.get("Username"))} (${text(u.get("Type"))})`);
-  const ipFilter = kafka.get("IPFilter");
-  return [
-    ["Version", text(kafka.get("Version"))],
-    ["URI", redactURL(text(kafka.get("URI")))],
-    ["IP Filter", Array.isArray(ipFilter) ? ipFilter.map(text).join(", ") : ""],
-    ["Authentication Methods", methods.join(", ")],
-    ["Kafka Connect Enabled", text(kafka.get("KafkaConnectEnabled"))],
-    ["Kafka REST Enabled", text(kafka.get("KafkaRESTEnabled"))],
-    ["Schema Registry Enabled", text(kafka.get("SchemaRegistryEnabled"))],
-    ["Components", renderEmbeddedTable(components, [" "])],
-    ["ACL", renderEmbeddedTable(acl, [" "])],
-    ["Users", users.length > 0 ? users.join("\n") : "n/a"],
-  ];
-}
-
-/** exo's `dbServiceShowOutput.ToTable()`. */
-export function serviceShowTable(value: GoStruct, isTTY: boolean): string {
-  const time = (name: string) => {
-    const t = value.get(name);
-    return t instanceof GoTime ? goTimeString(t) : "";
-  };
-  const bytes = (name: string) => humanizeIBytes(toNumber(value.get(name) as number | bigint));
-  const maintenance = value.get("Maintenance");
-  const rows: string[][] = [
-    ["Zone", text(value.get("Zone"))],
-    ["Name", text(value.get("Name"))],
-    ["Type", text(value.get("Type"))],
-    ["Plan", text(value.get("Plan"))],
-    ["Disk Size", bytes("DiskSize")],
-    ["State", text(value.get("State"))],
-    ["Creation Date", time("CreationDate")],
-    ["Update Date", time("UpdateDate")],
-    ["Nodes", text(value.get("Nodes"))],
-    ["Node CPUs", text(value.get("NodeCPUs"))],
-    ["Node Memory", bytes("NodeMemory")],
-    ["Termination Protected", text(value.get("TerminationProtection"))],
-    [
-      "Maintenance",
-      maintenance instanceof GoPtr
-        ? `${text(structField(maintenance, "DOW"))} (${text(structField(maintenance, "Time"))})`
-        : "n/a",
-    ],
-  ];
-  const kafka = value.get("Kafka");
-  if (kafka instanceof GoPtr && kafka.value instanceof GoStruct) rows.push(...kafkaRows(kafka.value));
-  return renderTable({ header: ["Database Service"], rows }, isTTY);
-}
-
-/** `exo dbaas show NAME` (default view) for a Kafka service. */
-export function serviceShowOutput(service: unknown, aclConfig: unknown, zone: string): ObjectOutput {
-  const value = buildServiceShowValue(isObject(service) ? service : {}, isObject(aclConfig) ? aclConfig : {}, zone);
-  return objectOutput(value, (isTTY) => serviceShowTable(value, isTTY));
+/** `exo dbaas show NAME` (default view) for a Kafka service: the service's rows, then Kafka's. */
+export function serviceShowOutput(service: KafkaService, acl: KafkaAcls, zone: string): ObjectOutput {
+  const source = { service, acl, zone };
+  return objectOutput(goStruct(serviceShowView, source), (isTTY) =>
+    renderTable({ header: ["Database Service"], rows: [...tableRows(serviceShowView, source), ...tableRows(kafkaView, source)] }, isTTY),
+  );
 }
