@@ -33,6 +33,6 @@ export {
   userRevealKafkaView,
   type KafkaUser,
 } from "./users.js";
-export { serviceLogsOutput } from "./service-logs.js";
+export { serviceLogsOutput, serviceLogsView, serviceLogLineView } from "./service-logs.js";
 export { LogTimeError } from "./log-time.js";
 export { kafkaFlagsHelp } from "./help.js";

@@ -1,38 +1,38 @@
 // `exo dbaas logs NAME`: exo's dbServiceLogsOutput from POST /dbaas-service-logs/NAME.
 
-import { goTimeString } from "../../output/go-format.js";
+import type { ServiceLogs } from "../../api/schemas.js";
 import { objectOutput, type ObjectOutput } from "../../output/model.js";
 import { renderTable } from "../../output/table.js";
-import { goSlice, type GoTime } from "../../templates/values.js";
-import { field, struct } from "./go.js";
+import { goSlice } from "../../templates/values.js";
 import { parseLogTime } from "./log-time.js";
-import { isObject, objects, str } from "./raw.js";
+import { defineView, fieldsOf, goStruct, tableHeader, tableRow } from "./spec.js";
 
-const ITEM_TYPE = "dbaas.dbServiceLogsItemOutput";
+type LogLine = NonNullable<ServiceLogs["logs"]>[number];
+
+const line = fieldsOf<LogLine>();
+export const serviceLogLineView = defineView("dbaas.dbServiceLogsItemOutput", [
+  line({ go: "Time", json: "time", label: "Time", from: (l) => parseLogTime(l.time ?? "") }),
+  line({ go: "Node", json: "node", label: "Node", from: (l) => l.node ?? "" }),
+  line({ go: "Unit", json: "unit", label: "Unit", from: (l) => l.unit ?? "" }),
+  line({ go: "Message", json: "message", label: "Message", from: (l) => l.message ?? "" }),
+]);
+
+const logs = fieldsOf<ServiceLogs>();
+export const serviceLogsView = defineView("*dbaas.dbServiceLogsOutput", [
+  logs({ go: "FirstLogOffset", json: "first_log_offset", from: (r) => r["first-log-offset"] ?? "" }),
+  logs({ go: "Offset", json: "offset", from: (r) => r.offset ?? "" }),
+  logs({
+    go: "Logs",
+    json: "logs",
+    from: (r) => goSlice(serviceLogLineView.type, (r.logs ?? []).map((l) => goStruct(serviceLogLineView, l))),
+    annotate: { view: serviceLogLineView, slice: true },
+  }),
+]);
 
 /** Throws LogTimeError (exo: `unable to parse log timestamp: …`) when a line's time does not parse. */
-export function serviceLogsOutput(response: unknown): ObjectOutput {
-  const res = isObject(response) ? response : {};
-  const items = (objects(res, "logs") ?? []).map((log) =>
-    struct(ITEM_TYPE, [
-      field("Time", parseLogTime(str(log, "time")), "time"),
-      field("Node", str(log, "node"), "node"),
-      field("Unit", str(log, "unit"), "unit"),
-      field("Message", str(log, "message"), "message"),
-    ]),
-  );
-  const value = struct("*dbaas.dbServiceLogsOutput", [
-    field("FirstLogOffset", str(res, "first-log-offset"), "first_log_offset"),
-    field("Offset", str(res, "offset"), "offset"),
-    field("Logs", goSlice(ITEM_TYPE, items), "logs"),
-  ]);
-  return objectOutput(value, (isTTY) =>
-    renderTable(
-      {
-        header: ["Time", "Node", "Unit", "Message"],
-        rows: items.map((i) => [goTimeString(i.get("Time") as GoTime), String(i.get("Node")), String(i.get("Unit")), String(i.get("Message"))]),
-      },
-      isTTY,
-    ),
+export function serviceLogsOutput(response: ServiceLogs): ObjectOutput {
+  const lines = response.logs ?? [];
+  return objectOutput(goStruct(serviceLogsView, response), (isTTY) =>
+    renderTable({ header: tableHeader(serviceLogLineView), rows: lines.map((l) => tableRow(serviceLogLineView, l)) }, isTTY),
   );
 }
