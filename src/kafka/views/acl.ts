@@ -1,11 +1,10 @@
 // Output of the ACL commands: one list of topic and Schema Registry ACLs, topic ACLs first, each
-// in API order. Templates see .ID .Kind .Username .Topic .Resource .Permission (Kind is "topic"
-// or "schema-registry"; Topic is empty for Schema Registry ACLs and Resource for topic ACLs).
+// in API order. Kind is "topic" or "schema-registry"; Topic is empty for Schema Registry ACLs and
+// Resource for topic ACLs.
 import type { KafkaAcls } from "../../api/schemas.js";
-import { field, struct } from "./go.js";
-import { listOutput, type ListOutput } from "../../output/model.js";
-import { renderTable } from "../../output/table.js";
-import type { GoStruct } from "../../templates/values.js";
+import type { ListOutput } from "../../output/model.js";
+import { sliceOutput } from "./outputs.js";
+import { defineView, fieldsOf } from "./spec.js";
 
 export type AclKind = "topic" | "schema-registry";
 
@@ -34,26 +33,25 @@ export function aclEntries(acls: KafkaAcls): AclEntry[] {
   ];
 }
 
-function aclValue(entry: AclEntry): GoStruct {
-  return struct("dbaas.dbaasKafkaACLListItemOutput", [
-    field("ID", entry.id, "id"),
-    field("Kind", entry.kind, "kind"),
-    field("Username", entry.username, "username"),
-    field("Topic", entry.topic, "topic", true),
-    field("Resource", entry.resource, "resource", true),
-    field("Permission", entry.permission, "permission"),
-  ]);
-}
+/** Table columns ID, KIND, USERNAME, TOPIC/RESOURCE, PERMISSION. */
+const acl = fieldsOf<AclEntry>();
+export const aclListItemView = defineView("dbaas.dbaasKafkaACLListItemOutput", [
+  acl({ go: "ID", json: "id", label: "ID", from: (e) => e.id }),
+  acl({ go: "Kind", json: "kind", label: "Kind", from: (e) => e.kind }),
+  acl({ go: "Username", json: "username", label: "Username", from: (e) => e.username }),
+  acl({
+    go: "Topic",
+    json: "topic",
+    omitempty: true,
+    label: "Topic/Resource",
+    from: (e) => e.topic,
+    cell: (_, e) => (e.kind === "topic" ? e.topic : e.resource),
+  }),
+  acl({ go: "Resource", json: "resource", omitempty: true, from: (e) => e.resource }),
+  acl({ go: "Permission", json: "permission", label: "Permission", from: (e) => e.permission }),
+]);
 
-/** Table columns ID, KIND, USERNAME, TOPIC/RESOURCE, PERMISSION; nothing at all when there is no ACL. */
+/** Nothing at all in the table when there is no ACL. */
 export function aclListOutput(entries: readonly AclEntry[]): ListOutput {
-  return listOutput(entries.map(aclValue), (isTTY) =>
-    renderTable(
-      {
-        header: ["ID", "Kind", "Username", "Topic/Resource", "Permission"],
-        rows: entries.map((e) => [e.id, e.kind, e.username, e.kind === "topic" ? e.topic : e.resource, e.permission]),
-      },
-      isTTY,
-    ),
-  );
+  return sliceOutput(aclListItemView, entries);
 }

@@ -43,6 +43,12 @@ export const fieldsOf =
   <V>(spec: FieldSpec<S, V>): FieldSpec<S, V> =>
     spec;
 
+/** The same field on a larger source that holds the field's own source. */
+export function liftField<S, T, V>(part: (source: S) => T, spec: FieldSpec<T, V>): FieldSpec<S, V> {
+  const cell = spec.cell;
+  return { ...spec, from: (source) => spec.from(part(source)), cell: cell && ((value, source) => cell(value, part(source))) };
+}
+
 export function defineView<S>(type: string, fields: readonly FieldSpec<S, any>[], options: Pick<View<S>, "tableOrder" | "methods"> = {}): View<S> {
   for (const go of options.tableOrder ?? []) {
     if (!fields.some((f) => f.go === go && f.label !== undefined)) throw new Error(`${type}: no labelled field ${go}`);

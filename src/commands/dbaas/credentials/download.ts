@@ -3,7 +3,8 @@
 import { credentialsFiles, installCredentials, verifyCredentials } from "../../../kafka/credentials/index.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
-import { credentialsFilesOutput } from "../../../kafka/views/credentials-files.js";
+import { credentialsFilesOutput, credentialsFilesView } from "../../../kafka/views/credentials-files.js";
+import { annotations } from "../../../kafka/views/spec.js";
 import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
 
 export default defineCommand({
@@ -15,7 +16,7 @@ that already holds these credentials is left as it is; a file holding anything
 else is an error naming it, and nothing is written, unless --force is given.
 The three paths are printed, one per line.
 
-Supported output template annotations: .CA .Cert .Key`,
+Supported output template annotations: ${annotations(credentialsFilesView)}`,
   args: ["name"],
   options: {
     user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate and key to write" }),
