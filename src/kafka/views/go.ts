@@ -8,9 +8,6 @@ export function field(name: string, value: unknown, json: string, omitempty = fa
   return omitempty ? { name, value, json, omitempty } : { name, value, json };
 }
 
-export function struct(typeName: string, fields: readonly GoFieldSpec[]): GoStruct {
-  return new GoStruct(typeName, fields);
-}
 
 /** A pointer to a struct, or the typed nil pointer when the struct is absent. */
 export function ptr(value: GoStruct | undefined, typeName: string): GoPtr | GoNil {

@@ -4,7 +4,13 @@ export {
   serviceShowOutput,
   buildServiceShowValue,
   serviceShowView,
+  maintenanceView,
   kafkaView,
+  kafkaAclView,
+  kafkaAuthenticationView,
+  kafkaComponentView,
+  kafkaConnectionInfoView,
+  kafkaUserView,
   type ServiceShowSource,
 } from "./service-show.js";
 export { serviceBackupsOutput, serviceNotificationsOutput, serviceUriOutput, serviceBackupView, serviceNotificationView } from "./service-extras.js";
