@@ -5,6 +5,8 @@ export {
   buildServiceShowValue,
   serviceShowView,
   maintenanceView,
+} from "./service-show.js";
+export {
   kafkaView,
   kafkaAclView,
   kafkaAuthenticationView,
@@ -12,7 +14,7 @@ export {
   kafkaConnectionInfoView,
   kafkaUserView,
   type ServiceShowSource,
-} from "./service-show.js";
+} from "./service-show-kafka.js";
 export { serviceBackupsOutput, serviceNotificationsOutput, serviceUriOutput, serviceBackupView, serviceNotificationView } from "./service-extras.js";
 export { serviceSettingsOutput, typedServiceSettings, type ShowSettingsKind } from "./settings-typed.js";
 export { serviceListItem, serviceListOutput, serviceListTable, serviceListItemView, type ServiceListRow } from "./service-list.js";
