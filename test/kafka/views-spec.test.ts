@@ -44,6 +44,7 @@ describe("views from field specs", () => {
     expect(() => defineView("pkg.x", [item({ go: "Name", json: "name", from: (i) => i.name })], { tableOrder: ["Name"] })).toThrow(
       "pkg.x: no labelled field Name",
     );
+    expect(() => defineView("pkg.y", itemView.fields, { tableOrder: ["Size"] })).toThrow("pkg.y: the table order leaves out a labelled field");
   });
 
   it("lifts a field onto a larger source", () => {

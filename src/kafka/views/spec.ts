@@ -29,7 +29,10 @@ export interface FieldSpec<S, V = unknown> {
 export interface View<S> {
   /** The Go type as errors print it (`*dbaas.dbServiceShowOutput`). */
   readonly type: string;
-  /** In declaration order (the order of JSON keys and of `%v`). */
+  /**
+   * In declaration order (the order of JSON keys and of `%v`). Each field has its own value type;
+   * `fieldsOf` keeps a field's `from` and `cell` agreeing on it.
+   */
   readonly fields: readonly FieldSpec<S, any>[];
   /** Table rows by Go name when exo's table orders them unlike the struct. */
   readonly tableOrder?: readonly string[];
@@ -50,8 +53,10 @@ export function liftField<S, T, V>(part: (source: S) => T, spec: FieldSpec<T, V>
 }
 
 export function defineView<S>(type: string, fields: readonly FieldSpec<S, any>[], options: Pick<View<S>, "tableOrder" | "methods"> = {}): View<S> {
-  for (const go of options.tableOrder ?? []) {
-    if (!fields.some((f) => f.go === go && f.label !== undefined)) throw new Error(`${type}: no labelled field ${go}`);
+  const order = options.tableOrder;
+  if (order) {
+    for (const go of order) if (!fields.some((f) => f.go === go && f.label !== undefined)) throw new Error(`${type}: no labelled field ${go}`);
+    if (order.length !== fields.filter((f) => f.label !== undefined).length) throw new Error(`${type}: the table order leaves out a labelled field`);
   }
   return { type, fields, ...options };
 }
@@ -99,7 +104,7 @@ export function tableRow<S>(view: View<S>, source: S): string[] {
   return labelled(view).map((f) => cellOf(f, source));
 }
 
-/** `.A .B .C`: the template annotations of a struct's own fields. */
+/** `.A .B .C`: the template annotations of a struct's own fields (of any view: only names are read). */
 export function annotations(view: View<never>, separator = " "): string {
   return view.fields
     .filter((f) => !f.unannotated)
