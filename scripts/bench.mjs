@@ -117,7 +117,7 @@ async function coldStart(emuEnv, baseEnv) {
 async function largeShowModel(users, acls) {
   const { build } = await import("esbuild");
   const outfile = join(root, ".cache", "bench-models.mjs");
-  await build({ entryPoints: [join(root, "src", "kafka", "models", "index.ts")], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error" });
+  await build({ entryPoints: [join(root, "src", "kafka", "views", "index.ts")], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error" });
   const { buildServiceShowValue } = await import(outfile);
   const pem = (label) => `-----BEGIN ${label}-----\n${"MIIC1DCCAbwCFCpa4NsK9bmSJp+2rlxQfIdMxb+vMA0GCSqGSIb3DQEBCwUAMDox\n".repeat(24)}-----END ${label}-----\n`;
   const user = (i) => ({ username: `user-${i}`, type: i ? "normal" : "primary", password: `pw-${i}`, "access-cert": pem("CERTIFICATE"), "access-key": pem("PRIVATE KEY"), "access-cert-expiry": "2028-01-01T00:00:00Z" });

@@ -2,7 +2,7 @@
 // time.Parse("2006-01-02T15:04:05.999999Z", input) gave (String() and json.Marshal, or Error()).
 import { describe, expect, it } from "vitest";
 import { thrownBy } from "../helpers/thrown.js";
-import { LogTimeError, parseLogTime } from "../../src/kafka/models/log-time.js";
+import { LogTimeError, parseLogTime } from "../../src/kafka/views/log-time.js";
 import { goTimeRFC3339, goTimeString } from "../../src/output/go-format.js";
 
 type Want = { string: string; json: string } | { error: string };

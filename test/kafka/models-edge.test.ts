@@ -12,11 +12,11 @@ import {
   userListOutput,
   userRevealOutput,
   userShowOutput,
-} from "../../src/kafka/models/index.js";
+} from "../../src/kafka/views/index.js";
 import { encodeOutputJSON } from "../../src/output/json.js";
 
 describe("show with a sparse API response", () => {
-  const out = serviceShowOutput({ name: "k1", type: "kafka" }, {}, "ch-gva-2");
+  const out = serviceShowOutput({ name: "k1", type: "kafka", plan: "" }, {}, "ch-gva-2");
 
   it("falls back to Go zero values in JSON", () => {
     expect(encodeOutputJSON(out.value)).toBe(
@@ -40,7 +40,7 @@ describe("show with a sparse API response", () => {
   });
 
   it("keeps an empty API list as [] and redacts the URI password in the table only", () => {
-    const service = { "ip-filter": [], uri: "kafka://u:secret@h:1", users: [{ username: "u", type: "normal" }] };
+    const service = { name: "k1", type: "kafka", plan: "p", "ip-filter": [], uri: "kafka://u:secret@h:1", users: [{ username: "u", type: "normal" }] };
     const shown = serviceShowOutput(service, { "topic-acl": [] }, "z");
     const json = encodeOutputJSON(shown.value);
     expect(json).toContain('"ip_filter":[]');

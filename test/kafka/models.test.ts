@@ -14,7 +14,8 @@ import {
   typeBackupConfigOutput,
   typeListOutput,
   typeShowOutput,
-} from "../../src/kafka/models/index.js";
+} from "../../src/kafka/views/index.js";
+import type { ServiceCommon } from "../../src/api/schemas.js";
 import { encodeOutputJSON } from "../../src/output/json.js";
 import { render } from "../../src/output/render.js";
 import { EXAMPLES_DIR } from "../helpers/shared.js";
@@ -58,7 +59,7 @@ describe("dbaas show --uri / --settings", () => {
 
 describe("dbaas list", () => {
   const services = api("GET_dbaas-service")["dbaas-services"];
-  const out = serviceListOutput(services.map((s: Record<string, unknown>) => serviceListItem(s, ZONE)));
+  const out = serviceListOutput(services.map((s: ServiceCommon) => serviceListItem(s, ZONE)));
 
   it("prints the JSON array", () => expect(encodeOutputJSON(out.value)).toBe(expected("list-json")));
 

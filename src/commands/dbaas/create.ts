@@ -3,7 +3,7 @@
 import { createKafkaService, getKafkaSettingsSchema, getServiceType } from "../../api/dbaas.js";
 import { stringify } from "../../api/json.js";
 import { MISSING_ARGUMENTS, UsageError } from "../../errors.js";
-import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/models/index.js";
+import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/views/index.js";
 import { InputError, goQuote, validateKafkaVersion, validatePlan } from "../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "./shared/async-operation.js";

@@ -11,8 +11,8 @@ import type { ServiceCommon } from "../../api/schemas.js";
 import { v2Override } from "../../config/endpoint.js";
 import type { CommandContext } from "../../context.js";
 import { withListSpinner } from "../../output/list-spinner.js";
-import { serviceListItem, serviceListOutput } from "../../kafka/models/index.js";
-import type { GoStruct } from "../../templates/values.js";
+import { serviceListItem, serviceListOutput, serviceListItemView, type ServiceListRow } from "../../kafka/views/index.js";
+import { annotations } from "../../kafka/views/spec.js";
 import { defineCommand, partialOutput, zoneFlag } from "../define.js";
 
 interface ZoneFailure {
@@ -28,7 +28,7 @@ function zoneWarning({ zone, endpoint, error }: ZoneFailure): string {
 }
 
 /** Services of the shared endpoint; those without a `zone` belong to `fallbackZone`. */
-function sharedRows(services: readonly ServiceCommon[], zone: string | undefined, fallbackZone: string): GoStruct[] {
+function sharedRows(services: readonly ServiceCommon[], zone: string | undefined, fallbackZone: string): ServiceListRow[] {
   const rows = services
     .map((s): [ServiceCommon, string] => [s, s.zone ?? fallbackZone])
     .filter(([, z]) => zone === undefined || z === zone);
@@ -38,7 +38,7 @@ function sharedRows(services: readonly ServiceCommon[], zone: string | undefined
 }
 
 /** One request for every zone. An unknown zone is an error; a failed request is that zone's failure. */
-async function listShared(ctx: CommandContext, zone: string | undefined, failures: ZoneFailure[]): Promise<GoStruct[]> {
+async function listShared(ctx: CommandContext, zone: string | undefined, failures: ZoneFailure[]): Promise<ServiceListRow[]> {
   const fallbackZone = zone ?? (await ctx.zone());
   const client = await ctx.client(fallbackZone, { deadlineMs: ctx.globals.timeoutMs });
   try {
@@ -51,9 +51,9 @@ async function listShared(ctx: CommandContext, zone: string | undefined, failure
 }
 
 /** Each zone on its own endpoint, concurrently; rows in the order zones answer. */
-async function listPerZone(ctx: CommandContext, zones: readonly string[], failures: ZoneFailure[]): Promise<GoStruct[]> {
+async function listPerZone(ctx: CommandContext, zones: readonly string[], failures: ZoneFailure[]): Promise<ServiceListRow[]> {
   const clients = await Promise.all(zones.map((zone) => ctx.client(zone, { deadlineMs: ctx.globals.timeoutMs })));
-  const rows: GoStruct[] = [];
+  const rows: ServiceListRow[] = [];
   await Promise.all(
     zones.map(async (zone, i) => {
       const client = clients[i]!;
@@ -71,7 +71,7 @@ async function listPerZone(ctx: CommandContext, zones: readonly string[], failur
 export default defineCommand({
   description: `This command lists Database Services.
 
-Supported output template annotations: .Name .Type .Plan .Zone`,
+Supported output template annotations: ${annotations(serviceListItemView)}`,
   options: { zone: zoneFlag("zone to filter results to") },
   helpFooter: `
 Examples:

@@ -1,15 +1,16 @@
 // exo dbaas logs NAME: a page of the service's log lines. Works for a service of any type, as exo's does.
 import { getServiceLogs, type ServiceLogsRequest } from "../../api/dbaas.js";
 import { CliError } from "../../errors.js";
-import { LogTimeError, serviceLogsOutput } from "../../kafka/models/index.js";
+import { LogTimeError, serviceLogLineView, serviceLogsOutput, serviceLogsView } from "../../kafka/views/index.js";
+import { annotations } from "../../kafka/views/spec.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 import { orResourceNotFound } from "./shared/service.js";
 
 export default defineCommand({
   description: `This command outputs a Database Service logs.
 
-Supported output template annotations: .FirstLogOffset, .Offset, .Logs
-  - .Logs: .Time, .Node, .Unit, .Message`,
+Supported output template annotations: ${annotations(serviceLogsView, ", ")}
+  - .Logs: ${annotations(serviceLogLineView, ", ")}`,
   args: ["name"],
   options: {
     limit: flag.int("limit", { short: "l", default: 10, description: "number of log messages to retrieve" }),

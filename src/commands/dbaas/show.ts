@@ -7,8 +7,12 @@ import {
   serviceSettingsOutput,
   serviceShowOutput,
   serviceUriOutput,
+  serviceBackupView,
+  serviceNotificationView,
+  serviceShowView,
   type ShowSettingsKind,
-} from "../../kafka/models/index.js";
+} from "../../kafka/views/index.js";
+import { annotationSections } from "../../kafka/views/spec.js";
 import { goQuote } from "../../go/quote.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 
@@ -22,22 +26,11 @@ export default defineCommand({
 
 Supported output template annotations:
 
-  * When showing a Database Service:
-      .CreationDate .DiskSize .Maintenance .Name .NodeCPUs .NodeMemory .Nodes
-      .Plan .State .TerminationProtection .Type .UpdateDate .Zone .Kafka
-  * .Kafka:
-      .ACL .AuthenticationMethods .Components .ConnectionInfo .IPFilter
-      .KafkaConnectEnabled .KafkaRESTEnabled .SchemaRegistryEnabled .URI
-      .URIParams .Users .Version
-  * .Kafka.ACL[]: .ID .Permission .Topic .Username
-  * .Kafka.AuthenticationMethods: .Certificate .SASL
-  * .Kafka.Components[]:
-      .AuthenticationMethod .Component .Host .Port .Route .Usage
-  * .Kafka.ConnectionInfo: .AccessCert .AccessKey .Nodes .RegistryURI .RestURI
-  * .Kafka.Users[]:
-      .AccessCert .AccessCertExpiry .AccessKey .Password .Type .Username
-  * When listing backups (--backups): .Name .Date .Size
-  * When listing notifications (--notifications): .Level .Message .Type`,
+${annotationSections([
+  { title: "When showing a Database Service", view: serviceShowView },
+  { title: "When listing backups (--backups)", view: serviceBackupView },
+  { title: "When listing notifications (--notifications)", view: serviceNotificationView },
+])}`,
   args: ["name"],
   options: {
     backups: flag.bool("backups", { description: "show Database Service backups" }),

@@ -3,7 +3,7 @@
 import { getKafkaService, getKafkaSettingsSchema, getServiceType, updateKafkaService } from "../../api/dbaas.js";
 import { stringify } from "../../api/json.js";
 import { MISSING_ARGUMENTS, UsageError } from "../../errors.js";
-import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/models/index.js";
+import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/views/index.js";
 import { goQuote, validatePlan } from "../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";

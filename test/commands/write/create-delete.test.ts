@@ -1,6 +1,6 @@
 // `exo dbaas create kafka` and `exo dbaas delete` against the emulator.
 import { describe, expect, it } from "vitest";
-import { kafkaFlagsHelp } from "../../../src/kafka/models/index.js";
+import { kafkaFlagsHelp } from "../../../src/kafka/views/index.js";
 import { ExitCode } from "../../../src/errors.js";
 import { openSession, useSession } from "./harness.js";
 

@@ -14,7 +14,7 @@ import {
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
-import { aclEntries, aclListOutput } from "./model.js";
+import { aclEntries, aclListOutput } from "../../../kafka/views/acl.js";
 
 export default defineCommand({
   description: `This command creates an ACL on a Kafka service: a topic ACL (--topic,

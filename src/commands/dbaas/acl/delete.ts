@@ -5,7 +5,7 @@ import { goQuote, validateAclId } from "../../../kafka/validation/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
-import { aclEntries } from "./model.js";
+import { aclEntries } from "../../../kafka/views/acl.js";
 
 export default defineCommand({
   description: `This command deletes a topic or Schema Registry ACL of a Kafka service, by

@@ -2,14 +2,15 @@
 import { getKafkaAclConfig } from "../../../api/dbaas.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { readsWithKafkaService } from "../shared/service.js";
-import { aclEntries, aclListOutput } from "./model.js";
+import { aclEntries, aclListItemView, aclListOutput } from "../../../kafka/views/acl.js";
+import { annotations } from "../../../kafka/views/spec.js";
 
 export default defineCommand({
   description: `This command lists the topic ACLs and Schema Registry ACLs of a Kafka
 service.
 
 Supported output template annotations:
-  .ID .Kind .Username .Topic .Resource .Permission
+  ${annotations(aclListItemView)}
   (.Kind is "topic" or "schema-registry")`,
   args: ["name"],
   options: { zone: zoneFlag("Database Service zone") },

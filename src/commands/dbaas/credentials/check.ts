@@ -2,9 +2,9 @@
 // has expired or expires within N days, so a scheduled job can trigger a rotation.
 import { CliError, ExitCode } from "../../../errors.js";
 import { certificateExpiry, parseCertificate } from "../../../kafka/credentials/index.js";
-import { field, struct } from "../../../kafka/models/go.js";
 import { InputError, goQuote, validateUsername } from "../../../kafka/validation/index.js";
-import { objectOutput } from "../../../output/model.js";
+import { credentialsCheckOutput, credentialsCheckView, expiryText } from "../../../kafka/views/credentials-check.js";
+import { annotations } from "../../../kafka/views/spec.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { DEFAULT_USER, fetchUserCertificate } from "./source.js";
 
@@ -15,7 +15,7 @@ export default defineCommand({
 how many whole days are left. It exits with code 4, printing the same on
 stderr, when the certificate has expired or expires within --min-days days.
 
-Supported output template annotations: .Username .ExpiresAt .DaysLeft .MinDays`,
+Supported output template annotations: ${annotations(credentialsCheckView)}`,
   args: ["name"],
   options: {
     user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate to check" }),
@@ -36,17 +36,12 @@ Examples:
     const client = await ctx.client(zone);
     const pem = await fetchUserCertificate(client, args.name, zone, username);
     const expiry = certificateExpiry(parseCertificate(pem, `the certificate of user ${goQuote(username)}`), opts.minDays);
-    const when = `${rfc3339(expiry.expiresAt)} (${expiry.daysLeft} days left)`;
+    const shown = { username, expiresAt: rfc3339(expiry.expiresAt), daysLeft: expiry.daysLeft, minDays: opts.minDays };
+    const when = expiryText(shown);
     if (expiry.expiresSoon) {
       const state = expiry.daysLeft < 0 || expiry.expiresAt.getTime() <= Date.now() ? "has expired" : `expires within ${opts.minDays} days`;
       throw new CliError(`the certificate of user ${goQuote(username)} ${state}: ${when}`, ExitCode.CREDENTIALS_EXPIRED);
     }
-    const value = struct("*dbaas.dbaasKafkaCertificateExpiryOutput", [
-      field("Username", username, "username"),
-      field("ExpiresAt", rfc3339(expiry.expiresAt), "expires_at"),
-      field("DaysLeft", expiry.daysLeft, "days_left"),
-      field("MinDays", opts.minDays, "min_days"),
-    ]);
-    return objectOutput(value, () => `${when}\n`);
+    return credentialsCheckOutput(shown);
   },
 });

@@ -6,7 +6,8 @@ import { UsageError } from "../../../errors.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { fileSetSteps } from "../shared/file-set-steps.js";
 import { renderFirst } from "../shared/render-first.js";
-import { credentialsFilesOutput } from "./model.js";
+import { credentialsFilesOutput, credentialsFilesView } from "../../../kafka/views/credentials-files.js";
+import { annotations } from "../../../kafka/views/spec.js";
 import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
 
 export default defineCommand({
@@ -20,7 +21,7 @@ else is an error naming it, and nothing is written, unless --force is given
 files change as one set: on any failure or interruption the old ones stay.
 The three paths are printed, one per line.
 
-Supported output template annotations: .CA .Cert .Key`,
+Supported output template annotations: ${annotations(credentialsFilesView)}`,
   args: ["name"],
   options: {
     user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate and key to write" }),

@@ -1,6 +1,6 @@
 // exo dbaas external-endpoint list: every external endpoint of the organization.
 import { listExternalEndpoints } from "../../../api/external.js";
-import { endpointListOutput } from "../../../kafka/models/external.js";
+import { endpointListOutput } from "../../../kafka/views/external.js";
 import { defineCommand } from "../../define.js";
 import { ENDPOINT_HELP_NOTES } from "./flags.js";
 import { defaultZoneClient, wrapApiError } from "./shared.js";

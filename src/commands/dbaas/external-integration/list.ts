@@ -1,6 +1,6 @@
 // exo dbaas external-integration list SERVICE: the service's integrations with external endpoints.
 import { listExternalIntegrations } from "../../../api/external.js";
-import { integrationListOutput } from "../../../kafka/models/external.js";
+import { integrationListOutput } from "../../../kafka/views/external.js";
 import { defineCommand } from "../../define.js";
 import { ZONE_NOTE, validServiceName } from "./shared.js";
 import { defaultZoneClient, wrapApiError } from "../external-endpoint/shared.js";

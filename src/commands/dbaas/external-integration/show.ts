@@ -1,6 +1,6 @@
 // exo dbaas external-integration show INTEGRATION-ID
 import { getExternalIntegration } from "../../../api/external.js";
-import { integrationShowOutput } from "../../../kafka/models/external.js";
+import { integrationShowOutput } from "../../../kafka/views/external.js";
 import { validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand } from "../../define.js";
 import { defaultZoneClient, wrapApiError } from "../external-endpoint/shared.js";

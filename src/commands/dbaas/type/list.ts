@@ -1,12 +1,13 @@
 // exo dbaas type list: the Database Service types of the account's default zone.
 import { listServiceTypes } from "../../../api/dbaas.js";
-import { typeListOutput } from "../../../kafka/models/index.js";
+import { typeListItemView, typeListOutput } from "../../../kafka/views/index.js";
+import { annotations } from "../../../kafka/views/spec.js";
 import { defineCommand } from "../../define.js";
 
 export default defineCommand({
   description: `This command lists available Database Service types.
 
-Supported output template annotations: .Name .AvailableVersions .DefaultVersion`,
+Supported output template annotations: ${annotations(typeListItemView)}`,
   helpFooter: `
 Examples:
   exo dbaas type list

@@ -8,8 +8,12 @@ import {
   typeBackupConfigOutput,
   typePlansOutput,
   typeShowOutput,
+  typeShowView,
+  typePlanView,
+  typeBackupConfigView,
   type ShowSettingsKind,
-} from "../../../kafka/models/index.js";
+} from "../../../kafka/views/index.js";
+import { annotationSections } from "../../../kafka/views/spec.js";
 import { goQuote } from "../../../go/quote.js";
 import { defineCommand, flag } from "../../define.js";
 import { allInOrder } from "../shared/settle.js";
@@ -21,14 +25,11 @@ export default defineCommand({
 
 Supported output template annotations:
 
-  * When showing a Database Service type:
-      .Name .Description .AvailableVersions .DefaultVersion
-  * When listing plans (--plans):
-      .Name .Nodes .NodeCPUs .NodeMemory .DiskSpace .Authorized
-  * When showing a plan's backup configuration (--backup-config):
-      .Interval .MaxCount .RecoveryMode .FrequentIntervalMinutes
-      .FrequentOldestAgeMinutes .InfrequentIntervalMinutes
-      .InfrequentOldestAgeMinutes
+${annotationSections([
+  { title: "When showing a Database Service type", view: typeShowView },
+  { title: "When listing plans (--plans)", view: typePlanView },
+  { title: "When showing a plan's backup configuration (--backup-config)", view: typeBackupConfigView },
+])}
 
 Settings of the kafka type (--settings):
   ${KAFKA_SETTINGS.join(", ")}`,

@@ -2,8 +2,7 @@
 // the user lookup with exo's message, and the --help-mysql/--help-pg texts.
 import type { KafkaService } from "../../../api/schemas.js";
 import { CliError } from "../../../errors.js";
-import { findServiceUser } from "../../../kafka/models/index.js";
-import type { RawObject } from "../../../kafka/models/raw.js";
+import { findServiceUser, type KafkaUser } from "../../../kafka/views/index.js";
 import { goQuote } from "../../../kafka/validation/index.js";
 import { renderEmbeddedTable } from "../../../output/table.js";
 export { fetchKafkaService } from "../shared/service.js";
@@ -13,7 +12,7 @@ export function userNotFound(service: string, username: string): CliError {
 }
 
 /** The user's entry in the service's users[]. */
-export function requireUser(service: KafkaService, name: string, username: string): RawObject {
+export function requireUser(service: KafkaService, name: string, username: string): KafkaUser {
   const user = findServiceUser(service, username);
   if (!user) throw userNotFound(name, username);
   return user;

@@ -1,7 +1,7 @@
 // exo dbaas user create NAME USERNAME: creates the user, waits, then shows it (unless -Q).
 import { createKafkaUser } from "../../../api/dbaas.js";
 import { CliError } from "../../../errors.js";
-import { userShowOutput } from "../../../kafka/models/index.js";
+import { userShowOutput } from "../../../kafka/views/index.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";

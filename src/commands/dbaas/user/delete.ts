@@ -1,6 +1,6 @@
 // exo dbaas user delete NAME USERNAME: asks first (unless -f), waits, then shows the service (unless -Q).
 import { deleteKafkaUser } from "../../../api/dbaas.js";
-import { serviceShowOutput } from "../../../kafka/models/index.js";
+import { serviceShowOutput } from "../../../kafka/views/index.js";
 import { goQuote } from "../../../kafka/validation/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";

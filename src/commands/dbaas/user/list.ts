@@ -1,5 +1,5 @@
 // exo dbaas user list NAME: the service's users, in API order.
-import { userListOutput } from "../../../kafka/models/index.js";
+import { userListOutput } from "../../../kafka/views/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { fetchKafkaService } from "./common.js";
 

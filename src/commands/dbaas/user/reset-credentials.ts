@@ -1,6 +1,6 @@
 // exo dbaas user reset-credentials NAME USERNAME [--password P]: a new (or the given) password.
 import { resetKafkaUserPassword } from "../../../api/dbaas.js";
-import { userShowOutput } from "../../../kafka/models/index.js";
+import { userShowOutput } from "../../../kafka/views/index.js";
 import { goQuote, validatePassword } from "../../../kafka/validation/index.js";
 import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";

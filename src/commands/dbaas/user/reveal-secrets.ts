@@ -1,6 +1,6 @@
 // exo dbaas user reveal-secrets NAME USERNAME: password, client certificate and key.
 import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
-import { userRevealOutput } from "../../../kafka/models/index.js";
+import { userRevealOutput } from "../../../kafka/views/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { readsWithKafkaService } from "../shared/service.js";
 

@@ -4,9 +4,9 @@ import { ApiError, NotFoundError } from "../../../api/errors.js";
 import { createKafkaUser, deleteKafkaUser } from "../../../api/dbaas.js";
 import { credentialsFiles, describeStep, rotateUser, type RotationApi, type RotationStep } from "../../../kafka/credentials/index.js";
 import { UsageError } from "../../../errors.js";
-import { field, struct } from "../../../kafka/models/go.js";
+import { annotations } from "../../../kafka/views/spec.js";
+import { userRotateOutput, userRotateView } from "../../../kafka/views/user-rotate.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
-import { objectOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { fetchUserCredentials } from "../credentials/source.js";
 import { fileSetSteps } from "../shared/file-set-steps.js";
@@ -25,7 +25,7 @@ up where it stopped: an existing NEW is kept, files already holding NEW's
 credentials are kept, and an OLD already deleted is not deleted again.
 
 Supported output template annotations:
-  .Service .OldUsername .NewUsername .Steps .CA .Cert .Key`,
+  ${annotations(userRotateView)}`,
   args: ["name", "old", "new"],
   options: {
     dir: flag.string("dir", { description: "directory for NEW's credentials files (default: the current directory)" }),
@@ -80,19 +80,8 @@ Examples:
       },
     };
 
-    const output = (steps: RotationStep[]) => {
-      const lines = steps.map(describeStep);
-      const value = struct("*dbaas.dbaasKafkaUserRotateOutput", [
-        field("Service", name, "service"),
-        field("OldUsername", oldUsername, "old_username"),
-        field("NewUsername", newUsername, "new_username"),
-        field("Steps", lines, "steps"),
-        field("CA", files.ca.display, "ca"),
-        field("Cert", files.cert.display, "cert"),
-        field("Key", files.key.display, "key"),
-      ]);
-      return objectOutput(value, () => lines.map((l) => `${l}\n`).join(""));
-    };
+    const output = (steps: RotationStep[]) =>
+      userRotateOutput({ service: name, oldUsername, newUsername, steps: steps.map(describeStep), files });
     const { steps } = await rotateUser(api, {
       oldUsername,
       newUsername,

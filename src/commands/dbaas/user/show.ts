@@ -1,5 +1,5 @@
 // exo dbaas user show NAME USERNAME
-import { userShowOutput } from "../../../kafka/models/index.js";
+import { userShowOutput } from "../../../kafka/views/index.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { fetchKafkaService, requireUser } from "./common.js";
 

@@ -1,6 +1,6 @@
 // exo dbaas external-integration settings show TYPE INTEGRATION-ID (datadog only, as in exo)
 import { getDatadogIntegrationSettings } from "../../../../api/external.js";
-import { datadogIntegrationSettingsOutput } from "../../../../kafka/models/external.js";
+import { datadogIntegrationSettingsOutput } from "../../../../kafka/views/external.js";
 import { InputError, goQuote } from "../../../../kafka/validation/index.js";
 import { validateUuid } from "../../../../kafka/validation/external.js";
 import { defineCommand } from "../../../define.js";

@@ -5,9 +5,11 @@
 import { compareGoStrings, formatGoJSONValue, wordWrap } from "../../output/go-format.js";
 import { fixedOutput, type FixedOutput } from "../../output/model.js";
 import { renderTable } from "../../output/table.js";
-import { isObject, type RawObject } from "./raw.js";
+import { isJsonObject } from "./go.js";
 
-function description(schema: RawObject): string {
+type JsonObject = Readonly<Record<string, unknown>>;
+
+function description(schema: JsonObject): string {
   if (typeof schema.description !== "string") return "";
   let text = wordWrap(schema.description, 50);
   if (Array.isArray(schema.enum)) {
@@ -22,12 +24,12 @@ function description(schema: RawObject): string {
 }
 
 /** The table rows for a settings schema's `properties` map. */
-export function settingsTableRows(properties: RawObject): string[][] {
+export function settingsTableRows(properties: JsonObject): string[][] {
   return Object.keys(properties)
     .sort(compareGoStrings)
     .flatMap((key) => {
       const schema = properties[key];
-      if (!isObject(schema)) return [];
+      if (!isJsonObject(schema)) return [];
       const type = "type" in schema ? formatGoJSONValue(schema.type) : "-";
       return [[key, type, description(schema)]];
     });
@@ -37,7 +39,7 @@ export function settingsTableRows(properties: RawObject): string[][] {
  * The table for `settings.<kind>.properties` of `GET /dbaas-settings-kafka`
  * (empty or missing properties print nothing).
  */
-export function settingsTableOutput(properties: unknown, isTTY: boolean): FixedOutput {
-  const rows = settingsTableRows(isObject(properties) ? properties : {});
+export function settingsTableOutput(properties: JsonObject | undefined, isTTY: boolean): FixedOutput {
+  const rows = settingsTableRows(properties ?? {});
   return fixedOutput(renderTable({ header: ["key", "type", "description"], rows }, isTTY));
 }

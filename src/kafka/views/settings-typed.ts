@@ -5,8 +5,8 @@
 import { GoFloat, GoNil, GoPtr, GoStruct } from "../../templates/values.js";
 import { encodeIndentedJSON } from "../../output/json.js";
 import { fixedOutput, type FixedOutput } from "../../output/model.js";
-import { field } from "./go.js";
-import { isObject, obj, type RawObject } from "./raw.js";
+import type { KafkaService } from "../../api/schemas.js";
+import { field, isJsonObject } from "./go.js";
 
 type Kind = "int" | "float" | "string" | "bool" | { object: readonly Key[]; typeName: string };
 type Key = readonly [string, Kind];
@@ -105,8 +105,11 @@ const SCHEMA_REGISTRY: readonly Key[] = [
 ];
 
 export type ShowSettingsKind = "kafka" | "kafka-connect" | "kafka-rest" | "schema-registry";
+type SettingsKey = "kafka-settings" | "kafka-connect-settings" | "kafka-rest-settings" | "schema-registry-settings";
+/** The settings objects of a Kafka service response (free-form JSON objects). */
+export type ServiceSettings = Pick<KafkaService, SettingsKey>;
 
-const STRUCTS: Record<ShowSettingsKind, { key: string; typeName: string; keys: readonly Key[] }> = {
+const STRUCTS: Record<ShowSettingsKind, { key: SettingsKey; typeName: string; keys: readonly Key[] }> = {
   kafka: { key: "kafka-settings", typeName: "v3.JSONSchemaKafka", keys: KAFKA },
   "kafka-connect": { key: "kafka-connect-settings", typeName: "v3.JSONSchemaKafkaConnect", keys: KAFKA_CONNECT },
   "kafka-rest": { key: "kafka-rest-settings", typeName: "v3.JSONSchemaKafkaRest", keys: KAFKA_REST },
@@ -124,10 +127,10 @@ function decodeField(value: unknown, kind: Kind): unknown {
     if (typeof value === "bigint") return new GoFloat(Number(value));
     return typeof value === "number" ? new GoFloat(value) : undefined;
   }
-  return isObject(value) ? new GoPtr(decodeStruct(value, kind.object, kind.typeName), `*${kind.typeName}`) : undefined;
+  return isJsonObject(value) ? new GoPtr(decodeStruct(value, kind.object, kind.typeName), `*${kind.typeName}`) : undefined;
 }
 
-function decodeStruct(raw: RawObject, keys: readonly Key[], typeName: string): GoStruct {
+function decodeStruct(raw: Readonly<Record<string, unknown>>, keys: readonly Key[], typeName: string): GoStruct {
   return new GoStruct(
     typeName,
     keys.map(([key, kind]) => {
@@ -147,14 +150,14 @@ function zeroOf(kind: "int" | "float" | "string"): unknown {
  * The settings object of a Kafka service as egoscale's typed struct holds it, or undefined when
  * the service response has no such object (exo prints `null`).
  */
-export function typedServiceSettings(service: RawObject, kind: ShowSettingsKind): GoStruct | undefined {
+export function typedServiceSettings(service: ServiceSettings, kind: ShowSettingsKind): GoStruct | undefined {
   const spec = STRUCTS[kind];
-  const raw = obj(service, spec.key);
+  const raw = service[spec.key];
   return raw ? decodeStruct(raw, spec.keys, spec.typeName) : undefined;
 }
 
 /** `exo dbaas show NAME --settings KIND`: MarshalIndent with two spaces, HTML escaped, newline. */
-export function serviceSettingsOutput(service: unknown, kind: ShowSettingsKind): FixedOutput {
-  const typed = typedServiceSettings(isObject(service) ? service : {}, kind);
+export function serviceSettingsOutput(service: ServiceSettings, kind: ShowSettingsKind): FixedOutput {
+  const typed = typedServiceSettings(service, kind);
   return fixedOutput(encodeIndentedJSON(typed ?? null));
 }

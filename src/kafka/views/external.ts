@@ -4,8 +4,8 @@
 import type { ExternalEndpoint, ExternalEndpointSettings, ExternalEndpointSummary, ExternalEndpointType, ExternalIntegration, DatadogIntegrationSettings } from "../../api/external.js";
 import { listOutput, objectOutput, type ListOutput, type ObjectOutput } from "../../output/model.js";
 import { renderTable as renderPlainTable, type TableData } from "../../output/table.js";
-import { GoNil, GoPtr, goSlice, type GoFieldSpec, type GoStruct } from "../../templates/values.js";
-import { field, struct } from "./go.js";
+import { GoNil, GoPtr, GoStruct, goSlice, type GoFieldSpec } from "../../templates/values.js";
+import { field } from "./go.js";
 
 // Text from the API is data: on a terminal, control characters (ESC and the like) are shown escaped
 // rather than acted on; piped, the table stays byte-exact.
@@ -29,7 +29,7 @@ export const ENDPOINT_TITLES: Readonly<Record<ExternalEndpointType, string>> = {
 /** `external-endpoint list`: name, id and type of every endpoint, in API order. */
 export function endpointListOutput(endpoints: readonly ExternalEndpointSummary[]): ListOutput {
   const items = endpoints.map((e) =>
-    struct("dbaas.dbaasExternalEndpointListItemOutput", [
+    new GoStruct("dbaas.dbaasExternalEndpointListItemOutput", [
       field("Name", e.name ?? "", "name"),
       field("ID", e.id ?? "", "id"),
       field("Type", e.type ?? "", "type"),
@@ -46,11 +46,11 @@ const text = (value: number | bigint | undefined) => String(value ?? 0);
 const flag = (value: boolean | undefined) => (value === true ? "true" : "false");
 
 function settingsStruct(type: ExternalEndpointType, s: ExternalEndpointSettings): GoStruct {
-  const fields = (typeName: string, specs: GoFieldSpec[]) => struct(typeName, specs);
+  const fields = (typeName: string, specs: GoFieldSpec[]) => new GoStruct(typeName, specs);
   switch (type) {
     case "datadog": {
       const tags = (s["datadog-tags"] ?? []).map((t) =>
-        struct("v3.DBAASDatadogTag", [field("Comment", t.comment ?? "", "comment", true), field("Tag", t.tag, "tag")]),
+        new GoStruct("v3.DBAASDatadogTag", [field("Comment", t.comment ?? "", "comment", true), field("Tag", t.tag, "tag")]),
       );
       return fields("v3.DBAASExternalEndpointDatadogOutputSettings", [
         field("DatadogTags", s["datadog-tags"] === undefined ? new GoNil("[]v3.DBAASDatadogTag") : goSlice("v3.DBAASDatadogTag", tags), "datadog-tags", true),
@@ -122,7 +122,7 @@ function settingsRows(type: ExternalEndpointType, s: ExternalEndpointSettings): 
 /** `external-endpoint show TYPE ID` (also printed after create and update). */
 export function endpointShowOutput(type: ExternalEndpointType, endpoint: ExternalEndpoint): ObjectOutput {
   const settings = endpoint.settings ?? {};
-  const value = struct(`*dbaas.${type}Output`, [
+  const value = new GoStruct(`*dbaas.${type}Output`, [
     field("ID", endpoint.id ?? "", "id"),
     field("Name", endpoint.name ?? "", "name"),
     field("Type", endpoint.type ?? "", "type"),
@@ -157,7 +157,7 @@ const INTEGRATION_FIELDS: ReadonlyArray<readonly [goName: string, label: string,
 ];
 
 function integrationStruct(typeName: string, i: ExternalIntegration): GoStruct {
-  return struct(
+  return new GoStruct(
     typeName,
     INTEGRATION_FIELDS.map(([name, , json, key]) => field(name, String(i[key] ?? ""), json)),
   );
@@ -184,7 +184,7 @@ export function integrationShowOutput(integration: ExternalIntegration): ObjectO
 export function datadogIntegrationSettingsOutput(settings: DatadogIntegrationSettings | undefined): ObjectOutput {
   const dbm = settings?.["datadog-dbm-enabled"] === true;
   const pgbouncer = settings?.["datadog-pgbouncer-enabled"] === true;
-  const value = struct("*dbaas.dbaasExternalIntegrationSettingsShowDatadogOutput", [
+  const value = new GoStruct("*dbaas.dbaasExternalIntegrationSettingsShowDatadogOutput", [
     field("DatadogDbmEnabled", dbm, "datadog-dbm-enabled"),
     field("DatadogPgbouncerEnabled", pgbouncer, "datadog-pgbouncer-enabled"),
   ]);
