@@ -20,7 +20,7 @@ export interface StagedFile {
 }
 
 /** Writes `content` to a new 0600 temporary file next to `path` and syncs it to disk. */
-export async function stagePrivateFile(path: string, content: string): Promise<StagedFile> {
+export async function stagePrivateFile(path: string, content: string | Buffer): Promise<StagedFile> {
   const tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   const handle = await fs.open(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, PRIVATE_FILE_MODE);
   try {

@@ -1,0 +1,93 @@
+// The configuration files `--client` asks for, as entries for the credentials file set: each with its
+// absolute path, the path as printed, its bytes and mode 0600.
+import { createHmac, randomBytes } from "node:crypto";
+import { isAbsolute, join, resolve } from "node:path";
+import { PRIVATE_FILE_MODE } from "../credentials/private-file.js";
+import { parseCertificates, type VerifiedCredentials } from "../credentials/pem.js";
+import { InputError } from "../validation/errors.js";
+import { CLIENT_AUTHS, type ClientAuth } from "./bootstrap.js";
+import { envFile, javaProperties, librdkafkaConf, type ClientSettings } from "./formats.js";
+import { keyStorePkcs12, trustStorePkcs12 } from "./pkcs12.js";
+
+export type ClientKind = "java" | "librdkafka" | "env";
+export const CLIENT_KINDS: readonly ClientKind[] = ["java", "librdkafka", "env"];
+
+export interface FileEntry {
+  /** where it goes on disk */
+  path: string;
+  /** as printed: the --dir value joined with the file name */
+  display: string;
+  contents: string | Buffer;
+  mode: number;
+}
+
+/** --client LIST: known names only, each once, in the order given. */
+export function parseClientKinds(values: readonly string[]): ClientKind[] {
+  const kinds: ClientKind[] = [];
+  for (const value of values) {
+    if (!(CLIENT_KINDS as readonly string[]).includes(value)) {
+      throw new InputError(`invalid --client ${JSON.stringify(value)}: expected a comma-separated list of ${CLIENT_KINDS.join(", ")}`);
+    }
+    if (!kinds.includes(value as ClientKind)) kinds.push(value as ClientKind);
+  }
+  return kinds;
+}
+
+export function parseClientAuth(value: string): ClientAuth {
+  if (!(CLIENT_AUTHS as readonly string[]).includes(value)) throw new InputError(`invalid --auth ${JSON.stringify(value)}: expected certificate or sasl`);
+  return value as ClientAuth;
+}
+
+export interface ClientFilesRequest {
+  kinds: readonly ClientKind[];
+  /** bootstrap, user, password and the PEM files' absolute paths */
+  settings: ClientSettings;
+  credentials: VerifiedCredentials;
+  cwd: string;
+  dir?: string;
+}
+
+/** A random password of 32 letters and digits (about 190 bits). */
+function randomPassword(): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(randomBytes(32), (b) => alphabet[b % 62]).join("");
+}
+
+/**
+ * The trust store holds public certificates only; its password guards integrity, not a secret. It is derived
+ * from the CA so that the same CA gives the same truststore.p12, which every user's properties in a directory share.
+ */
+function trustStorePassword(caPem: string): string {
+  return createHmac("sha256", "exo-dbaas truststore").update(caPem.trim()).digest("base64url").slice(0, 32);
+}
+
+export function clientConfigEntries(request: ClientFilesRequest): FileEntry[] {
+  const { kinds, settings, credentials } = request;
+  const place = (name: string, contents: string | Buffer): FileEntry => {
+    const display = request.dir && !isAbsolute(name) ? join(request.dir, name) : name;
+    return { path: resolve(request.cwd, display), display, contents, mode: PRIVATE_FILE_MODE };
+  };
+  const user = settings.username;
+  const entries: FileEntry[] = [];
+  for (const kind of kinds) {
+    if (kind === "java") {
+      const trustPassword = trustStorePassword(credentials.ca);
+      const cas = parseCertificates(credentials.ca, "the CA certificate");
+      const trustStore = place("truststore.p12", trustStorePkcs12(cas, "ca", trustPassword, Buffer.from(trustPassword)));
+      const keyStore = settings.auth === "certificate" ? { password: randomPassword(), entry: place(`${user}.keystore.p12`, "") } : undefined;
+      if (keyStore) keyStore.entry.contents = keyStorePkcs12(credentials.key, credentials.certificate, user, keyStore.password);
+      const properties = javaProperties(settings, {
+        trustStore: { path: trustStore.path, password: trustPassword },
+        keyStore: keyStore && { path: keyStore.entry.path, password: keyStore.password },
+      });
+      entries.push(place(`${user}.client.properties`, properties), ...(keyStore ? [keyStore.entry] : []), trustStore);
+    } else if (kind === "librdkafka") {
+      const entry = place(`${user}.librdkafka.conf`, "");
+      entry.contents = librdkafkaConf(settings, entry.display);
+      entries.push(entry);
+    } else {
+      entries.push(place(`${user}.env`, envFile(settings)));
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,107 @@
+// The text of each client configuration: Java's client.properties, librdkafka's key=value file (kcat -F,
+// confluent-kafka), and a shell-sourceable environment file. Paths in them are absolute.
+import { CredentialsError } from "../credentials/pem.js";
+import { formatAddress, type BootstrapAddress, type ClientAuth } from "./bootstrap.js";
+
+export const SCRAM_MECHANISM = "SCRAM-SHA-256";
+
+export interface ClientSettings {
+  auth: ClientAuth;
+  bootstrap: BootstrapAddress[];
+  username: string;
+  /** SASL only */
+  password?: string;
+  /** absolute paths of the PEM files */
+  caPath: string;
+  certPath: string;
+  keyPath: string;
+}
+
+export interface JavaStores {
+  /** certificate authentication only */
+  keyStore?: { path: string; password: string };
+  trustStore: { path: string; password: string };
+}
+
+const servers = (s: ClientSettings) => s.bootstrap.map(formatAddress).join(",");
+const protocol = (s: ClientSettings) => (s.auth === "sasl" ? "SASL_SSL" : "SSL");
+
+function saslPassword(s: ClientSettings): string {
+  if (s.password === undefined || s.password === "") throw new CredentialsError(`user ${JSON.stringify(s.username)} has no SASL password`);
+  return s.password;
+}
+
+/** A .properties value: backslash escapes for the separators, comment marks, leading blanks and non-ASCII. */
+export function propertiesValue(value: string): string {
+  return value
+    .replace(/[\\=:#!]/g, (c) => `\\${c}`)
+    .replace(/^ /, "\\ ")
+    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A JAAS quoted string. */
+const jaasQuoted = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
+function lines(pairs: [string, string][], quote: (v: string) => string, header: string, separator = "="): string {
+  return `${header}${pairs.map(([k, v]) => `${k}${separator}${quote(v)}\n`).join("")}`;
+}
+
+export function javaProperties(s: ClientSettings, stores: JavaStores): string {
+  const pairs: [string, string][] = [
+    ["bootstrap.servers", servers(s)],
+    ["security.protocol", protocol(s)],
+    ["ssl.truststore.type", "PKCS12"],
+    ["ssl.truststore.location", stores.trustStore.path],
+    ["ssl.truststore.password", stores.trustStore.password],
+    ["ssl.endpoint.identification.algorithm", "https"],
+  ];
+  if (s.auth === "sasl") {
+    pairs.push(
+      ["sasl.mechanism", SCRAM_MECHANISM],
+      ["sasl.jaas.config", `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuoted(s.username)} password=${jaasQuoted(saslPassword(s))};`],
+    );
+  } else if (stores.keyStore) {
+    pairs.push(
+      ["ssl.keystore.type", "PKCS12"],
+      ["ssl.keystore.location", stores.keyStore.path],
+      ["ssl.keystore.password", stores.keyStore.password],
+      ["ssl.key.password", stores.keyStore.password],
+    );
+  }
+  return lines(pairs, propertiesValue, `# Kafka Java client configuration for user ${s.username} (${s.auth} authentication)\n`);
+}
+
+/** librdkafka reads each line up to its end, without escapes: a value must be one line without surrounding blanks. */
+function rawValue(value: string, file: string): string {
+  if (/[\x00-\x1f\x7f]/.test(value) || value.trim() !== value) throw new CredentialsError(`a value cannot be written to ${file}: it holds control characters or surrounding blanks`);
+  return value;
+}
+
+export function librdkafkaConf(s: ClientSettings, file: string): string {
+  const pairs: [string, string][] = [
+    ["bootstrap.servers", servers(s)],
+    ["security.protocol", protocol(s).toLowerCase()],
+    ["ssl.ca.location", s.caPath],
+    ["ssl.endpoint.identification.algorithm", "https"],
+  ];
+  if (s.auth === "sasl") pairs.push(["sasl.mechanisms", SCRAM_MECHANISM], ["sasl.username", s.username], ["sasl.password", saslPassword(s)]);
+  else pairs.push(["ssl.certificate.location", s.certPath], ["ssl.key.location", s.keyPath]);
+  return lines(pairs, (v) => rawValue(v, file), `# librdkafka configuration (kcat -F, confluent-kafka) for user ${s.username} (${s.auth} authentication)\n`);
+}
+
+/** POSIX shell single quotes: safe for any byte but NUL. */
+export function shellQuote(value: string): string {
+  if (value.includes("\0")) throw new CredentialsError("a value holds a NUL byte");
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function envFile(s: ClientSettings): string {
+  const pairs: [string, string][] = [
+    ["KAFKA_BOOTSTRAP_SERVERS", servers(s)],
+    ["KAFKA_SECURITY_PROTOCOL", protocol(s)],
+    ["KAFKA_SSL_CAFILE", s.caPath],
+  ];
+  if (s.auth === "sasl") pairs.push(["KAFKA_SASL_MECHANISM", SCRAM_MECHANISM], ["KAFKA_SASL_USERNAME", s.username], ["KAFKA_SASL_PASSWORD", saslPassword(s)]);
+  else pairs.push(["KAFKA_SSL_CERTFILE", s.certPath], ["KAFKA_SSL_KEYFILE", s.keyPath]);
+  return lines(pairs, shellQuote, `# Kafka client environment for user ${s.username} (${s.auth} authentication); load with: set -a; . FILE; set +a\n`);
+}
