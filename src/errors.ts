@@ -15,6 +15,8 @@ export const ExitCode = {
   OPERATION_TIMEOUT: 3,
   /** a user's client certificate has expired or is about to (credential expiry check) */
   CREDENTIALS_EXPIRED: 4,
+  /** a bootstrap address could not be reached, or refused the credentials (credentials check --connect) */
+  CONNECTION_FAILED: 5,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

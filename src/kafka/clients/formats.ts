@@ -31,10 +31,10 @@ function saslPassword(s: ClientSettings): string {
   return s.password;
 }
 
-/** A .properties value: backslash escapes for the separators, comment marks, leading blanks and non-ASCII. */
+/** A .properties value: backslashes, a leading blank, and anything not printable ASCII escaped (separators only matter in keys). */
 export function propertiesValue(value: string): string {
   return value
-    .replace(/[\\=:#!]/g, (c) => `\\${c}`)
+    .replace(/\\/g, "\\\\")
     .replace(/^ /, "\\ ")
     .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

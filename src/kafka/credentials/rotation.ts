@@ -2,7 +2,9 @@
 // create NEW, put its verified credentials on disk, and only then delete OLD. Every step first
 // looks at what is already done, so an interrupted rotation completes when run again.
 import { verifyCredentials, type CredentialsPem, type VerifiedCredentials } from "./pem.js";
-import { CREDENTIALS_PARTS, installCredentials, type CredentialsFiles } from "./files.js";
+import { CREDENTIALS_PARTS, type CredentialsFiles } from "./files.js";
+import type { FileEntry } from "../clients/entries.js";
+import { installCredentialsWithEntries } from "../clients/install.js";
 
 export interface ServiceUser {
   username: string;
@@ -32,6 +34,8 @@ export interface RotationOptions {
   files: CredentialsFiles;
   /** replace existing files that do not hold NEW's current credentials */
   overwrite: boolean;
+  /** more files for the same set (client configurations), made from NEW's verified credentials */
+  entries?: (credentials: VerifiedCredentials) => Promise<FileEntry[]>;
   /** told about each step as soon as it is done */
   onStep?: (step: RotationStep) => void;
 }
@@ -70,10 +74,12 @@ export async function rotateUser(api: RotationApi, options: RotationOptions): Pr
   }
 
   const credentials = verifyCredentials(await api.fetchCredentials(newUsername), `user ${JSON.stringify(newUsername)}`);
-  const installed = await installCredentials(files, credentials, options.overwrite);
+  const entries = options.entries ? await options.entries(credentials) : [];
+  const installed = await installCredentialsWithEntries(files, credentials, options.overwrite, entries);
   for (const part of CREDENTIALS_PARTS) {
     record({ action: installed.written.includes(part) ? "wrote" : "kept", path: files[part].display });
   }
+  for (const entry of entries) record({ action: installed.entriesWritten.includes(entry.display) ? "wrote" : "kept", path: entry.display });
 
   if (!oldUser) record({ action: "already-deleted", username: oldUsername });
   else {

@@ -1,8 +1,10 @@
 // exo dbaas credentials download NAME: the CA, the user's certificate and key as 0600 files,
 // written only after checking that the certificate chains to the CA and the key matches it.
-import { credentialsFiles, installCredentials, verifyCredentials } from "../../../kafka/credentials/index.js";
+import { installCredentialsWithEntries } from "../../../kafka/clients/install.js";
+import { credentialsFiles, verifyCredentials } from "../../../kafka/credentials/index.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
+import { clientFileEntries, clientFlags, parseClientRequest } from "./client-files.js";
 import { credentialsFilesOutput } from "./model.js";
 import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
 
@@ -15,7 +17,15 @@ that already holds these credentials is left as it is; a file holding anything
 else is an error naming it, and nothing is written, unless --force is given.
 The three paths are printed, one per line.
 
-Supported output template annotations: .CA .Cert .Key`,
+--client java,librdkafka,env also writes, in the same all-or-nothing set and
+with absolute paths inside: USER.client.properties with USER.keystore.p12 and
+truststore.p12 (PKCS#12, passwords in the properties file only) for Java
+clients, USER.librdkafka.conf for kcat -F and confluent-kafka, and USER.env
+for the environment (set -a; . USER.env). --auth sasl makes them use SASL_SSL
+with SCRAM-SHA-256, the SASL port and the user's password. Every path written
+is printed; with --client, JSON and templates also get .Files, all of them.
+
+Supported output template annotations: .CA .Cert .Key .Files`,
   args: ["name"],
   options: {
     user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate and key to write" }),
@@ -24,6 +34,7 @@ Supported output template annotations: .CA .Cert .Key`,
     certFile: flag.string("cert-file", { description: "certificate file name (default USER.cert.pem)" }),
     keyFile: flag.string("key-file", { description: "private key file name (default USER.key.pem)" }),
     force: flag.bool("force", { short: "f", description: "overwrite existing files" }),
+    ...clientFlags,
     zone: zoneFlag("Database Service zone"),
   },
   helpFooter: `
@@ -31,16 +42,20 @@ Examples:
   exo dbaas credentials download test-kafka -z de-muc-1 --dir ./certs
   exo dbaas credentials download test-kafka -z de-muc-1 --user app \\
     --cert-file client.pem --key-file client.key
+  exo dbaas credentials download test-kafka -z de-muc-1 --user app \
+    --dir ./certs --client java,librdkafka,env --auth sasl
 `,
   templated: true,
   async run(ctx, args, opts) {
     const username = validateUsername(opts.user);
     const files = credentialsFiles(ctx.io.cwd, username, { dir: opts.dir, caFile: opts.caFile, certFile: opts.certFile, keyFile: opts.keyFile });
+    const clients = parseClientRequest(opts);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const credentials = verifyCredentials(await fetchUserCredentials(client, args.name, zone, username), `user ${goQuote(username)}`);
-    await installCredentials(files, credentials, opts.force);
-    return credentialsFilesOutput(files);
+    const entries = await clientFileEntries({ client, name: args.name, zone, username, cwd: ctx.io.cwd, dir: opts.dir }, clients, files, credentials);
+    await installCredentialsWithEntries(files, credentials, opts.force, entries);
+    return credentialsFilesOutput(files, clients && entries.map((e) => e.display));
   },
 });

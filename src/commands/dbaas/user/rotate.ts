@@ -2,11 +2,12 @@
 // then delete OLD. Run again after an interruption, it continues where it stopped.
 import { ApiError, NotFoundError } from "../../../api/errors.js";
 import { createKafkaUser, deleteKafkaUser } from "../../../api/dbaas.js";
-import { credentialsFiles, describeStep, rotateUser, type RotationApi } from "../../../kafka/credentials/index.js";
+import { credentialsFiles, describeStep, rotateUser, type RotationApi, type VerifiedCredentials } from "../../../kafka/credentials/index.js";
 import { field, struct } from "../../../kafka/models/go.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { objectOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
+import { clientFileEntries, clientFlags, parseClientRequest } from "../credentials/client-files.js";
 import { fetchUserCredentials } from "../credentials/source.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { fetchKafkaService } from "./common.js";
@@ -17,7 +18,8 @@ clients lack valid credentials: it creates NEW, writes NEW's CA, certificate
 and key files (mode 0600) and checks them, and only then deletes OLD.
 Interrupted or run again, it picks up where it stopped: an existing NEW is
 kept, files already holding NEW's credentials are kept, and an OLD already
-deleted ends the rotation.
+deleted ends the rotation. --client and --auth write NEW's client
+configurations too, as \`credentials download\` does, before OLD is deleted.
 
 Supported output template annotations:
   .Service .OldUsername .NewUsername .Steps .CA .Cert .Key`,
@@ -25,6 +27,7 @@ Supported output template annotations:
   options: {
     dir: flag.string("dir", { description: "directory for NEW's credentials files (default: the current directory)" }),
     force: flag.bool("force", { description: "overwrite existing files that do not hold NEW's current credentials" }),
+    ...clientFlags,
     zone: zoneFlag("Database Service zone"),
     waitTimeout: waitTimeoutFlag(),
   },
@@ -38,6 +41,7 @@ Examples:
     const newUsername = validateUsername(args.new);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     const files = credentialsFiles(ctx.io.cwd, newUsername, { dir: opts.dir });
+    const clients = parseClientRequest(opts);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
@@ -72,7 +76,9 @@ Examples:
       },
     };
 
-    const { steps } = await rotateUser(api, { oldUsername, newUsername, files, overwrite: opts.force });
+    const entries = (credentials: VerifiedCredentials) =>
+      clientFileEntries({ client, name, zone, username: newUsername, cwd: ctx.io.cwd, dir: opts.dir }, clients, files, credentials);
+    const { steps } = await rotateUser(api, { oldUsername, newUsername, files, overwrite: opts.force, entries });
     const lines = steps.map(describeStep);
     const value = struct("*dbaas.dbaasKafkaUserRotateOutput", [
       field("Service", name, "service"),

@@ -1,0 +1,67 @@
+// --client and --auth of `credentials download` and `user rotate`: which client configurations to write
+// beside the PEM files, and building them from the service (bootstrap addresses, SASL password).
+import type { ApiClient } from "../../../api/client.js";
+import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
+import { bootstrapAddresses, type ClientAuth } from "../../../kafka/clients/bootstrap.js";
+import { clientConfigEntries, parseClientAuth, parseClientKinds, type ClientKind, type FileEntry } from "../../../kafka/clients/entries.js";
+import type { CredentialsFiles, VerifiedCredentials } from "../../../kafka/credentials/index.js";
+import { InputError } from "../../../kafka/validation/index.js";
+import { flag } from "../../define.js";
+import { fetchKafkaService } from "../user/common.js";
+
+export const clientFlags = {
+  client: flag.list("client", { description: "also write configuration for these clients (comma-separated): java, librdkafka, env" }),
+  auth: flag.string("auth", { description: 'authentication of the client configuration: "certificate" (default) or "sasl"' }),
+};
+
+export interface ClientRequest {
+  kinds: ClientKind[];
+  auth: ClientAuth;
+}
+
+/** The --client/--auth request, or undefined without --client; --auth alone would be ignored, so it is refused. */
+export function parseClientRequest(opts: { client: string[]; auth?: string }): ClientRequest | undefined {
+  const kinds = parseClientKinds(opts.client);
+  if (kinds.length === 0) {
+    if (opts.auth !== undefined) throw new InputError("--auth applies to the client configurations: give --client too");
+    return undefined;
+  }
+  return { kinds, auth: parseClientAuth(opts.auth ?? "certificate") };
+}
+
+export interface ClientFilesContext {
+  client: ApiClient;
+  name: string;
+  zone: string;
+  username: string;
+  cwd: string;
+  dir?: string;
+}
+
+/** The configuration files for `request`, pointing at the PEM files `files`. */
+export async function clientFileEntries(
+  ctx: ClientFilesContext,
+  request: ClientRequest | undefined,
+  files: CredentialsFiles,
+  credentials: VerifiedCredentials,
+): Promise<FileEntry[]> {
+  if (!request) return [];
+  const service = await fetchKafkaService(ctx.client, ctx.name, ctx.zone);
+  const bootstrap = bootstrapAddresses(service, ctx.name, request.auth);
+  const password = request.auth === "sasl" ? (await revealKafkaUserSecrets(ctx.client, ctx.name, ctx.username)).password : undefined;
+  return clientConfigEntries({
+    kinds: request.kinds,
+    settings: {
+      auth: request.auth,
+      bootstrap,
+      username: ctx.username,
+      password,
+      caPath: files.ca.absolute,
+      certPath: files.cert.absolute,
+      keyPath: files.key.absolute,
+    },
+    credentials,
+    cwd: ctx.cwd,
+    dir: ctx.dir,
+  });
+}
