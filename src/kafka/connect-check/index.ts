@@ -26,7 +26,7 @@ export async function checkAddresses(input: ConnectCheckInput): Promise<AddressR
   return Promise.all(
     input.addresses.map(async (a): Promise<AddressReport> => {
       let result = await probeAddress({ host: a.host, port: a.port, ca: input.ca, cert: input.cert, key: input.key, timeoutMs: input.timeoutMs });
-      if (result.ok && input.certificateProblem) result = { ok: false, step: "tls", reason: `certificate rejected: ${input.certificateProblem}` };
+      if (result.ok && input.certificateProblem) result = { ok: false, step: "credentials", reason: `the broker took the connection, but ${input.certificateProblem}` };
       return { address: formatAddress(a), result };
     }),
   );

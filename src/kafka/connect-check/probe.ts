@@ -5,7 +5,8 @@ import { isIP, Socket } from "node:net";
 import { connect as tlsConnect, type TLSSocket } from "node:tls";
 import { apiVersionsRequest, parseApiVersionsResponse } from "./api-versions.js";
 
-export type ProbeStep = "dns" | "connect" | "tls" | "kafka";
+/** the probe's steps, and "credentials": the files are not the user's current ones (checked with the API) */
+export type ProbeStep = "dns" | "connect" | "tls" | "kafka" | "credentials";
 
 export type ProbeResult = { ok: true; detail: string } | { ok: false; step: ProbeStep; reason: string };
 
