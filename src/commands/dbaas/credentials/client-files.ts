@@ -19,9 +19,13 @@ export interface ClientRequest {
   auth: ClientAuth;
 }
 
-/** The --client/--auth request, or undefined without --client; --auth alone would be ignored, so it is refused. */
-export function parseClientRequest(opts: { client: string[]; auth?: string }): ClientRequest | undefined {
+/**
+ * The --client/--auth request, or undefined without --client; an empty --client and --auth alone would be
+ * ignored, so they are refused. `flagsSet`: the flags given on the command line.
+ */
+export function parseClientRequest(opts: { client: string[]; auth?: string }, flagsSet: ReadonlySet<string>): ClientRequest | undefined {
   const kinds = parseClientKinds(opts.client);
+  if (kinds.length === 0 && flagsSet.has("client")) throw new InputError(`invalid --client "": expected a comma-separated list of java, librdkafka, env`);
   if (kinds.length === 0) {
     if (opts.auth !== undefined) throw new InputError("--auth applies to the client configurations: give --client too");
     return undefined;

@@ -49,7 +49,7 @@ Examples:
   async run(ctx, args, opts) {
     const username = validateUsername(opts.user);
     const files = credentialsFiles(ctx.io.cwd, username, { dir: opts.dir, caFile: opts.caFile, certFile: opts.certFile, keyFile: opts.keyFile });
-    const clients = parseClientRequest(opts);
+    const clients = parseClientRequest(opts, ctx.flagsSet);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);

@@ -41,7 +41,7 @@ Examples:
     const newUsername = validateUsername(args.new);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     const files = credentialsFiles(ctx.io.cwd, newUsername, { dir: opts.dir });
-    const clients = parseClientRequest(opts);
+    const clients = parseClientRequest(opts, ctx.flagsSet);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
