@@ -136,19 +136,19 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     for (const secret of [password, saslPassword]) expect(stderrs.join("") + mtls.files.join("") + sasl.stdout).not.toContain(secret);
   }, 60_000);
 
+  /** CLIENT over mTLS and over SASL_SSL at once, each on its own topic; both must read back their three messages */
+  const overBoth = async (client: (dir: string, topic: string, tag: string) => Promise<Run>, name: string, topic: string) => {
+    const runs = await Promise.all([client("mtls", `${topic}-mtls`, `${name} over mTLS`), client("sasl", `${topic}-sasl`, `${name} over SASL_SSL`)]);
+    expect(received(runs[0]), runs[0].output).toEqual(expected(`${name} over mTLS`));
+    expect(received(runs[1]), runs[1].output).toEqual(expected(`${name} over SASL_SSL`));
+  };
+
   it("a Java program with nothing but USER.client.properties creates a topic, produces and consumes, over mTLS and SASL_SSL", async () => {
-    const [overTls, overSasl] = await Promise.all([java("mtls", "java-mtls", "java over mTLS"), java("sasl", "java-sasl", "java over SASL_SSL")]);
-    expect(received(overTls), overTls.output).toEqual(expected("java over mTLS"));
-    expect(received(overSasl), overSasl.output).toEqual(expected("java over SASL_SSL"));
+    await overBoth(java, "java", "java");
   }, 90_000);
 
   it("confluent-kafka configured only from USER.librdkafka.conf produces and consumes, over mTLS and SASL_SSL", async () => {
-    const [overTls, overSasl] = await Promise.all([
-      confluent("mtls", "librdkafka-mtls", "confluent over mTLS"),
-      confluent("sasl", "librdkafka-sasl", "confluent over SASL_SSL"),
-    ]);
-    expect(received(overTls), overTls.output).toEqual(expected("confluent over mTLS"));
-    expect(received(overSasl), overSasl.output).toEqual(expected("confluent over SASL_SSL"));
+    await overBoth(confluent, "confluent", "librdkafka");
   }, 90_000);
 
   it("kcat -F USER.librdkafka.conf produces and consumes over mTLS", async () => {
@@ -162,12 +162,7 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
   }, 60_000);
 
   it("kafka-python configured only from the variables of USER.env produces and consumes, over mTLS and SASL_SSL", async () => {
-    const [overTls, overSasl] = await Promise.all([
-      kafkaPython("mtls", "env-mtls", "kafka-python over mTLS"),
-      kafkaPython("sasl", "env-sasl", "kafka-python over SASL_SSL"),
-    ]);
-    expect(received(overTls), overTls.output).toEqual(expected("kafka-python over mTLS"));
-    expect(received(overSasl), overSasl.output).toEqual(expected("kafka-python over SASL_SSL"));
+    await overBoth(kafkaPython, "kafka-python", "env");
   }, 90_000);
 
   it("check --connect: ok on the healthy service for both methods; names the failing step for a deleted user's certificate and a wrong CA", async () => {
