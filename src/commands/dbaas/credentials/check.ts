@@ -41,7 +41,8 @@ Supported output template annotations: .Username .ExpiresAt .DaysLeft .MinDays
 Examples:
   exo dbaas credentials check test-kafka -z de-muc-1
   exo dbaas credentials check test-kafka -z de-muc-1 --user app --min-days 30
-  exo dbaas credentials check test-kafka -z de-muc-1 --user app --connect --dir ./certs
+  exo dbaas credentials check test-kafka -z de-muc-1 --user app --connect \\
+    --dir ./certs
 `,
   templated: true,
   async run(ctx, args, opts) {

@@ -42,7 +42,7 @@ Examples:
   exo dbaas credentials download test-kafka -z de-muc-1 --dir ./certs
   exo dbaas credentials download test-kafka -z de-muc-1 --user app \\
     --cert-file client.pem --key-file client.key
-  exo dbaas credentials download test-kafka -z de-muc-1 --user app \
+  exo dbaas credentials download test-kafka -z de-muc-1 --user app \\
     --dir ./certs --client java,librdkafka,env --auth sasl
 `,
   templated: true,
