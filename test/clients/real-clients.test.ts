@@ -2,7 +2,8 @@
 // `exo-emulator --kafka real`: a Java program (kafka-clients) reading only USER.client.properties, confluent-kafka
 // reading only USER.librdkafka.conf, kcat -F, and kafka-python reading only the variables of USER.env; each over
 // mTLS and SASL_SSL (kcat: mTLS only, Debian's librdkafka 2.0.2 cannot do SCRAM with Kafka 4). Then
-// `credentials check --connect` on a healthy service, a deleted user, a wrong CA and a closed address.
+// `credentials check --connect` on a healthy service (SCRAM login included), a deleted user, a wrong CA, a wrong
+// SASL password and a closed address.
 // One emulator and one broker (created with both listeners) serve every case.
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROKER_LAUNCHER_CLASS } from "../../src/emulator/broker/java-sources.js";
+import { probeAddress } from "../../src/kafka/connect-check/probe.js";
 import { missingPrerequisite } from "../broker/kafka-python.js";
 import { createCa } from "../broker/pki.js";
 import { ROOT } from "../helpers/built-cli.js";
@@ -170,7 +172,18 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     expect(certificate, certificate.stderr).toMatchObject({ code: 0, stderr: "" });
     expect(certificate.stdout).toMatch(/^127\.0\.0\.1:\d+: ok \(TLSv1\.[23], ApiVersions answered with \d+ APIs\)\n$/);
     expect(sasl, sasl.stderr).toMatchObject({ code: 0, stderr: "" });
+    expect(sasl.stdout).toMatch(/^127\.0\.0\.1:\d+: ok \(TLSv1\.[23], ApiVersions answered with \d+ APIs, SCRAM-SHA-256 login accepted\)\n$/);
     expect(sasl.stdout).not.toBe(certificate.stdout);
+    // the same probe with a wrong password: the broker's refusal is the sasl step
+    const [host, port] = /^(\S+):(\d+):/.exec(sasl.stdout)!.slice(1);
+    const wrong = await probeAddress({
+      host: host!,
+      port: Number(port),
+      ca: await readFile(join(work, "sasl", "ca.pem"), "utf8"),
+      sasl: { username: "avnadmin", password: "not-the-password" },
+      timeoutMs: 10_000,
+    });
+    expect(wrong).toMatchObject({ ok: false, step: "sasl", reason: expect.stringContaining(`the broker refused user "avnadmin"'s password`) });
 
     await exo(["dbaas", "user", "create", SERVICE, "gone", ...Z]);
     await exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", "gone", "--dir", "gone"]);

@@ -14,9 +14,10 @@ export interface ConnectCheckInput {
   ca: string;
   cert?: string;
   key?: string;
+  sasl?: { username: string; password: string };
   timeoutMs: number;
   /**
-   * Why the client certificate, though the broker may take it, is not the user's current one (user deleted,
+   * Why the credentials, though the broker may take them, are not the user's current ones (user deleted,
    * credentials reset); reported on every address that otherwise works.
    */
   certificateProblem?: string;
@@ -25,7 +26,7 @@ export interface ConnectCheckInput {
 export async function checkAddresses(input: ConnectCheckInput): Promise<AddressReport[]> {
   return Promise.all(
     input.addresses.map(async (a): Promise<AddressReport> => {
-      let result = await probeAddress({ host: a.host, port: a.port, ca: input.ca, cert: input.cert, key: input.key, timeoutMs: input.timeoutMs });
+      let result = await probeAddress({ host: a.host, port: a.port, ca: input.ca, cert: input.cert, key: input.key, sasl: input.sasl, timeoutMs: input.timeoutMs });
       if (result.ok && input.certificateProblem) result = { ok: false, step: "credentials", reason: `the broker took the connection, but ${input.certificateProblem}` };
       return { address: formatAddress(a), result };
     }),

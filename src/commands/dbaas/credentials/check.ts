@@ -24,7 +24,8 @@ resolves the host, connects, completes the TLS handshake with the CA file (and,
 for certificate authentication, the user's certificate and key) and sends a
 Kafka ApiVersions request. One line per address says ok, or which step failed
 and why. It exits with code 5, the lines on stderr, unless every address
-works. For SASL it checks the listener, not the password.
+works. For SASL it then logs in with SCRAM-SHA-256 and the user's password
+(read with the reveal endpoint).
 
 Supported output template annotations: .Username .ExpiresAt .DaysLeft .MinDays
 (with --connect: .Username .Auth .Addresses)`,

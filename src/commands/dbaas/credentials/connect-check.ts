@@ -1,5 +1,6 @@
 // `credentials check NAME --connect`: the downloaded CA (and, for certificate authentication, the user's
-// certificate and key) tried against every bootstrap address of the service for that authentication.
+// certificate and key; for SASL, the user's password as the API reveals it) tried against every bootstrap
+// address of the service for that authentication.
 import { promises as fs } from "node:fs";
 import type { ApiClient } from "../../../api/client.js";
 import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
@@ -52,9 +53,13 @@ export async function connectCheck(req: ConnectCheckRequest): Promise<ObjectOutp
     req.auth === "certificate" ? await Promise.all([readLocal(files.cert, req.name, req.username), readLocal(files.key, req.name, req.username)]) : [];
   const service = await fetchKafkaService(req.client, req.name, req.zone);
   const addresses = bootstrapAddresses(service, req.name, req.auth);
-  const certificateProblem = cert === undefined ? undefined : await staleCertificate(req, service, files.cert, cert);
+  let certificateProblem: string | undefined;
+  let sasl: { username: string; password: string } | undefined;
+  if (cert !== undefined) certificateProblem = await staleCertificate(req, service, files.cert, cert);
+  else if (!findServiceUser(service, req.username)) certificateProblem = `user ${goQuote(req.username)} no longer exists on service ${goQuote(req.name)}`;
+  else sasl = { username: req.username, password: (await revealKafkaUserSecrets(req.client, req.name, req.username)).password ?? "" };
 
-  const reports = await checkAddresses({ addresses, ca, cert, key, timeoutMs: STEP_TIMEOUT_MS, certificateProblem });
+  const reports = await checkAddresses({ addresses, ca, cert, key, sasl, timeoutMs: STEP_TIMEOUT_MS, certificateProblem });
   const lines = reports.map(describeReport);
   const failed = reports.filter((r) => !r.result.ok).length;
   if (failed > 0) {
