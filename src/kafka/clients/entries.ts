@@ -7,6 +7,7 @@ import { parseCertificates, type VerifiedCredentials } from "../credentials/pem.
 import { InputError } from "../validation/errors.js";
 import { CLIENT_AUTHS, type ClientAuth } from "./bootstrap.js";
 import { envFile, javaProperties, librdkafkaConf, type ClientSettings } from "./formats.js";
+import type { ReusableKeyStore } from "./existing-keystore.js";
 import { keyStorePkcs12, trustStorePkcs12 } from "./pkcs12.js";
 
 export type ClientKind = "java" | "librdkafka" | "env";
@@ -40,6 +41,8 @@ export function parseClientAuth(value: string): ClientAuth {
 
 export interface ClientFilesRequest {
   kinds: readonly ClientKind[];
+  /** the key store on disk to keep (see existing-keystore.ts) */
+  reuseKeyStore?: ReusableKeyStore;
   /** bootstrap, user, password and the PEM files' absolute paths */
   settings: ClientSettings;
   credentials: VerifiedCredentials;
@@ -61,12 +64,17 @@ function trustStorePassword(caPem: string): string {
   return createHmac("sha256", "exo-dbaas truststore").update(caPem.trim()).digest("base64url").slice(0, 32);
 }
 
+/** Where a client file goes: in `dir` (default: the working directory); `display` as printed. */
+export function clientFilePlace(cwd: string, dir: string | undefined, name: string): { path: string; display: string } {
+  const display = dir && !isAbsolute(name) ? join(dir, name) : name;
+  return { path: resolve(cwd, display), display };
+}
+
+export const javaFileNames = (username: string) => ({ properties: `${username}.client.properties`, keyStore: `${username}.keystore.p12` });
+
 export function clientConfigEntries(request: ClientFilesRequest): FileEntry[] {
   const { kinds, settings, credentials } = request;
-  const place = (name: string, contents: string | Buffer): FileEntry => {
-    const display = request.dir && !isAbsolute(name) ? join(request.dir, name) : name;
-    return { path: resolve(request.cwd, display), display, contents, mode: PRIVATE_FILE_MODE };
-  };
+  const place = (name: string, contents: string | Buffer): FileEntry => ({ ...clientFilePlace(request.cwd, request.dir, name), contents, mode: PRIVATE_FILE_MODE });
   const user = settings.username;
   const entries: FileEntry[] = [];
   for (const kind of kinds) {
@@ -74,13 +82,15 @@ export function clientConfigEntries(request: ClientFilesRequest): FileEntry[] {
       const trustPassword = trustStorePassword(credentials.ca);
       const cas = parseCertificates(credentials.ca, "the CA certificate");
       const trustStore = place("truststore.p12", trustStorePkcs12(cas, "ca", trustPassword, Buffer.from(trustPassword)));
-      const keyStore = settings.auth === "certificate" ? { password: randomPassword(), entry: place(`${user}.keystore.p12`, "") } : undefined;
-      if (keyStore) keyStore.entry.contents = keyStorePkcs12(credentials.key, credentials.certificate, user, keyStore.password);
+      const names = javaFileNames(user);
+      const reuse = request.reuseKeyStore;
+      const keyStore = settings.auth === "certificate" ? { password: reuse?.password ?? randomPassword(), entry: place(names.keyStore, "") } : undefined;
+      if (keyStore) keyStore.entry.contents = reuse?.bytes ?? keyStorePkcs12(credentials.key, credentials.certificate, user, keyStore.password);
       const properties = javaProperties(settings, {
         trustStore: { path: trustStore.path, password: trustPassword },
         keyStore: keyStore && { path: keyStore.entry.path, password: keyStore.password },
       });
-      entries.push(place(`${user}.client.properties`, properties), ...(keyStore ? [keyStore.entry] : []), trustStore);
+      entries.push(place(names.properties, properties), ...(keyStore ? [keyStore.entry] : []), trustStore);
     } else if (kind === "librdkafka") {
       const entry = place(`${user}.librdkafka.conf`, "");
       entry.contents = librdkafkaConf(settings, entry.display);

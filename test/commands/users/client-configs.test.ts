@@ -61,6 +61,22 @@ describe("credentials download --client", () => {
     expect(readFileSync(join(dir, "avnadmin.env"), "utf8")).toContain("KAFKA_SECURITY_PROTOCOL='SSL'\n");
   });
 
+  it("keeps a Java set that already holds these credentials: same key store, same password, same bytes", async () => {
+    const dir = tempDir();
+    expect((await download(dir, "--client", "java")).exitCode).toBe(0);
+    const read = () => ["avnadmin.client.properties", "avnadmin.keystore.p12", "truststore.p12"].map((n) => readFileSync(join(dir, n)));
+    const first = read();
+    const again = await download(dir, "--client", "java");
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(read()).toEqual(first);
+
+    // a key store that no longer opens with the password in the properties is not reused: replaced with --force only
+    writeFileSync(join(dir, "avnadmin.client.properties"), first[0]!.toString().replace(/(ssl\.keystore\.password=)\w+/, "$1WrongPassword0000000"));
+    expect((await download(dir, "--client", "java")).stderr).toBe(`error: ${dir}/avnadmin.client.properties already exists (use --force to overwrite it)\n`);
+    expect((await download(dir, "--client", "java", "--force")).exitCode).toBe(0);
+    expect(readFileSync(join(dir, "avnadmin.keystore.p12"))).not.toEqual(first[1]);
+  });
+
   it("refuses SASL configurations when the service does not have SASL enabled, writing nothing", async () => {
     const dir = tempDir();
     const result = await download(dir, "--client", "env", "--auth", "sasl");

@@ -3,7 +3,8 @@
 import type { ApiClient } from "../../../api/client.js";
 import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
 import { bootstrapAddresses, type ClientAuth } from "../../../kafka/clients/bootstrap.js";
-import { clientConfigEntries, parseClientAuth, parseClientKinds, type ClientKind, type FileEntry } from "../../../kafka/clients/entries.js";
+import { clientConfigEntries, clientFilePlace, javaFileNames, parseClientAuth, parseClientKinds, type ClientKind, type FileEntry } from "../../../kafka/clients/entries.js";
+import { reusableKeyStore } from "../../../kafka/clients/existing-keystore.js";
 import type { CredentialsFiles, VerifiedCredentials } from "../../../kafka/credentials/index.js";
 import { InputError } from "../../../kafka/validation/index.js";
 import { flag } from "../../define.js";
@@ -53,8 +54,19 @@ export async function clientFileEntries(
   const service = await fetchKafkaService(ctx.client, ctx.name, ctx.zone);
   const bootstrap = bootstrapAddresses(service, ctx.name, request.auth);
   const password = request.auth === "sasl" ? (await revealKafkaUserSecrets(ctx.client, ctx.name, ctx.username)).password : undefined;
+  const java = javaFileNames(ctx.username);
+  const reuseKeyStore =
+    request.kinds.includes("java") && request.auth === "certificate"
+      ? await reusableKeyStore(
+          clientFilePlace(ctx.cwd, ctx.dir, java.properties).path,
+          clientFilePlace(ctx.cwd, ctx.dir, java.keyStore).path,
+          credentials.key,
+          credentials.certificate,
+        )
+      : undefined;
   return clientConfigEntries({
     kinds: request.kinds,
+    reuseKeyStore,
     settings: {
       auth: request.auth,
       bootstrap,
