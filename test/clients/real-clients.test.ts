@@ -2,8 +2,8 @@
 // `exo-emulator --kafka real`: a Java program (kafka-clients) reading only USER.client.properties, confluent-kafka
 // reading only USER.librdkafka.conf, kcat -F, and kafka-python reading only the variables of USER.env; each over
 // mTLS and SASL_SSL (kcat: mTLS only, Debian's librdkafka 2.0.2 cannot do SCRAM with Kafka 4). Then
-// `credentials check --connect` on a healthy service (SCRAM login included), a deleted user, a wrong CA, a wrong
-// SASL password and a closed address.
+// `credentials check --connect` on a healthy service (SCRAM login included), a deleted user, a wrong CA, a client
+// certificate from another CA, a wrong SASL password and a closed address.
 // One emulator and one broker (created with both listeners) serve every case.
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROKER_LAUNCHER_CLASS } from "../../src/emulator/broker/java-sources.js";
 import { probeAddress } from "../../src/kafka/connect-check/probe.js";
 import { missingPrerequisite } from "../broker/kafka-python.js";
-import { createCa } from "../broker/pki.js";
+import { createCa, issueClientCert } from "../broker/pki.js";
 import { ROOT } from "../helpers/built-cli.js";
 import { childProcesses, ensureBuilt, exo as runExo, startEmulatorProcess, waitFor, type RunningEmulator } from "../walkthrough/processes.js";
 
@@ -199,6 +199,16 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     const wrongCa = await connectCheck("--dir", "wrong-ca");
     expect(wrongCa.code).toBe(5);
     expect(wrongCa.stderr).toMatch(/^127\.0\.0\.1:\d+: failed at tls: the broker's certificate is not signed by the CA file's certificate/m);
+
+    // a client certificate from another CA: the broker's refusal
+    await mkdir(join(work, "foreign"));
+    const foreign = await issueClientCert(await createCa("foreign Project CA"), "avnadmin");
+    await copyFile(join(work, "mtls", "ca.pem"), join(work, "foreign", "ca.pem"));
+    await writeFile(join(work, "foreign", "avnadmin.cert.pem"), foreign.certPem);
+    await writeFile(join(work, "foreign", "avnadmin.key.pem"), foreign.keyPem, { mode: 0o600 });
+    const rejected = await connectCheck("--dir", "foreign");
+    expect(rejected.code).toBe(5);
+    expect(rejected.stderr).toMatch(/^127\.0\.0\.1:\d+: failed at tls: certificate rejected by the broker/m);
   }, 90_000);
 
   it("check --connect names the connect step once nothing listens on the address", async () => {
