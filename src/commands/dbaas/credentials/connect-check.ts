@@ -1,0 +1,74 @@
+// `credentials check NAME --connect`: the downloaded CA (and, for certificate authentication, the user's
+// certificate and key; for SASL, the user's password as the API reveals it) tried against every bootstrap
+// address of the service for that authentication.
+import { promises as fs } from "node:fs";
+import type { ApiClient } from "../../../api/client.js";
+import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
+import { CliError, ExitCode } from "../../../errors.js";
+import { bootstrapAddresses, type ClientAuth } from "../../../kafka/clients/bootstrap.js";
+import { checkAddresses, describeReport } from "../../../kafka/connect-check/index.js";
+import { credentialsFiles, parseCertificate, sameCertificate, type CredentialsFile } from "../../../kafka/credentials/index.js";
+import { findServiceUser } from "../../../kafka/models/index.js";
+import { str } from "../../../kafka/models/raw.js";
+import { goQuote } from "../../../kafka/validation/index.js";
+import { field, struct } from "../../../kafka/models/go.js";
+import { objectOutput, type ObjectOutput } from "../../../output/model.js";
+import { fetchKafkaService } from "../user/common.js";
+
+const STEP_TIMEOUT_MS = 5_000;
+
+async function readLocal(file: CredentialsFile, name: string, username: string): Promise<string> {
+  try {
+    return await fs.readFile(file.absolute, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new CliError(`cannot read ${file.display} (${code}): write it with exo dbaas credentials download ${name} --user ${username}`);
+  }
+}
+
+export interface ConnectCheckRequest {
+  client: ApiClient;
+  name: string;
+  zone: string;
+  username: string;
+  auth: ClientAuth;
+  cwd: string;
+  dir?: string;
+}
+
+/** Why the local certificate is not the user's current one, or undefined when it is. */
+async function staleCertificate(req: ConnectCheckRequest, service: unknown, file: CredentialsFile, localPem: string): Promise<string | undefined> {
+  const user = findServiceUser(service, req.username);
+  if (!user) return `the certificate in ${file.display} belongs to user ${goQuote(req.username)}, which no longer exists on service ${goQuote(req.name)}`;
+  const current = str(user, "access-cert") || (await revealKafkaUserSecrets(req.client, req.name, req.username))["access-cert"] || "";
+  const local = parseCertificate(localPem, file.display);
+  if (current !== "" && sameCertificate(local, parseCertificate(current, `the certificate of user ${goQuote(req.username)}`))) return undefined;
+  return `the certificate in ${file.display} is not user ${goQuote(req.username)}'s current certificate (credentials reset or rotated): download it again`;
+}
+
+export async function connectCheck(req: ConnectCheckRequest): Promise<ObjectOutput> {
+  const files = credentialsFiles(req.cwd, req.username, { dir: req.dir });
+  const ca = await readLocal(files.ca, req.name, req.username);
+  const [cert, key] =
+    req.auth === "certificate" ? await Promise.all([readLocal(files.cert, req.name, req.username), readLocal(files.key, req.name, req.username)]) : [];
+  const service = await fetchKafkaService(req.client, req.name, req.zone);
+  const addresses = bootstrapAddresses(service, req.name, req.auth);
+  let certificateProblem: string | undefined;
+  let sasl: { username: string; password: string } | undefined;
+  if (cert !== undefined) certificateProblem = await staleCertificate(req, service, files.cert, cert);
+  else if (!findServiceUser(service, req.username)) certificateProblem = `user ${goQuote(req.username)} no longer exists on service ${goQuote(req.name)}`;
+  else sasl = { username: req.username, password: (await revealKafkaUserSecrets(req.client, req.name, req.username)).password ?? "" };
+
+  const reports = await checkAddresses({ addresses, ca, cert, key, sasl, timeoutMs: STEP_TIMEOUT_MS, certificateProblem });
+  const lines = reports.map(describeReport);
+  const failed = reports.filter((r) => !r.result.ok).length;
+  if (failed > 0) {
+    throw new CliError(`${failed} of ${reports.length} bootstrap addresses failed:\n${lines.join("\n")}`, ExitCode.CONNECTION_FAILED);
+  }
+  const value = struct("*dbaas.dbaasKafkaConnectCheckOutput", [
+    field("Username", req.username, "username"),
+    field("Auth", req.auth, "auth"),
+    field("Addresses", lines, "addresses"),
+  ]);
+  return objectOutput(value, () => lines.map((l) => `${l}\n`).join(""));
+}
