@@ -93,8 +93,8 @@ describe("private files", () => {
     const verified = verifyCredentials({ ca: ca.certPem, cert: user.certPem, key: user.keyPem }, "user app");
     const files = credentialsFiles(dir, "app");
     writeFileSync(files.ca.absolute, ca.certPem);
-    expect(await installCredentials(files, verified, false)).toEqual({ written: ["cert", "key"], kept: ["ca"] });
-    expect(await installCredentials(files, verified, false)).toEqual({ written: [], kept: ["ca", "cert", "key"] });
+    expect(await installCredentials(files, verified, false)).toEqual({ written: ["cert", "key"], kept: ["ca"], entriesWritten: [], entriesKept: [] });
+    expect(await installCredentials(files, verified, false)).toEqual({ written: [], kept: ["ca", "cert", "key"], entriesWritten: [], entriesKept: [] });
     const clash = credentialsFiles(dir, "app", { certFile: "same.pem", keyFile: "same.pem" });
     await expect(installCredentials(clash, verified, true)).rejects.toThrow("the CA, certificate and key files must be three different files");
   });
