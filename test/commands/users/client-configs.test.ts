@@ -1,8 +1,9 @@
 // credentials download|user rotate --client/--auth and credentials check --connect against the in-process
 // emulator: refusals before any request, the file set on disk, re-runs, and SASL only when the service has it.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { makeImmutable } from "../../helpers/obstacles.js";
 import { openSession, SERVICE, tempDir, ZONE, type Session } from "./harness.js";
 
 let s: Session;
@@ -114,6 +115,64 @@ describe("credentials download --client", () => {
     expect(result.stderr).toContain(message);
     expect(s.apiRequests()).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("credentials download --client: the PEMs and the configurations change as one set", () => {
+  const CLIENT = ["--client", "java,librdkafka,env"];
+  const NAMES = [...PEMS, "avnadmin.client.properties", "avnadmin.keystore.p12", "truststore.p12", "avnadmin.librdkafka.conf", "avnadmin.env"];
+  const withOldSet = () => {
+    const dir = tempDir();
+    NAMES.forEach((n) => writeFileSync(join(dir, n), `old ${n}\n`));
+    return { dir, contents: () => NAMES.map((n) => readFileSync(join(dir, n), "utf8")), old: NAMES.map((n) => `old ${n}\n`) };
+  };
+
+  it("an immutable old avnadmin.env (the last move fails): the seven files already moved are taken back", async (ctx) => {
+    const { dir, contents, old } = withOldSet();
+    const undo = makeImmutable(join(dir, "avnadmin.env"));
+    if (!undo) return ctx.skip();
+    try {
+      const result = await download(dir, ...CLIENT, "--force");
+      expect(result).toEqual({ exitCode: 1, stdout: "", stderr: `error: cannot put ${dir}/avnadmin.env in place: operation not permitted\n` });
+      expect(contents()).toEqual(old);
+      expect(readdirSync(dir).sort()).toEqual([...NAMES].sort());
+    } finally {
+      undo();
+    }
+  });
+
+  it("a directory at a configuration's path is refused before writing, even with --force", async () => {
+    const { dir } = withOldSet();
+    const keyStore = join(dir, "avnadmin.keystore.p12");
+    rmSync(keyStore);
+    mkdirSync(keyStore);
+    expect(await download(dir, ...CLIENT, "--force")).toEqual({ exitCode: 1, stdout: "", stderr: `error: ${keyStore} is a directory\n` });
+    const others = NAMES.filter((n) => n !== "avnadmin.keystore.p12");
+    expect(others.map((n) => readFileSync(join(dir, n), "utf8"))).toEqual(others.map((n) => `old ${n}\n`));
+    expect(readdirSync(dir).sort()).toEqual([...NAMES].sort());
+  });
+
+  it("a template failing on .Files fails before any request; a configuration at a PEM's name is refused, nothing written", async () => {
+    const dir = tempDir();
+    const template = await download(dir, ...CLIENT, "--output-template", "{{index .Files 20}}");
+    expect(template).toMatchObject({ exitCode: 1, stdout: "" });
+    expect(template.stderr).toMatch(/^error: .*index out of range/);
+    expect(s.apiRequests()).toEqual([]);
+    const clash = await download(dir, "--client", "env", "--key-file", "avnadmin.env");
+    expect(clash).toEqual({ exitCode: 1, stdout: "", stderr: `error: ${dir}/avnadmin.env would be written twice: choose other file names\n` });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a dangling symlink at a configuration's path blocks only without --force, and is replaced as a link", async () => {
+    const dir = tempDir();
+    const target = join(tempDir(), "gone", "app.env");
+    symlinkSync(target, join(dir, "avnadmin.env"));
+    expect((await download(dir, "--client", "env")).stderr).toBe(`error: ${dir}/avnadmin.env already exists (use --force to overwrite it)\n`);
+    expect(readdirSync(dir)).toEqual(["avnadmin.env"]);
+    expect((await download(dir, "--client", "env", "--force")).exitCode).toBe(0);
+    expect(lstatSync(join(dir, "avnadmin.env")).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(dir, "avnadmin.env"), "utf8")).toContain("KAFKA_SECURITY_PROTOCOL='SSL'\n");
+    expect(existsSync(target)).toBe(false);
   });
 });
 
