@@ -57,6 +57,18 @@ export const MISSING_ARGUMENTS = "missing arguments, run with --help for usage";
  * A command that failed after producing output (`dbaas list` with zones that could not be
  * listed): exo prints the output, then the warnings on stderr, then `error: <message>`.
  */
+/** A failure explained line by line: `lines` on stderr (each made safe on its own), then the error line. */
+export class DetailedError extends CliError {
+  constructor(
+    message: string,
+    exitCode: ExitCode,
+    readonly lines: readonly string[],
+  ) {
+    super(message, exitCode);
+    this.name = "DetailedError";
+  }
+}
+
 export class PartialFailureError extends CliError {
   constructor(
     message: string,

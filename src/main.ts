@@ -2,7 +2,7 @@
 // error to `error: <message>` and an exit code in this one place.
 import { COMMAND_TREE, type GroupEntry } from "./commands/registry.js";
 import { execute } from "./cli/program.js";
-import { CancelledError, CliError, ExitCode, PartialFailureError, UsageError } from "./errors.js";
+import { CancelledError, CliError, DetailedError, ExitCode, PartialFailureError, UsageError } from "./errors.js";
 import { COMPLETE_COMMAND } from "./cli/globals.js";
 import type { IO } from "./io.js";
 import { terminalSafe } from "./output/terminal-text.js";
@@ -36,7 +36,8 @@ function report(error: unknown, io: IO): number {
   if (error instanceof CancelledError) return ExitCode.OK;
   if (error instanceof CliError) {
     // whole lines, each made safe on its own
-    if (error instanceof PartialFailureError) io.stderr(error.warnings.map((w) => `${terminalSafe(w.replace(/\n$/, ""))}\n`).join(""));
+    const lines = error instanceof PartialFailureError ? error.warnings : error instanceof DetailedError ? error.lines : [];
+    if (lines.length > 0) io.stderr(lines.map((w) => `${terminalSafe(w.replace(/\n$/, ""))}\n`).join(""));
     line(error.message);
     return error.exitCode;
   }

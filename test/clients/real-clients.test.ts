@@ -225,5 +225,7 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     );
     expect(closed.stderr).toMatch(/^127\.0\.0\.1:\d+: failed at connect: connection refused/m);
     expect(closed.stdout).toBe("");
+    // one line per address, each on its own line, then the error
+    expect(closed.stderr).toMatch(/^127\.0\.0\.1:\d+: failed at connect: [^\n]*\nerror: 1 of 1 bootstrap addresses failed\n$/);
   }, 60_000);
 });

@@ -4,7 +4,7 @@
 import { promises as fs } from "node:fs";
 import type { ApiClient } from "../../../api/client.js";
 import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
-import { CliError, ExitCode } from "../../../errors.js";
+import { CliError, DetailedError, ExitCode } from "../../../errors.js";
 import { bootstrapAddresses, type ClientAuth } from "../../../kafka/clients/bootstrap.js";
 import { checkAddresses, describeReport } from "../../../kafka/connect-check/index.js";
 import { credentialsFiles, parseCertificate, sameCertificate, type CredentialsFile } from "../../../kafka/credentials/index.js";
@@ -63,7 +63,7 @@ export async function connectCheck(req: ConnectCheckRequest): Promise<ObjectOutp
   const lines = reports.map(describeReport);
   const failed = reports.filter((r) => !r.result.ok).length;
   if (failed > 0) {
-    throw new CliError(`${failed} of ${reports.length} bootstrap addresses failed:\n${lines.join("\n")}`, ExitCode.CONNECTION_FAILED);
+    throw new DetailedError(`${failed} of ${reports.length} bootstrap addresses failed`, ExitCode.CONNECTION_FAILED, lines);
   }
   const value = struct("*dbaas.dbaasKafkaConnectCheckOutput", [
     field("Username", req.username, "username"),
