@@ -331,6 +331,28 @@ describe("user rotate --client: OLD's configuration files", () => {
     expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", "cfgo-v1.keystore.p12", "cfgo-v1.librdkafka.conf", "cfgo-v1.env", ...ownFiles("cfgo-v2")].sort());
   });
 
+  it.each([
+    [["--client", "jva"], 'invalid --client "jva"'],
+    [["--auth", "sasl"], "--auth applies to the client configurations: give --client too"],
+  ])("refuses %j before any request", async (flags, message) => {
+    const dir = tempDir();
+    const result = await rotate("cfgr-v1", "cfgr-v2", dir, ...flags);
+    expect(result).toMatchObject({ exitCode: 1, stdout: "" });
+    expect(result.stderr).toContain(message);
+    expect(s.apiRequests()).toEqual([]);
+  });
+
+  it("refuses SASL configurations on a service without SASL before any change: NEW is not created", async () => {
+    await createUser("cfgn-v1");
+    s.emulator.clearRequests();
+    const dir = tempDir();
+    const result = await rotate("cfgn-v1", "cfgn-v2", dir, "--client", "env", "--auth", "sasl");
+    expect(result).toMatchObject({ exitCode: 1, stdout: "" });
+    expect(result.stderr).toContain(`SASL authentication is not enabled on service "${SERVICE}"`);
+    expect(s.mutations()).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("an immutable OLD.env: every one of OLD's files stays (one removal), a re-run removes them all", async (ctx) => {
     await createUser("cfgs-v1");
     const dir = tempDir();

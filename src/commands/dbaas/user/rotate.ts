@@ -2,6 +2,7 @@
 // then delete OLD. Run again after an interruption, it continues where it stopped.
 import { ApiError, NotFoundError } from "../../../api/errors.js";
 import { createKafkaUser, deleteKafkaUser } from "../../../api/dbaas.js";
+import { bootstrapAddresses } from "../../../kafka/clients/bootstrap.js";
 import { clientFilePlace } from "../../../kafka/clients/entries.js";
 import { oldClientFiles } from "../../../kafka/clients/old-files.js";
 import { credentialsFiles, describeStep, rotateUser, type OldFiles, type RotationApi, type RotationStep } from "../../../kafka/credentials/index.js";
@@ -63,6 +64,8 @@ Examples:
     const api: RotationApi = {
       async listUsers() {
         const service = await fetchKafkaService(client, name, zone);
+        // the client configurations' addresses (SASL enabled?) are checked before anything changes
+        if (clients) bootstrapAddresses(service, name, clients.auth);
         return (service.users ?? []).map((u) => ({ username: u.username ?? "", type: u.type }));
       },
       async createUser(username) {
