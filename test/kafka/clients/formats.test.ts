@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { KafkaService } from "../../../src/api/schemas.js";
 import { bootstrapAddresses } from "../../../src/kafka/clients/bootstrap.js";
-import { envFile, librdkafkaConf, propertiesValue, shellQuote, type ClientSettings } from "../../../src/kafka/clients/formats.js";
+import { configuresUser, envFile, javaProperties, librdkafkaConf, propertiesValue, shellQuote, type ClientSettings, type ConfigKind } from "../../../src/kafka/clients/formats.js";
 
 const settings = (over: Partial<ClientSettings> = {}): ClientSettings => ({
   auth: "sasl",
@@ -70,5 +70,27 @@ describe("bootstrap addresses", () => {
     expect(() => bootstrapAddresses(service([kafka("a", 1, "certificate")]), "k", "sasl")).toThrow("no Kafka address for sasl");
     expect(() => bootstrapAddresses(service([kafka("a\nb", 1, "certificate")]), "k", "certificate")).toThrow("invalid Kafka address");
     expect(() => bootstrapAddresses(service([kafka("a", 0, "certificate")]), "k", "certificate")).toThrow("invalid Kafka address");
+  });
+});
+
+describe("configuresUser: a configuration this CLI wrote for a user (user rotate deletes OLD's)", () => {
+  const paths = { certPath: "/certs/app.cert.pem", keyStorePath: "/certs/app.keystore.p12" };
+  const stores = { trustStore: { path: "/certs/truststore.p12", password: "t" }, keyStore: { path: paths.keyStorePath, password: "k" } };
+  const written = (kind: ConfigKind, over: Partial<ClientSettings>) => {
+    const s = settings(over);
+    return kind === "java" ? javaProperties(s, stores) : kind === "librdkafka" ? librdkafkaConf(s, "f") : envFile(s);
+  };
+
+  it.each(["java", "librdkafka", "env"] as const)("%s: true for the user's file under either method; false for another user's, or with the user's line changed", (kind) => {
+    for (const auth of ["certificate", "sasl"] as const) {
+      const text = written(kind, { auth });
+      expect(configuresUser(kind, text, "app", paths)).toBe(true);
+      expect(configuresUser(kind, text, "ap", paths)).toBe(false);
+      expect(configuresUser(kind, written(kind, { auth, username: "other" }), "app", paths)).toBe(false);
+      expect(configuresUser(kind, text.split("\n").slice(1).join("\n"), "app", paths)).toBe(false);
+    }
+    // the header names the user but the credentials are someone else's
+    expect(configuresUser(kind, written(kind, { auth: "certificate" }), "app", { certPath: "/elsewhere/app.cert.pem", keyStorePath: "/elsewhere/app.keystore.p12" })).toBe(false);
+    expect(configuresUser(kind, written(kind, { auth: "sasl" }).replace(/app(["']?\n|" password)/, "intruder$1"), "app", paths)).toBe(false);
   });
 });
