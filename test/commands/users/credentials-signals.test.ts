@@ -184,3 +184,37 @@ describe("with --client java,librdkafka,env: the PEMs and the five configuration
     else await expectWholeNewSet(result.dir, result.contents);
   });
 });
+
+it("user rotate --client killed while deleting OLD's files: all six stay, NEW's eight are whole, a re-run removes them", async () => {
+  const CLIENT = ["--client", "java,librdkafka,env"];
+  const own = (u: string) => [`${u}.cert.pem`, `${u}.key.pem`, `${u}.client.properties`, `${u}.keystore.p12`, `${u}.librdkafka.conf`, `${u}.env`];
+  await s.exo(["dbaas", "user", "create", SERVICE, "sigc-v1", "-z", ZONE, "-Q"]);
+  const dir = tempDir();
+  await s.exo(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--user", "sigc-v1", "--dir", dir, ...CLIENT]);
+  const oldFiles = own("sigc-v1").map((n) => readFileSync(join(dir, n)));
+  // steps: staging NEW's six files (ca.pem and truststore.p12 are kept), their commit, after it, then the removal's commit (9)
+  const child = spawn(process.execPath, [CLI, "dbaas", "user", "rotate", SERVICE, "sigc-v1", "sigc-v2", "-z", ZONE, "--dir", dir, ...CLIENT], {
+    env: emulatorEnv(s.emulator, { EXO_DBAAS_TEST_PAUSE_FILE_STEP: "9" }),
+  });
+  let stderr = "";
+  let stdout = "";
+  let sent = false;
+  child.stdout.on("data", (c) => (stdout += c));
+  child.stderr.on("data", (c) => {
+    stderr += c;
+    if (!sent && stderr.split("test pause: commit\n").length === 3) sent = child.kill("SIGTERM");
+  });
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  expect({ code, stdout }).toEqual({ code: 143, stdout: "" });
+  expect(stderr.split("\n").filter((l) => l.startsWith("test pause: ")).length).toBe(9);
+  expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", ...own("sigc-v1"), ...own("sigc-v2")].sort());
+  expect(own("sigc-v1").map((n) => readFileSync(join(dir, n)))).toEqual(oldFiles);
+  expect(await s.usernames()).not.toContain("sigc-v1");
+
+  const rerun = await s.exo(["dbaas", "user", "rotate", SERVICE, "sigc-v1", "sigc-v2", "-z", ZONE, "--dir", dir, ...CLIENT]);
+  expect(rerun.exitCode, rerun.stderr).toBe(0);
+  // NEW's eight files were whole: all kept
+  expect(rerun.stdout).not.toContain("wrote");
+  expect(rerun.stdout).toMatch(new RegExp(`user "sigc-v1" already deleted\\n${own("sigc-v1").map((n) => `removed .*${n.replace(/\./g, "\\.")}\\n`).join("")}$`));
+  expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", ...own("sigc-v2")].sort());
+});
