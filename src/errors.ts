@@ -15,6 +15,8 @@ export const ExitCode = {
   OPERATION_TIMEOUT: 3,
   /** a user's client certificate has expired or is about to (credential expiry check) */
   CREDENTIALS_EXPIRED: 4,
+  /** a bootstrap address could not be reached, or refused the credentials (credentials check --connect) */
+  CONNECTION_FAILED: 5,
   /** ended by SIGHUP: 128 + 1, what a shell reports for a process the signal killed */
   HANGUP: 129,
   /** ended by SIGTERM: 128 + 15 */

@@ -78,7 +78,12 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
   if (!result) return succeeded(helpText);
   const { output, context } = result;
   if (output && typeof output === "object" && output.kind === "partial") {
-    return { output: await renderOutput(output.output, context, io), warnings: output.warnings, failure: output.failure, exitCode: ExitCode.FAILURE };
+    return {
+      output: await renderOutput(output.output, context, io),
+      warnings: output.warnings,
+      failure: output.failure,
+      exitCode: output.exitCode ?? ExitCode.FAILURE,
+    };
   }
   return succeeded(await renderOutput(output, context, io));
 }

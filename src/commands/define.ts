@@ -11,6 +11,7 @@
 // writes to stdout itself, so a failure leaves stdout empty.
 import type { CommandContext } from "../context.js";
 import type { OutputModel } from "../output/model.js";
+import type { ExitCode } from "../errors.js";
 
 export type OptionKind = "string" | "boolean" | "int" | "list";
 
@@ -73,13 +74,19 @@ export type InferOptions<O extends OptionsShape> = { [K in keyof O]: O[K] extend
  */
 export interface PartialOutput {
   readonly kind: "partial";
-  readonly output: OutputModel;
+  /** what stdout receives, as on success (nothing for a failure explained on stderr alone) */
+  readonly output?: OutputModel;
   /** whole lines for stderr, printed before the error line */
   readonly warnings: readonly string[];
   readonly failure: string;
+  /** exit code (default 1) */
+  readonly exitCode?: ExitCode;
 }
 
 export const partialOutput = (output: OutputModel, warnings: readonly string[], failure: string): PartialOutput => ({ kind: "partial", output, warnings, failure });
+
+/** A failure explained line by line on stderr (each line made safe on its own), stdout left empty. */
+export const failedOutput = (lines: readonly string[], failure: string, exitCode: ExitCode): PartialOutput => ({ kind: "partial", warnings: lines, failure, exitCode });
 
 /** What a command hands back for stdout: raw text, a model to render, output with a failure, or nothing. */
 export type CommandOutput = string | OutputModel | PartialOutput | undefined | void;

@@ -1,5 +1,5 @@
 // The three files of a user's client credentials (CA, certificate, key): where they go, reading
-// them back, and writing them as one set only once every check has passed.
+// them back, and writing them (with any client configuration files) as one set only once every check has passed.
 import { promises as fs } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { checkTarget, writeFileSet, type FileEntry, type FileSetOptions } from "./file-set.js";
@@ -79,32 +79,70 @@ export interface InstallResult {
   written: CredentialsPart[];
   /** already held these credentials, left untouched */
   kept: CredentialsPart[];
+  /** the extra entries written, and those whose file already held exactly their bytes (as printed) */
+  entriesWritten: string[];
+  entriesKept: string[];
 }
 
 /** How the set is written: the abort signal and the step hook of writeFileSet. */
 export type InstallOptions = Pick<FileSetOptions, "signal" | "beforeStep">;
 
+/** A file written in the same set as the credentials (a client configuration), named as printed. */
+export type ExtraEntry = FileEntry & { display: string };
+
+/** What is at an extra entry's path: through a link, as the PEM files are read. */
+async function inspectEntry(entry: ExtraEntry): Promise<FileState> {
+  if ((await checkTarget(entry.path, entry.display)) === "absent") return "missing";
+  try {
+    return (await fs.readFile(entry.path)).equals(Buffer.from(entry.contents)) ? "same" : "different";
+  } catch {
+    return "different";
+  }
+}
+
 /**
- * Puts the verified credentials on disk as one set, each file mode 0600. Files already holding
- * them are kept; a file or link holding something else is replaced only with `overwrite`,
- * otherwise nothing is written and FileExistsError names it.
+ * Puts the verified credentials on disk, with `extra` files, as one set (writeFileSet), each file mode 0600.
+ * Files already holding them (for extras: the very bytes) are kept; a file or link holding something else
+ * is replaced only with `overwrite`, otherwise nothing is written and FileExistsError names it.
  */
-export async function installCredentials(files: CredentialsFiles, credentials: VerifiedCredentials, overwrite: boolean, options: InstallOptions = {}): Promise<InstallResult> {
+export async function installCredentials(
+  files: CredentialsFiles,
+  credentials: VerifiedCredentials,
+  overwrite: boolean,
+  options: InstallOptions = {},
+  extra: readonly ExtraEntry[] = [],
+): Promise<InstallResult> {
   if (new Set(CREDENTIALS_PARTS.map((p) => files[p].absolute)).size !== CREDENTIALS_PARTS.length) {
     throw new CredentialsError("the CA, certificate and key files must be three different files");
   }
-  const before = await inspectCredentialsFiles(files, credentials);
-  const conflict = CREDENTIALS_PARTS.find((p) => before[p] === "different");
-  if (conflict && !overwrite) throw new FileExistsError(files[conflict].display);
+  const paths = [...CREDENTIALS_PARTS.map((p) => files[p].absolute), ...extra.map((e) => resolve(e.path))];
+  const twice = extra.find((e) => paths.indexOf(resolve(e.path)) !== paths.lastIndexOf(resolve(e.path)));
+  if (twice) throw new CredentialsError(`${twice.display} would be written twice: choose other file names`);
+
+  const [before, extraBefore] = await Promise.all([inspectCredentialsFiles(files, credentials), Promise.all(extra.map(inspectEntry))]);
+  const conflict = [
+    ...CREDENTIALS_PARTS.filter((p) => before[p] === "different").map((p) => files[p].display),
+    ...extra.filter((_, i) => extraBefore[i] === "different").map((e) => e.display),
+  ][0];
+  if (conflict !== undefined && !overwrite) throw new FileExistsError(conflict);
   const toWrite = CREDENTIALS_PARTS.filter((p) => before[p] !== "same");
-  const entries: FileEntry[] = toWrite.map((part) => ({
-    path: files[part].absolute,
-    display: files[part].display,
-    contents: withNewline(credentials[part]),
-    mode: PRIVATE_FILE_MODE,
-  }));
+  const extraToWrite = extra.filter((_, i) => extraBefore[i] !== "same");
+  const entries: FileEntry[] = [
+    ...toWrite.map((part) => ({
+      path: files[part].absolute,
+      display: files[part].display,
+      contents: withNewline(credentials[part]),
+      mode: PRIVATE_FILE_MODE,
+    })),
+    ...extraToWrite,
+  ];
   if (entries.length > 0) await writeFileSet(entries, { ...options, overwrite });
-  return { written: toWrite, kept: CREDENTIALS_PARTS.filter((p) => before[p] === "same") };
+  return {
+    written: toWrite,
+    kept: CREDENTIALS_PARTS.filter((p) => before[p] === "same"),
+    entriesWritten: extraToWrite.map((e) => e.display),
+    entriesKept: extra.filter((_, i) => extraBefore[i] === "same").map((e) => e.display),
+  };
 }
 
 const withNewline = (pem: string) => (pem.endsWith("\n") ? pem : `${pem}\n`);

@@ -13,6 +13,7 @@ export {
   type FileState,
   type InstallResult,
   type InstallOptions,
+  type ExtraEntry,
 } from "./files.js";
-export { rotateUser, describeStep, RotationError, type RotationApi, type RotationStep, type RotationResult, type ServiceUser } from "./rotation.js";
+export { rotateUser, describeStep, RotationError, type OldFile, type OldFiles, type ExtraFiles, type RotationApi, type RotationStep, type RotationResult, type ServiceUser } from "./rotation.js";
 export { certificateExpiry, type CertificateExpiry } from "./expiry.js";

@@ -25,14 +25,18 @@ function parsed<T>(parse: () => T): T | undefined {
   }
 }
 
+/** A certificate for `username` (its CN) issued by one of the service's CA certificates. */
+export function isUsersCertificate(certificate: X509Certificate, username: string, cas: readonly X509Certificate[]): boolean {
+  return certificate.subject.split("\n").includes(`CN=${username}`) && cas.some((ca) => certificate.checkIssued(ca) && certificate.verify(ca.publicKey));
+}
+
 export async function credentialsOf(files: { cert: CredentialsFile; key: CredentialsFile }, username: string, caPem: string): Promise<{ cert: Ownership; key: Ownership }> {
   const [certText, keyText] = await Promise.all([readIfPresent(files.cert), readIfPresent(files.key)]);
   const cas = parseCertificates(caPem, "the CA certificate");
   let certificate: X509Certificate | undefined;
   if (typeof certText === "string") {
     const found = parsed(() => parseCertificate(certText, "file"));
-    const forUser = found?.subject.split("\n").includes(`CN=${username}`);
-    if (found && forUser && cas.some((ca) => found.checkIssued(ca) && found.verify(ca.publicKey))) certificate = found;
+    if (found && isUsersCertificate(found, username, cas)) certificate = found;
   }
   let key: Ownership = keyText === undefined ? "absent" : "other";
   if (typeof keyText === "string" && certificate) {

@@ -1,9 +1,10 @@
 // Replacing a Kafka user by a new one without a moment where a client has no valid credentials:
-// create NEW, put its verified credentials on disk, and only then delete OLD and OLD's files. Every
-// step first looks at what is already done, so an interrupted rotation completes when run again.
+// create NEW, put its verified credentials (and client configurations) on disk as one set, and only then
+// delete OLD and OLD's files. Every step first looks at what is already done, so an interrupted rotation
+// completes when run again.
 import { verifyCredentials, type CredentialsPem, type VerifiedCredentials } from "./pem.js";
-import { CREDENTIALS_PARTS, installCredentials, type CredentialsFile, type CredentialsFiles, type InstallOptions } from "./files.js";
-import { credentialsOf } from "./ownership.js";
+import { CREDENTIALS_PARTS, installCredentials, type CredentialsFile, type CredentialsFiles, type ExtraEntry, type InstallOptions } from "./files.js";
+import { credentialsOf, type Ownership } from "./ownership.js";
 import { writeFileSet } from "./file-set.js";
 
 export interface ServiceUser {
@@ -30,14 +31,34 @@ export type RotationStep =
   | { action: "removed"; path: string }
   | { action: "left"; path: string; username: string };
 
+/** One of OLD's files beside its certificate and key (a client configuration), and how to tell it is OLD's. */
+export interface OldFile {
+  file: CredentialsFile;
+  /** given the service's CA certificate(s) */
+  ownership: (caPem: string) => Promise<Ownership>;
+}
+
+/** OLD's files deleted once OLD is: the certificate and key (both or neither), and `others` that are OLD's. */
+export type OldFiles = Pick<CredentialsFiles, "cert" | "key"> & { others?: readonly OldFile[] };
+
+/** Files written in the same set as NEW's credentials (client configurations). */
+export interface ExtraFiles {
+  /** as printed, known before anything changes */
+  planned: readonly string[];
+  /** made from NEW's verified credentials; the same files as `planned`, in that order */
+  make: (credentials: VerifiedCredentials) => Promise<ExtraEntry[]>;
+}
+
 export interface RotationOptions {
   oldUsername: string;
   newUsername: string;
   files: CredentialsFiles;
   /** replace existing files that do not hold NEW's current credentials */
   overwrite: boolean;
-  /** OLD's certificate and key files, deleted (as one set) once OLD is; absent: kept */
-  oldFiles?: Pick<CredentialsFiles, "cert" | "key">;
+  /** more files for NEW's set */
+  extra?: ExtraFiles;
+  /** OLD's files, deleted (as one set) once OLD is; absent: kept */
+  oldFiles?: OldFiles;
   /** abort signal and step hook of the file sets written and deleted */
   fileSet?: InstallOptions;
   /** told about each step as soon as it is done */
@@ -77,8 +98,9 @@ export async function rotateUser(api: RotationApi, options: RotationOptions): Pr
     const planned: RotationStep[] = [
       { action: hasNew ? "exists" : "created", username: newUsername },
       ...CREDENTIALS_PARTS.map((part): RotationStep => ({ action: "wrote", path: files[part].display })),
+      ...(options.extra?.planned ?? []).map((path): RotationStep => ({ action: "wrote", path })),
       { action: oldUser ? "deleted" : "already-deleted", username: oldUsername },
-      ...(options.oldFiles ? [options.oldFiles.cert, options.oldFiles.key].map((f): RotationStep => ({ action: "removed", path: f.display })) : []),
+      ...(options.oldFiles ? oldFileList(options.oldFiles).map((f): RotationStep => ({ action: "removed", path: f.display })) : []),
     ];
     await options.onPlan(planned);
   }
@@ -90,10 +112,12 @@ export async function rotateUser(api: RotationApi, options: RotationOptions): Pr
   }
 
   const credentials = verifyCredentials(await api.fetchCredentials(newUsername), `user ${JSON.stringify(newUsername)}`);
-  const installed = await installCredentials(files, credentials, options.overwrite, options.fileSet);
+  const extra = options.extra ? await options.extra.make(credentials) : [];
+  const installed = await installCredentials(files, credentials, options.overwrite, options.fileSet, extra);
   for (const part of CREDENTIALS_PARTS) {
     record({ action: installed.written.includes(part) ? "wrote" : "kept", path: files[part].display });
   }
+  for (const entry of extra) record({ action: installed.entriesWritten.includes(entry.display) ? "wrote" : "kept", path: entry.display });
 
   if (!oldUser) record({ action: "already-deleted", username: oldUsername });
   else {
@@ -104,25 +128,29 @@ export async function rotateUser(api: RotationApi, options: RotationOptions): Pr
   return { steps, credentials };
 }
 
-/** Deletes OLD's certificate and key files, both or neither, when they hold OLD's credentials from this CA. */
+const oldFileList = (oldFiles: OldFiles): CredentialsFile[] => [oldFiles.cert, oldFiles.key, ...(oldFiles.others ?? []).map((o) => o.file)];
+
+/**
+ * Deletes OLD's files as one set: its certificate and key, both or neither, when they hold OLD's credentials
+ * from this CA; each other file when it is OLD's. The rest is left, and said so.
+ */
 async function removeOldFiles(
-  oldFiles: Pick<CredentialsFiles, "cert" | "key">,
+  oldFiles: OldFiles,
   oldUsername: string,
   current: VerifiedCredentials,
   fileSet: InstallOptions | undefined,
   record: (step: RotationStep) => void,
 ): Promise<void> {
   const found = await credentialsOf(oldFiles, oldUsername, current.ca);
-  const present = (["cert", "key"] as const).filter((part) => found[part] !== "absent");
-  if (present.length === 0) return;
-  const theirs = present.every((part) => found[part] === "owned");
-  const listed: CredentialsFile[] = present.map((part) => oldFiles[part]);
-  if (!theirs) {
-    for (const file of listed) record({ action: "left", path: file.display, username: oldUsername });
-    return;
+  const pems = (["cert", "key"] as const).filter((part) => found[part] !== "absent").map((part) => ({ file: oldFiles[part], owner: found[part] }));
+  const pemsTheirs = pems.every((p) => p.owner === "owned");
+  const others = await Promise.all((oldFiles.others ?? []).map(async (o) => ({ file: o.file, owner: await o.ownership(current.ca) })));
+  const present = [...pems.map((p) => ({ ...p, owner: pemsTheirs ? p.owner : ("other" as const) })), ...others.filter((o) => o.owner !== "absent")];
+  const removed = present.filter((p) => p.owner === "owned").map((p) => p.file);
+  if (removed.length > 0) await writeFileSet([], { ...fileSet, remove: removed.map((f) => ({ path: f.absolute, display: f.display })) });
+  for (const { file, owner } of present) {
+    record(owner === "owned" ? { action: "removed", path: file.display } : { action: "left", path: file.display, username: oldUsername });
   }
-  await writeFileSet([], { ...fileSet, remove: listed.map((f) => ({ path: f.absolute, display: f.display })) });
-  for (const file of listed) record({ action: "removed", path: file.display });
 }
 
 /** One line per step, as the command prints them. */

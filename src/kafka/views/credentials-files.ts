@@ -1,5 +1,6 @@
-// Output of `credentials download` (and the files part of `user rotate`): the three paths.
-// JSON is {"ca":...,"cert":...,"key":...}; the table form is one path per line.
+// Output of `credentials download` (and the files part of `user rotate`): the three paths, then, with
+// --client, the client configuration files. JSON is {"ca":...,"cert":...,"key":...(,"files":[...])};
+// the table form is one path per line.
 import type { CredentialsFiles } from "../credentials/index.js";
 import { objectOutput, type ObjectOutput } from "../../output/model.js";
 import { defineView, fieldsOf, goStruct } from "./spec.js";
@@ -12,6 +13,22 @@ export const credentialsFileFields = [
 ];
 export const credentialsFilesView = defineView("*dbaas.dbaasKafkaCredentialsFilesOutput", credentialsFileFields);
 
-export function credentialsFilesOutput(files: CredentialsFiles): ObjectOutput {
-  return objectOutput(goStruct(credentialsFilesView, files), () => `${files.ca.display}\n${files.cert.display}\n${files.key.display}\n`);
+/** The PEM files and the client configuration files written beside them. */
+interface FilesWithClients {
+  readonly pems: CredentialsFiles;
+  readonly all: readonly string[];
+}
+const withClients = fieldsOf<FilesWithClients>();
+/** With --client: the PEMs' fields, then .Files, every path written. */
+export const credentialsFilesWithClientsView = defineView("*dbaas.dbaasKafkaCredentialsFilesOutput", [
+  withClients({ go: "CA", json: "ca", from: (f) => f.pems.ca.display }),
+  withClients({ go: "Cert", json: "cert", from: (f) => f.pems.cert.display }),
+  withClients({ go: "Key", json: "key", from: (f) => f.pems.key.display }),
+  withClients({ go: "Files", json: "files", from: (f) => [...f.all] }),
+]);
+
+export function credentialsFilesOutput(files: CredentialsFiles, clientFiles?: readonly string[]): ObjectOutput {
+  const all = [files.ca.display, files.cert.display, files.key.display, ...(clientFiles ?? [])];
+  const value = clientFiles ? goStruct(credentialsFilesWithClientsView, { pems: files, all }) : goStruct(credentialsFilesView, files);
+  return objectOutput(value, () => all.map((path) => `${path}\n`).join(""));
 }

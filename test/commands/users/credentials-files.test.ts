@@ -1,12 +1,13 @@
 // src/kafka/credentials on its own: PEM checks, no-clobber 0600 files, symlinks, expiry arithmetic.
 import { X509Certificate, generateKeyPairSync } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCa, issueClientCertificate, type IssuedCertificate } from "../../../src/emulator/pki.js";
 import {
   CredentialsError,
   FileExistsError,
+  FileSetError,
   certificateExpiry,
   credentialsFiles,
   installCredentials,
@@ -93,10 +94,66 @@ describe("private files", () => {
     const verified = verifyCredentials({ ca: ca.certPem, cert: user.certPem, key: user.keyPem }, "user app");
     const files = credentialsFiles(dir, "app");
     writeFileSync(files.ca.absolute, ca.certPem);
-    expect(await installCredentials(files, verified, false)).toEqual({ written: ["cert", "key"], kept: ["ca"] });
-    expect(await installCredentials(files, verified, false)).toEqual({ written: [], kept: ["ca", "cert", "key"] });
+    expect(await installCredentials(files, verified, false)).toEqual({ written: ["cert", "key"], kept: ["ca"], entriesWritten: [], entriesKept: [] });
+    expect(await installCredentials(files, verified, false)).toEqual({ written: [], kept: ["ca", "cert", "key"], entriesWritten: [], entriesKept: [] });
     const clash = credentialsFiles(dir, "app", { certFile: "same.pem", keyFile: "same.pem" });
     await expect(installCredentials(clash, verified, true)).rejects.toThrow("the CA, certificate and key files must be three different files");
+  });
+});
+
+describe("installCredentials with extra entries (client configurations)", () => {
+  const EXTRA = ["app.client.properties", "app.keystore.p12", "truststore.p12", "app.env"];
+  function oldSet() {
+    const dir = tempDir();
+    const files = credentialsFiles(dir, "app");
+    const names = ["ca.pem", "app.cert.pem", "app.key.pem", ...EXTRA];
+    names.forEach((n) => writeFileSync(join(dir, n), `old ${n}\n`));
+    const extra = EXTRA.map((n, i) => ({ path: join(dir, n), display: n, contents: i === 1 ? new Uint8Array([0, 1, 2]) : `new ${n}\n`, mode: 0o600 }));
+    const contents = () => names.map((n) => readFileSync(join(dir, n), "utf8"));
+    return { dir, files, extra, names, contents, old: names.map((n) => `old ${n}\n`) };
+  }
+
+  it("writes the PEMs and the extras as one set, keeps extras already holding their bytes, names a changed one", async () => {
+    const verified = verifyCredentials({ ca: ca.certPem, cert: user.certPem, key: user.keyPem }, "user app");
+    const { dir, files, extra } = oldSet();
+    rmSync(join(dir, "truststore.p12"));
+    await expect(installCredentials(files, verified, false, {}, extra)).rejects.toThrow(FileExistsError);
+    expect(readdirSync(dir)).not.toContain("truststore.p12");
+    const first = await installCredentials(files, verified, true, {}, extra);
+    expect(first).toEqual({ written: ["ca", "cert", "key"], kept: [], entriesWritten: EXTRA, entriesKept: [] });
+    expect(readFileSync(join(dir, "app.keystore.p12"))).toEqual(Buffer.from([0, 1, 2]));
+    writeFileSync(join(dir, "app.env"), "edited\n");
+    await expect(installCredentials(files, verified, false, {}, extra)).rejects.toThrow(`app.env already exists`);
+    expect(await installCredentials(files, verified, true, {}, extra)).toEqual({ written: [], kept: ["ca", "cert", "key"], entriesWritten: ["app.env"], entriesKept: EXTRA.slice(0, 3) });
+  });
+
+  it("refuses an extra at a PEM's path (or twice) before writing anything", async () => {
+    const verified = verifyCredentials({ ca: ca.certPem, cert: user.certPem, key: user.keyPem }, "user app");
+    const { files, extra, contents, old } = oldSet();
+    const clash = [...extra, { ...extra[0]!, path: files.key.absolute, display: "the key" }];
+    await expect(installCredentials(files, verified, true, {}, clash)).rejects.toThrow("the key would be written twice: choose other file names");
+    await expect(installCredentials(files, verified, true, {}, [...extra, extra[3]!])).rejects.toThrow("app.env would be written twice");
+    expect(contents()).toEqual(old);
+  });
+
+  it.each([
+    ["the last extra", "app.env"],
+    ["an extra between others", "app.keystore.p12"],
+  ])("a move failing at %s (a directory put there before the commit): every one of the seven old files is back", async (_name, blocked) => {
+    const verified = verifyCredentials({ ca: ca.certPem, cert: user.certPem, key: user.keyPem }, "user app");
+    const { dir, files, extra, names, old } = oldSet();
+    const error = await installCredentials(files, verified, true, {
+      async beforeStep(step) {
+        if (step !== "commit") return;
+        rmSync(join(dir, blocked));
+        mkdirSync(join(dir, blocked));
+      },
+    }, extra).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileSetError);
+    expect((error as Error).message).toBe(`${blocked} is a directory`);
+    expect(statSync(join(dir, blocked)).isDirectory()).toBe(true);
+    expect(names.filter((n) => n !== blocked).map((n) => readFileSync(join(dir, n), "utf8"))).toEqual(old.filter((_, i) => names[i] !== blocked));
+    expect(readdirSync(dir).sort()).toEqual([...names].sort());
   });
 });
 

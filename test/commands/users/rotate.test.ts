@@ -262,3 +262,116 @@ describe("user rotate: removing OLD's files is all or nothing", () => {
     expect(readdirSync(dir).sort()).toEqual(["ca.pem", "stuck-v2.cert.pem", "stuck-v2.key.pem"]);
   });
 });
+
+describe("user rotate --client: OLD's configuration files", () => {
+  const CLIENT = ["--client", "java,librdkafka,env"];
+  const download = (user: string, dir: string, ...flags: string[]) => s.exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", user, "--dir", dir, ...flags]);
+  const ownFiles = (user: string) => [`${user}.cert.pem`, `${user}.key.pem`, `${user}.client.properties`, `${user}.keystore.p12`, `${user}.librdkafka.conf`, `${user}.env`];
+
+  it("deletes OLD's certificate, key and configurations once OLD is deleted, keeping the shared trust store", async () => {
+    await createUser("cfg-v1");
+    const dir = tempDir();
+    expect((await download("cfg-v1", dir, ...CLIENT)).exitCode).toBe(0);
+    const trustStore = readFileSync(join(dir, "truststore.p12"));
+    const result = await rotate("cfg-v1", "cfg-v2", dir, ...CLIENT);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'created user "cfg-v2"',
+        `kept ${dir}/ca.pem (already up to date)`,
+        ...[`cfg-v2.cert.pem`, `cfg-v2.key.pem`, "cfg-v2.client.properties", "cfg-v2.keystore.p12"].map((n) => `wrote ${dir}/${n}`),
+        `kept ${dir}/truststore.p12 (already up to date)`,
+        ...["cfg-v2.librdkafka.conf", "cfg-v2.env"].map((n) => `wrote ${dir}/${n}`),
+        'deleted user "cfg-v1"',
+        ...ownFiles("cfg-v1").map((n) => `removed ${dir}/${n}`),
+        "",
+      ].join("\n"),
+    );
+    expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", ...ownFiles("cfg-v2")].sort());
+    expect(readFileSync(join(dir, "truststore.p12"))).toEqual(trustStore);
+    assertValidFiles(dir, "cfg-v2");
+    // the whole new set is in place: a second download keeps every file
+    const again = await download("cfg-v2", dir, ...CLIENT);
+    expect(again.exitCode, again.stderr).toBe(0);
+  });
+
+  it("without --client, OLD's configurations are not touched; --keep-old-files keeps them all", async () => {
+    await createUser("cfgk-v1");
+    const dir = tempDir();
+    await download("cfgk-v1", dir, ...CLIENT);
+    const plain = await rotate("cfgk-v1", "cfgk-v2", dir);
+    expect(plain.exitCode).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", ...ownFiles("cfgk-v1").slice(2), "cfgk-v2.cert.pem", "cfgk-v2.key.pem"].sort());
+
+    await createUser("cfgk-v3");
+    const kept = tempDir();
+    await download("cfgk-v3", kept, ...CLIENT);
+    expect((await rotate("cfgk-v3", "cfgk-v4", kept, ...CLIENT, "--keep-old-files")).stdout).not.toContain("removed");
+    expect(readdirSync(kept).sort()).toEqual(["ca.pem", "truststore.p12", ...ownFiles("cfgk-v3"), ...ownFiles("cfgk-v4")].sort());
+  });
+
+  it("leaves configuration files at OLD's names that it did not write for OLD, and removes the others", async () => {
+    await createUser("cfgo-v1");
+    await createUser("cfgo-other");
+    const dir = tempDir();
+    await download("cfgo-v1", dir, ...CLIENT);
+    const elsewhere = tempDir();
+    await download("cfgo-other", elsewhere, ...CLIENT);
+    writeFileSync(join(dir, "cfgo-v1.env"), "KAFKA_SSL_CERTFILE=mine\n");
+    // another user's key store and configuration under OLD's names
+    writeFileSync(join(dir, "cfgo-v1.keystore.p12"), readFileSync(join(elsewhere, "cfgo-other.keystore.p12")));
+    writeFileSync(join(dir, "cfgo-v1.librdkafka.conf"), readFileSync(join(elsewhere, "cfgo-other.librdkafka.conf")));
+    const result = await rotate("cfgo-v1", "cfgo-v2", dir, ...CLIENT);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const left = (n: string) => `left ${dir}/${n} (not the credentials of user "cfgo-v1")`;
+    expect(result.stdout).toContain(
+      [`removed ${dir}/cfgo-v1.cert.pem`, `removed ${dir}/cfgo-v1.key.pem`, `removed ${dir}/cfgo-v1.client.properties`, left("cfgo-v1.keystore.p12"), left("cfgo-v1.librdkafka.conf"), left("cfgo-v1.env")].join("\n"),
+    );
+    expect(readFileSync(join(dir, "cfgo-v1.env"), "utf8")).toBe("KAFKA_SSL_CERTFILE=mine\n");
+    expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", "cfgo-v1.keystore.p12", "cfgo-v1.librdkafka.conf", "cfgo-v1.env", ...ownFiles("cfgo-v2")].sort());
+  });
+
+  it.each([
+    [["--client", "jva"], 'invalid --client "jva"'],
+    [["--auth", "sasl"], "--auth applies to the client configurations: give --client too"],
+  ])("refuses %j before any request", async (flags, message) => {
+    const dir = tempDir();
+    const result = await rotate("cfgr-v1", "cfgr-v2", dir, ...flags);
+    expect(result).toMatchObject({ exitCode: 1, stdout: "" });
+    expect(result.stderr).toContain(message);
+    expect(s.apiRequests()).toEqual([]);
+  });
+
+  it("refuses SASL configurations on a service without SASL before any change: NEW is not created", async () => {
+    await createUser("cfgn-v1");
+    s.emulator.clearRequests();
+    const dir = tempDir();
+    const result = await rotate("cfgn-v1", "cfgn-v2", dir, "--client", "env", "--auth", "sasl");
+    expect(result).toMatchObject({ exitCode: 1, stdout: "" });
+    expect(result.stderr).toContain(`SASL authentication is not enabled on service "${SERVICE}"`);
+    expect(s.mutations()).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("an immutable OLD.env: every one of OLD's files stays (one removal), a re-run removes them all", async (ctx) => {
+    await createUser("cfgs-v1");
+    const dir = tempDir();
+    await download("cfgs-v1", dir, ...CLIENT);
+    const before = ownFiles("cfgs-v1").map((n) => readFileSync(join(dir, n)));
+    const undo = makeImmutable(join(dir, "cfgs-v1.env"));
+    if (!undo) return ctx.skip();
+    try {
+      const failed = await rotate("cfgs-v1", "cfgs-v2", dir, ...CLIENT);
+      expect(failed).toMatchObject({ exitCode: 1, stdout: "" });
+      expect(failed.stderr).toMatch(/\nerror: cannot remove .*cfgs-v1\.env: operation not permitted\n$/);
+      expect(ownFiles("cfgs-v1").map((n) => readFileSync(join(dir, n)))).toEqual(before);
+      expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", ...ownFiles("cfgs-v1"), ...ownFiles("cfgs-v2")].sort());
+    } finally {
+      undo();
+    }
+    const rerun = await rotate("cfgs-v1", "cfgs-v2", dir, ...CLIENT);
+    expect(rerun.exitCode, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toContain(`user "cfgs-v1" already deleted\n${ownFiles("cfgs-v1").map((n) => `removed ${dir}/${n}\n`).join("")}`);
+    expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", ...ownFiles("cfgs-v2")].sort());
+  });
+});

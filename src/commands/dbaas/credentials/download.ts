@@ -6,8 +6,9 @@ import { UsageError } from "../../../errors.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { fileSetSteps } from "../shared/file-set-steps.js";
 import { renderFirst } from "../shared/render-first.js";
-import { credentialsFilesOutput, credentialsFilesView } from "../../../kafka/views/credentials-files.js";
+import { credentialsFilesOutput, credentialsFilesWithClientsView } from "../../../kafka/views/credentials-files.js";
 import { annotations } from "../../../kafka/views/spec.js";
+import { clientFileEntries, clientFileDisplays, clientFlags, parseClientRequest } from "./client-files.js";
 import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
 
 export default defineCommand({
@@ -21,7 +22,15 @@ else is an error naming it, and nothing is written, unless --force is given
 files change as one set: on any failure or interruption the old ones stay.
 The three paths are printed, one per line.
 
-Supported output template annotations: ${annotations(credentialsFilesView)}`,
+--client java,librdkafka,env also writes, in the same all-or-nothing set and
+with absolute paths inside: USER.client.properties with USER.keystore.p12 and
+truststore.p12 (PKCS#12, passwords in the properties file only) for Java
+clients, USER.librdkafka.conf for kcat -F and confluent-kafka, and USER.env
+for the environment (set -a; . USER.env). --auth sasl makes them use SASL_SSL
+with SCRAM-SHA-256, the SASL port and the user's password. Every path written
+is printed; with --client, JSON and templates also get .Files, all of them.
+
+Supported output template annotations: ${annotations(credentialsFilesWithClientsView)}`,
   args: ["name"],
   options: {
     user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate and key to write" }),
@@ -30,6 +39,7 @@ Supported output template annotations: ${annotations(credentialsFilesView)}`,
     certFile: flag.string("cert-file", { description: "certificate file name (default USER.cert.pem)" }),
     keyFile: flag.string("key-file", { description: "private key file name (default USER.key.pem)" }),
     force: flag.bool("force", { short: "f", description: "overwrite existing files" }),
+    ...clientFlags,
     zone: zoneFlag("Database Service zone"),
   },
   helpFooter: `
@@ -37,6 +47,8 @@ Examples:
   exo dbaas credentials download test-kafka -z de-muc-1 --dir ./certs
   exo dbaas credentials download test-kafka -z de-muc-1 --user app \\
     --cert-file client.pem --key-file client.key
+  exo dbaas credentials download test-kafka -z de-muc-1 --user app \\
+    --dir ./certs --client java,librdkafka,env --auth sasl
 `,
   templated: true,
   async run(ctx, args, opts) {
@@ -44,12 +56,15 @@ Examples:
     const names = { dir: opts.dir, "ca-file": opts.caFile, "cert-file": opts.certFile, "key-file": opts.keyFile };
     for (const [flagName, value] of Object.entries(names)) if (value === "") throw new UsageError(`--${flagName} must not be empty`);
     const files = credentialsFiles(ctx.io.cwd, username, { dir: opts.dir, caFile: opts.caFile, certFile: opts.certFile, keyFile: opts.keyFile });
-    const output = await renderFirst(ctx, credentialsFilesOutput(files));
+    const clients = parseClientRequest(opts, ctx.flagsSet);
+    const place = { cwd: ctx.io.cwd, dir: opts.dir, username };
+    const output = await renderFirst(ctx, credentialsFilesOutput(files, clients && clientFileDisplays(place, clients)));
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
     const credentials = verifyCredentials(await fetchUserCredentials(client, args.name, zone, username), `user ${goQuote(username)}`);
-    await installCredentials(files, credentials, opts.force, fileSetSteps(ctx.io));
+    const entries = await clientFileEntries({ ...place, client, name: args.name, zone }, clients, files, credentials);
+    await installCredentials(files, credentials, opts.force, fileSetSteps(ctx.io), entries);
     return output;
   },
 });

@@ -2,12 +2,16 @@
 // then delete OLD. Run again after an interruption, it continues where it stopped.
 import { ApiError, NotFoundError } from "../../../api/errors.js";
 import { createKafkaUser, deleteKafkaUser } from "../../../api/dbaas.js";
-import { credentialsFiles, describeStep, rotateUser, type RotationApi, type RotationStep } from "../../../kafka/credentials/index.js";
+import { bootstrapAddresses } from "../../../kafka/clients/bootstrap.js";
+import { clientFilePlace } from "../../../kafka/clients/entries.js";
+import { oldClientFiles } from "../../../kafka/clients/old-files.js";
+import { credentialsFiles, describeStep, rotateUser, type OldFiles, type RotationApi, type RotationStep } from "../../../kafka/credentials/index.js";
 import { UsageError } from "../../../errors.js";
 import { annotations } from "../../../kafka/views/spec.js";
 import { userRotateOutput, userRotateView } from "../../../kafka/views/user-rotate.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
+import { clientFileDisplays, clientFileEntries, clientFlags, parseClientRequest } from "../credentials/client-files.js";
 import { fetchUserCredentials } from "../credentials/source.js";
 import { fileSetSteps } from "../shared/file-set-steps.js";
 import { renderFirst } from "../shared/render-first.js";
@@ -23,6 +27,10 @@ credentials; --keep-old-files keeps them). Files change as whole sets: on any
 failure or interruption the old ones stay. Interrupted or run again, it picks
 up where it stopped: an existing NEW is kept, files already holding NEW's
 credentials are kept, and an OLD already deleted is not deleted again.
+--client and --auth write NEW's client configurations too, as \`credentials
+download\` does, in the same set as NEW's PEM files; OLD's configuration files
+of those kinds (never the shared truststore.p12) are then deleted with OLD's
+certificate and key, each when it is one this command wrote for OLD.
 
 Supported output template annotations:
   ${annotations(userRotateView)}`,
@@ -30,7 +38,8 @@ Supported output template annotations:
   options: {
     dir: flag.string("dir", { description: "directory for NEW's credentials files (default: the current directory)" }),
     force: flag.bool("force", { description: "overwrite existing files that do not hold NEW's current credentials" }),
-    keepOldFiles: flag.bool("keep-old-files", { description: "keep OLD's certificate and key files" }),
+    keepOldFiles: flag.bool("keep-old-files", { description: "keep OLD's certificate, key and client configuration files" }),
+    ...clientFlags,
     zone: zoneFlag("Database Service zone"),
     waitTimeout: waitTimeoutFlag(),
   },
@@ -44,8 +53,10 @@ Examples:
     const newUsername = validateUsername(args.new);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     if (opts.dir === "") throw new UsageError("--dir must not be empty");
+    const clients = parseClientRequest(opts, ctx.flagsSet);
     const files = credentialsFiles(ctx.io.cwd, newUsername, { dir: opts.dir });
-    const oldFiles = opts.keepOldFiles ? undefined : credentialsFiles(ctx.io.cwd, oldUsername, { dir: opts.dir });
+    const place = { cwd: ctx.io.cwd, dir: opts.dir, username: newUsername };
+    const oldFiles = opts.keepOldFiles ? undefined : oldFilesOf(ctx.io.cwd, opts.dir, oldUsername, clients?.kinds ?? []);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
@@ -53,6 +64,8 @@ Examples:
     const api: RotationApi = {
       async listUsers() {
         const service = await fetchKafkaService(client, name, zone);
+        // the client configurations' addresses (SASL enabled?) are checked before anything changes
+        if (clients) bootstrapAddresses(service, name, clients.auth);
         return (service.users ?? []).map((u) => ({ username: u.username ?? "", type: u.type }));
       },
       async createUser(username) {
@@ -87,6 +100,10 @@ Examples:
       newUsername,
       files,
       overwrite: opts.force,
+      extra: clients && {
+        planned: clientFileDisplays(place, clients),
+        make: (credentials) => clientFileEntries({ ...place, client, name, zone }, clients, files, credentials),
+      },
       oldFiles,
       fileSet: fileSetSteps(ctx.io),
       // a template failing on these steps fails before anything changes
@@ -95,3 +112,13 @@ Examples:
     return output(steps);
   },
 });
+
+/** OLD's certificate and key in `dir`, and its configuration files of the client kinds asked for. */
+function oldFilesOf(cwd: string, dir: string | undefined, username: string, kinds: Parameters<typeof oldClientFiles>[0]): OldFiles {
+  const pems = credentialsFiles(cwd, username, { dir });
+  const place = (name: string) => {
+    const { path, display } = clientFilePlace(cwd, dir, name);
+    return { absolute: path, display };
+  };
+  return { cert: pems.cert, key: pems.key, others: oldClientFiles(kinds, username, place, pems.cert.absolute) };
+}
