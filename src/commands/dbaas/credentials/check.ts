@@ -6,7 +6,7 @@ import { field, struct } from "../../../kafka/models/go.js";
 import { InputError, goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { objectOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
-import { DEFAULT_USER, fetchUserCertificate } from "./source.js";
+import { DEFAULT_USER, fetchUserCertificate } from "../shared/user-credentials.js";
 
 const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 

@@ -7,7 +7,7 @@ import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { fileSetSteps } from "../shared/file-set-steps.js";
 import { renderFirst } from "../shared/render-first.js";
 import { credentialsFilesOutput } from "./model.js";
-import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
+import { DEFAULT_USER, fetchUserCredentials } from "../shared/user-credentials.js";
 
 export default defineCommand({
   description: `This command writes the files a Kafka client needs for certificate

@@ -8,7 +8,7 @@ import { field, struct } from "../../../kafka/models/go.js";
 import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
 import { objectOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
-import { fetchUserCredentials } from "../credentials/source.js";
+import { fetchUserCredentials } from "../shared/user-credentials.js";
 import { fileSetSteps } from "../shared/file-set-steps.js";
 import { renderFirst } from "../shared/render-first.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";

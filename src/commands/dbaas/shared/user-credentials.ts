@@ -5,8 +5,9 @@ import { getCaCertificate, revealKafkaUserSecrets } from "../../../api/dbaas.js"
 import { CliError } from "../../../errors.js";
 import type { CredentialsPem } from "../../../kafka/credentials/index.js";
 import { goQuote } from "../../../kafka/validation/index.js";
-import { allInOrder } from "../shared/settle.js";
-import { fetchKafkaService, requireUser } from "../user/common.js";
+import { requireUser } from "./service-user.js";
+import { fetchKafkaService } from "./service.js";
+import { allInOrder } from "./settle.js";
 
 export const DEFAULT_USER = "avnadmin";
 
