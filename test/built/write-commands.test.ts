@@ -1,11 +1,7 @@
 // The write commands through the built executable (dist/cli.cjs), stdin a pipe as in scripts.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt } from "../helpers/built-cli.js";
+import { ensureBuilt, runBuilt } from "../helpers/built-cli.js";
 import { openSession, type Session } from "../helpers/session.js";
-
-const run = promisify(execFile);
 
 let s: Session;
 beforeAll(async () => {
@@ -14,25 +10,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => s?.emulator.close());
 
-async function exo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...s.env },
-      timeout: 20_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const exo = (args: string[]) => runBuilt(args, { env: s.env, timeoutMs: 20_000 });
 
 describe("node dist/cli.cjs dbaas update/delete", () => {
   it("without -f and with stdin not a terminal: refuses at once, sends nothing", async () => {
     s.emulator.clearRequests();
     const result = await exo(["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--kafka-enable-sasl-auth", "true"]);
     expect(result).toEqual({
-      code: 1,
+      exitCode: 1,
       stdout: "",
       stderr: 'error: refusing to update "test-kafka" without confirmation: stdin is not a terminal; pass -f/--force\n',
     });
@@ -42,7 +27,7 @@ describe("node dist/cli.cjs dbaas update/delete", () => {
   it("the seed's command with -f: PUT, progress on stderr, the service on stdout", async () => {
     s.emulator.clearRequests();
     const result = await exo(["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--kafka-enable-sasl-auth", "true", "-f"]);
-    expect(result.code).toBe(0);
+    expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/^✔ Updating Database Service "test-kafka"\.\.\. \d+s\n$/);
     expect(result.stdout).toContain("| Authentication Methods  | certificate, SASL");
     expect(s.sent()).toEqual(['PUT /v2/dbaas-kafka/test-kafka {"authentication-methods":{"sasl":true}}']);
@@ -51,7 +36,7 @@ describe("node dist/cli.cjs dbaas update/delete", () => {
   it("--dry-run prints the body only", async () => {
     s.emulator.clearRequests();
     const result = await exo(["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--kafka-ip-filter=1.2.3.4/32,5.6.7.8/24", "--dry-run"]);
-    expect(result).toEqual({ code: 0, stdout: '{"ip-filter":["1.2.3.4/32","5.6.7.8/24"]}\n', stderr: "" });
+    expect(result).toEqual({ exitCode: 0, stdout: '{"ip-filter":["1.2.3.4/32","5.6.7.8/24"]}\n', stderr: "" });
     expect(s.sent()).toEqual([]);
   });
 
@@ -59,7 +44,7 @@ describe("node dist/cli.cjs dbaas update/delete", () => {
     await exo(["dbaas", "update", "-z", "de-muc-1", "test-kafka", "--termination-protection", "-f", "-Q"]);
     const result = await exo(["dbaas", "delete", "test-kafka", "-z", "de-muc-1", "-f"]);
     expect(result).toEqual({
-      code: 1,
+      exitCode: 1,
       stdout: "",
       stderr:
         "error: Forbidden: Service is protected against termination and shutdown. Remove termination protection first." +

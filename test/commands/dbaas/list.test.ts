@@ -5,9 +5,8 @@ import { ApiClient } from "../../../src/api/client.js";
 import listCommand from "../../../src/commands/dbaas/list.js";
 import type { GroupEntry } from "../../../src/commands/registry.js";
 import type { CommandContext } from "../../../src/context.js";
-import { bufferIO } from "../../../src/io.js";
-import { run } from "../../../src/main.js";
 import { json, startServer, type LoopbackServer } from "../../helpers/loopback-server.js";
+import { runCli } from "../../helpers/run-cli.js";
 import { useCannedEmulator } from "../../helpers/session.js";
 
 const t = useCannedEmulator();
@@ -104,10 +103,9 @@ describe("one endpoint per zone", () => {
   });
 
   const exo = async (argv: string[]) => {
-    const { io, stdout, stderr } = bufferIO({ env: { HOME: "/nonexistent-home", EXOSCALE_API_KEY: "EXOkey", EXOSCALE_API_SECRET: "s3cret" } });
     const started = Date.now();
-    const exitCode = await run(argv, io, { tree });
-    return { exitCode, stdout: stdout(), stderr: stderr(), ms: Date.now() - started };
+    const result = await runCli(argv, { env: { EXOSCALE_API_KEY: "EXOkey", EXOSCALE_API_SECRET: "s3cret" }, cwd: "/", tree });
+    return { ...result, ms: Date.now() - started };
   };
 
   const warning = (zone: string, reason: string) =>

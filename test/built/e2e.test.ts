@@ -5,26 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt, ROOT } from "../helpers/built-cli.js";
+import { CLI, ensureBuilt, ROOT, runBuilt } from "../helpers/built-cli.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
 const run = promisify(execFile);
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function exo(args: string[], env: Record<string, string>): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const exo = (args: string[], env: Record<string, string>) => runBuilt(args, { env });
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -39,12 +25,12 @@ afterAll(() => emulator?.close());
 describe("node dist/cli.cjs", () => {
   it("dbaas ca-certificate prints the emulator's CA exactly", async () => {
     const result = await exo(["dbaas", "ca-certificate"], env);
-    expect(result).toEqual({ code: 0, stdout: await emulator.caCertificatePem(), stderr: "" });
+    expect(result).toEqual({ exitCode: 0, stdout: await emulator.caCertificatePem(), stderr: "" });
   });
 
   it("a wrong secret gives one clear auth error line, exit 1, empty stdout", async () => {
     const result = await exo(["dbaas", "ca-certificate"], { ...env, EXOSCALE_API_SECRET: "not-the-secret" });
-    expect(result.code).toBe(1);
+    expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^error: (Unauthorized|Forbidden): [^\n]+\n$/);
     expect(result.stderr).not.toContain("not-the-secret");
@@ -55,10 +41,10 @@ describe("node dist/cli.cjs", () => {
     try {
       const secureEnv = { EXOSCALE_API_KEY: secure.apiKey, EXOSCALE_API_SECRET: secure.apiSecret, EXOSCALE_API_ENDPOINT: secure.url };
       const untrusted = await exo(["dbaas", "ca-certificate"], secureEnv);
-      expect(untrusted.code).toBe(1);
+      expect(untrusted.exitCode).toBe(1);
       expect(untrusted.stderr).toMatch(/^error: TLS handshake failed: /);
       const trusted = await exo(["dbaas", "ca-certificate"], { ...secureEnv, NODE_EXTRA_CA_CERTS: secure.tlsCaPath! });
-      expect(trusted).toEqual({ code: 0, stdout: await secure.caCertificatePem(), stderr: "" });
+      expect(trusted).toEqual({ exitCode: 0, stdout: await secure.caCertificatePem(), stderr: "" });
     } finally {
       await secure.close();
     }
@@ -80,7 +66,7 @@ describe("node dist/cli.cjs", () => {
         ].join("\n"),
       );
       const result = await exo(["-C", config, "dbaas", "ca-certificate"], {});
-      expect(result).toEqual({ code: 0, stdout: await emulator.caCertificatePem(), stderr: "" });
+      expect(result).toEqual({ exitCode: 0, stdout: await emulator.caCertificatePem(), stderr: "" });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
