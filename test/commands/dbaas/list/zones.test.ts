@@ -1,13 +1,13 @@
 // exo dbaas list: one shared endpoint (the emulator) asked once, or one endpoint per zone asked
 // concurrently with the per-zone --timeout; failed zones warn after the output and fail the command.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../src/api/client.js";
-import listCommand from "../../../src/commands/dbaas/list.js";
-import type { GroupEntry } from "../../../src/commands/registry.js";
-import type { CommandContext } from "../../../src/context.js";
-import { json, startServer, type LoopbackServer } from "../../helpers/loopback-server.js";
-import { runCli } from "../../helpers/run-cli.js";
-import { useCannedEmulator } from "../../helpers/session.js";
+import { ApiClient } from "../../../../src/api/client.js";
+import listCommand from "../../../../src/commands/dbaas/list.js";
+import type { GroupEntry } from "../../../../src/commands/registry.js";
+import type { CommandContext } from "../../../../src/context.js";
+import { json, startServer, type LoopbackServer } from "../../../helpers/loopback-server.js";
+import { runCli } from "../../../helpers/run-cli.js";
+import { useCannedEmulator } from "../../../helpers/session.js";
 
 const t = useCannedEmulator();
 

@@ -1,8 +1,8 @@
 // `exo dbaas ca-certificate`, in-process against the emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
-import { closedPort } from "../../helpers/loopback-server.js";
-import { runCli } from "../../helpers/run-cli.js";
+import { startEmulator, type Emulator } from "../../../../src/emulator/index.js";
+import { closedPort } from "../../../helpers/loopback-server.js";
+import { runCli } from "../../../helpers/run-cli.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
