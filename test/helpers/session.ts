@@ -54,14 +54,18 @@ export async function openSession(options: EmulatorOptions = {}): Promise<Sessio
   return session;
 }
 
-/** The test file's session: one emulator for the file, reset (state and canned answers) before each test. */
-export function useSession(): Session {
+/**
+ * The test file's session: one emulator for the file, reset (state and canned answers) before each test;
+ * with `resetEach: false` the state carries from test to test and only the request log is cleared.
+ */
+export function useSession(options: { resetEach?: boolean } = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
     Object.assign(session, await openSession());
   });
   afterAll(() => session.emulator?.close());
   beforeEach(async () => {
+    if (options.resetEach === false) return session.emulator.clearRequests();
     await session.emulator.reset();
     session.emulator.clearCanned();
   });

@@ -1,13 +1,8 @@
 // exo dbaas acl delete: topic and Schema Registry ACLs by id.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openSession, SERVICE, ZONE, type Session } from "../../../helpers/session.js";
+import { describe, expect, it } from "vitest";
+import { SERVICE, useSession, ZONE } from "../../../helpers/session.js";
 
-let s: Session;
-beforeAll(async () => {
-  s = await openSession();
-});
-afterAll(() => s.emulator.close());
-beforeEach(() => s.emulator.clearRequests());
+const s = useSession({ resetEach: false });
 
 const Z = ["-z", ZONE];
 const create = (...flags: string[]) => s.exo(["dbaas", "acl", "create", SERVICE, ...Z, ...flags]);
