@@ -3,8 +3,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { openSession, type Session } from "./session.js";
+import { beforeAll, expect } from "vitest";
+import { useSession, type Session } from "./session.js";
 import { tempDir } from "./temp-dir.js";
 
 export const ID_LINE = /^\| Endpoint ID +\| ([0-9a-f-]{36}) +\|$/m;
@@ -30,15 +30,14 @@ export const DEFAULT_FLAGS: Record<string, string[]> = {
 
 /** `resetEach: false` keeps the state between tests (no re-seeding: much faster where state does not matter). */
 export function useEndpointSession(options: { resetEach?: boolean } = {}): EndpointSession {
-  const session = {} as EndpointSession;
+  const dataDir = tempDir("exo-external-");
+  const session = useSession({ resetEach: options.resetEach, emulator: { dataDir, reset: true } }) as EndpointSession;
   beforeAll(async () => {
-    const dataDir = tempDir("exo-external-");
-    const base = await openSession({ dataDir, reset: true });
-    Object.assign(session, base, {
+    Object.assign(session, {
       dataDir,
-      certPem: await base.emulator.caCertificatePem(),
+      certPem: await session.emulator.caCertificatePem(),
       async create(type: string, name: string, flags?: string[]) {
-        const r = await base.exo(["dbaas", "external-endpoint", "create", type, name, ...(flags ?? DEFAULT_FLAGS[type]!)]);
+        const r = await session.exo(["dbaas", "external-endpoint", "create", type, name, ...(flags ?? DEFAULT_FLAGS[type]!)]);
         expect(r.stderr).not.toMatch(/^error/m);
         expect(r.exitCode).toBe(0);
         return ID_LINE.exec(r.stdout)![1]!;
@@ -48,12 +47,6 @@ export function useEndpointSession(options: { resetEach?: boolean } = {}): Endpo
         return state.external ?? { endpoints: [] };
       },
     });
-  });
-  afterAll(() => session.emulator?.close());
-  beforeEach(async () => {
-    if (options.resetEach === false) return session.emulator.clearRequests();
-    await session.emulator.reset();
-    session.emulator.clearCanned();
   });
   return session;
 }

@@ -58,10 +58,10 @@ export async function openSession(options: EmulatorOptions = {}): Promise<Sessio
  * The test file's session: one emulator for the file, reset (state and canned answers) before each test;
  * with `resetEach: false` the state carries from test to test and only the request log is cleared.
  */
-export function useSession(options: { resetEach?: boolean } = {}): Session {
+export function useSession(options: { resetEach?: boolean; emulator?: EmulatorOptions } = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
-    Object.assign(session, await openSession());
+    Object.assign(session, await openSession(options.emulator));
   });
   afterAll(() => session.emulator?.close());
   beforeEach(async () => {
