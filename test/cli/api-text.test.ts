@@ -2,8 +2,7 @@
 // and it stays on one line; -O json and templates keep its bytes.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { bufferIO } from "../../src/io.js";
-import { run } from "../../src/main.js";
+import { runCli } from "../helpers/run-cli.js";
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -12,11 +11,9 @@ beforeAll(async () => {
 afterAll(() => emulator?.close());
 beforeEach(() => emulator.clearCanned());
 
-async function exo(argv: string[], tty = false) {
-  const env = { HOME: "/nonexistent-home", EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
-  const { io, stdout, stderr } = bufferIO({ env, cwd: "/nonexistent-cwd", stdoutIsTTY: tty, stderrIsTTY: tty });
-  const exitCode = await run(argv, io);
-  return { exitCode, stdout: stdout(), stderr: stderr() };
+function exo(argv: string[], tty = false) {
+  const env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  return runCli(argv, { env, tty });
 }
 
 const HOSTILE = "\x1b]0;owned\x07\x1b[2J\rfake\r\nerror: spoofed\u202e";

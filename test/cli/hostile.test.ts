@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "../../src/api/json.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { bufferIO } from "../../src/io.js";
-import { run } from "../../src/main.js";
+import { runCli } from "../helpers/run-cli.js";
 
 const Z = ["-z", "de-muc-1"];
 const UUID = "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27";
@@ -19,14 +18,13 @@ afterAll(() => emulator?.close());
 beforeEach(() => emulator.clearRequests());
 
 async function exo(argv: string[]) {
-  const env = { HOME: "/nonexistent-home", EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
-  const { io, stdout, stderr } = bufferIO({ env, cwd: "/nonexistent-cwd" });
-  const exitCode = await run(argv, io);
+  const env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  const result = await runCli(argv, { env });
   const sent = emulator
     .requests()
     .filter((r) => !r.path.startsWith("/_emulator"))
     .map((r) => `${r.method} ${r.path}${r.body === undefined ? "" : ` ${stringify(r.body)}`}`);
-  return { exitCode, stdout: stdout(), stderr: stderr(), sent };
+  return { ...result, sent };
 }
 
 /** -z where the command has it (type, external endpoints and integrations, completion and version have none) */

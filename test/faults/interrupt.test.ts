@@ -2,8 +2,7 @@
 // stops at once with exo's `error: context canceled`, exit 1, nothing on stdout.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { bufferIO } from "../../src/io.js";
-import { run } from "../../src/main.js";
+import { runCli } from "../helpers/run-cli.js";
 import { cliEnv, SERVICE } from "./commands.js";
 
 let emulator: Emulator;
@@ -14,11 +13,10 @@ afterAll(() => emulator?.close());
 
 async function interrupted(argv: string[], afterMs: number) {
   const controller = new AbortController();
-  const { io, stdout, stderr } = bufferIO({ env: { HOME: "/nonexistent-home", ...cliEnv(emulator) }, signal: controller.signal });
   setTimeout(() => controller.abort(Object.assign(new Error("context canceled"), { name: "AbortError" })), afterMs);
   const started = Date.now();
-  const exitCode = await run(argv, io);
-  return { exitCode, stdout: stdout(), stderr: stderr(), elapsedMs: Date.now() - started };
+  const result = await runCli(argv, { env: cliEnv(emulator), cwd: "/", signal: controller.signal });
+  return { ...result, elapsedMs: Date.now() - started };
 }
 
 it("during a slow response", async () => {

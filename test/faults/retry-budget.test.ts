@@ -2,8 +2,7 @@
 // reason; each wait is announced on a terminal, never with -Q nor to a pipe.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { bufferIO } from "../../src/io.js";
-import { run } from "../../src/main.js";
+import { runCli } from "../helpers/run-cli.js";
 import { cliEnv, SERVICE, ZONE } from "./commands.js";
 
 let emulator: Emulator;
@@ -14,10 +13,9 @@ afterAll(() => emulator?.close());
 beforeEach(() => emulator.faults.clear());
 
 async function exo(argv: string[], terminal: boolean) {
-  const { io, stdout, stderr } = bufferIO({ env: { HOME: "/nonexistent-home", ...cliEnv(emulator) }, stderrIsTTY: terminal });
   const started = Date.now();
-  const exitCode = await run(argv, io);
-  return { exitCode, stdout: stdout(), stderr: stderr(), elapsedMs: Date.now() - started };
+  const result = await runCli(argv, { env: cliEnv(emulator), cwd: "/", stderrTTY: terminal });
+  return { ...result, elapsedMs: Date.now() - started };
 }
 
 it("a Retry-After beyond the budget fails at once, naming it", async () => {

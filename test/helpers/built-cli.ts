@@ -1,8 +1,10 @@
-// The built executable the subprocess tests run, and the build check they share.
+// The built executable the subprocess tests run, the build check they share, and runBuilt, the
+// subprocess counterpart of runCli.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { CliResult } from "./run-cli.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 /** `exo` as installed: the launcher of the code-cached bundle */
@@ -33,4 +35,28 @@ export function emulatorEnv(emulator: { apiKey: string; apiSecret: string; url: 
     EXOSCALE_API_ENDPOINT: emulator.url,
     ...extra,
   };
+}
+
+export interface RunBuiltOptions {
+  /** the subprocess's environment, added to a PATH and an empty HOME */
+  env?: Record<string, string>;
+  /** run under this umask (through /bin/sh) */
+  umask?: string;
+  timeoutMs?: number;
+}
+
+/** Runs the built `exo ARGS` as a subprocess; the same result type as the in-process harness. */
+export async function runBuilt(args: string[], options: RunBuiltOptions = {}): Promise<CliResult> {
+  const env = { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...options.env };
+  const [file, argv] =
+    options.umask === undefined
+      ? [process.execPath, [CLI, ...args]]
+      : ["/bin/sh", ["-c", `umask ${options.umask} && exec "$0" "$@"`, process.execPath, CLI, ...args]];
+  try {
+    const { stdout, stderr } = await promisify(execFile)(file, argv, { env, timeout: options.timeoutMs });
+    return { exitCode: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { exitCode: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }

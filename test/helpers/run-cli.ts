@@ -1,4 +1,5 @@
-// Runs the real CLI entry (main.run) in-process with buffered IO.
+// The one in-process harness: runs the real CLI entry (main.run) with buffered IO and returns the
+// one result type of the in-process tests.
 import { run } from "../../src/main.js";
 import type { GroupEntry } from "../../src/commands/registry.js";
 import { bufferIO } from "../../src/io.js";
@@ -12,8 +13,18 @@ export interface CliResult {
 export interface RunCliOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** stdout and stderr are terminals */
   tty?: boolean;
+  /** stdin and stderr are terminals (a user at a prompt) */
+  terminal?: boolean;
+  /** stdout alone is a terminal */
+  stdoutTTY?: boolean;
+  /** stderr alone is a terminal */
+  stderrTTY?: boolean;
+  /** lines typed at prompts */
   input?: string[];
+  /** Ctrl-C */
+  signal?: AbortSignal;
   /** substitute command tree */
   tree?: GroupEntry;
 }
@@ -23,9 +34,11 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
     // an empty HOME keeps the developer's own exoscale.toml out of tests
     env: { HOME: "/nonexistent-home", ...options.env },
     cwd: options.cwd ?? "/nonexistent-cwd",
-    stdoutIsTTY: options.tty ?? false,
-    stderrIsTTY: options.tty ?? false,
+    stdinIsTTY: options.terminal ?? false,
+    stdoutIsTTY: options.stdoutTTY ?? options.tty ?? false,
+    stderrIsTTY: options.stderrTTY ?? options.terminal ?? options.tty ?? false,
     input: options.input,
+    signal: options.signal,
   });
   const exitCode = await run(argv, io, { tree: options.tree });
   return { exitCode, stdout: stdout(), stderr: stderr() };

@@ -10,7 +10,7 @@ import { connectCheckView } from "../../../kafka/views/credentials-connect.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { parseClientAuth } from "../../../kafka/clients/entries.js";
 import { connectCheck } from "./connect-check.js";
-import { DEFAULT_USER, fetchUserCertificate } from "./source.js";
+import { DEFAULT_USER, fetchUserCertificate } from "../shared/user-credentials.js";
 
 const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 

@@ -14,7 +14,7 @@ import { connectCheckOutput } from "../../../kafka/views/credentials-connect.js"
 import { goQuote } from "../../../kafka/validation/index.js";
 import { failedOutput, type PartialOutput } from "../../define.js";
 import type { ObjectOutput } from "../../../output/model.js";
-import { fetchKafkaService } from "../user/common.js";
+import { fetchKafkaService } from "../shared/service.js";
 
 const STEP_TIMEOUT_MS = 5_000;
 

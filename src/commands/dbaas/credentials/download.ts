@@ -8,8 +8,8 @@ import { fileSetSteps } from "../shared/file-set-steps.js";
 import { renderFirst } from "../shared/render-first.js";
 import { credentialsFilesOutput, credentialsFilesWithClientsView } from "../../../kafka/views/credentials-files.js";
 import { annotations } from "../../../kafka/views/spec.js";
-import { clientFileEntries, clientFileDisplays, clientFlags, parseClientRequest } from "./client-files.js";
-import { DEFAULT_USER, fetchUserCredentials } from "./source.js";
+import { clientFileEntries, clientFileDisplays, clientFlags, parseClientRequest } from "../shared/client-files.js";
+import { DEFAULT_USER, fetchUserCredentials } from "../shared/user-credentials.js";
 
 export default defineCommand({
   description: `This command writes the files a Kafka client needs for certificate

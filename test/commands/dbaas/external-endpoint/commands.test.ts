@@ -1,11 +1,11 @@
 // external-endpoint list|show|create|update|delete against the emulator: exo's tables, JSON, text
 // and templates on its Go field names, its progress lines, and the exact request bodies.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FLAGS, ID_LINE, PRIVATE_KEY, useEndpointSession } from "./harness.js";
+import { DEFAULT_FLAGS, ID_LINE, PRIVATE_KEY, useEndpointSession } from "../../../helpers/endpoint-session.js";
 
 const s = useEndpointSession();
 const ee = (...argv: string[]) => s.exo(["dbaas", "external-endpoint", ...argv]);
-const bodies = () => s.mutations();
+const bodies = () => s.sent();
 
 describe("list", () => {
   it("prints nothing as a table, [] as JSON, when there is no endpoint", async () => {
@@ -296,7 +296,7 @@ describe("update", () => {
   it("an unknown endpoint is refused before the PUT is sent", async () => {
     const r = await ee("update", "prometheus", "00000000-0000-4000-8000-000000000000", "--prometheus-basic-auth-username", "newname");
     expect(r).toEqual({ exitCode: 1, stdout: "", stderr: "error: external endpoint 00000000-0000-4000-8000-000000000000 not found\n" });
-    expect(s.mutations()).toEqual([]);
+    expect(s.sent()).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Shell completion of the external endpoint and integration commands, from the emulator's API.
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../../helpers/run-cli.js";
-import { useEndpointSession } from "./harness.js";
+import { useEndpointSession } from "../../../helpers/endpoint-session.js";
 
 const s = useEndpointSession();
 const complete = async (...words: string[]) => {

@@ -1,8 +1,8 @@
 // The operation lifecycle of external endpoint changes: pending operations are waited for, and
 // --wait-timeout gives up with exit code 3 while the change may still complete.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openSession, type Session } from "../../write/harness.js";
-import { ID_LINE } from "./harness.js";
+import { openSession, type Session } from "../../../helpers/session.js";
+import { ID_LINE } from "../../../helpers/endpoint-session.js";
 
 let s: Session;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../../helpers/temp-dir.js";
-import { DEFAULT_FLAGS, PRIVATE_KEY, useEndpointSession } from "./harness.js";
+import { DEFAULT_FLAGS, PRIVATE_KEY, useEndpointSession } from "../../../helpers/endpoint-session.js";
 
 // refusals send nothing, so the state never needs resetting between tests
 const s = useEndpointSession({ resetEach: false });

@@ -2,7 +2,7 @@
 // are sent to the API but never appear in the trace, in errors or on stdout.
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../../helpers/run-cli.js";
-import { PRIVATE_KEY, useEndpointSession } from "./harness.js";
+import { PRIVATE_KEY, useEndpointSession } from "../../../helpers/endpoint-session.js";
 
 const s = useEndpointSession();
 const API_KEY = "dd-secret-api-key-7f3a9c0e";

@@ -1,7 +1,7 @@
 // external-integration attach|detach|list|show|settings against the emulator: exo's progress lines,
 // request bodies, tables, JSON, text and templates; bad input refused with nothing sent.
 import { describe, expect, it } from "vitest";
-import { useEndpointSession } from "../external-endpoint/harness.js";
+import { useEndpointSession } from "../../../helpers/endpoint-session.js";
 
 const s = useEndpointSession();
 const ei = (...argv: string[]) => s.exo(["dbaas", "external-integration", ...argv]);
@@ -23,20 +23,20 @@ describe("attach and detach", () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(`Attaching service test-kafka to endpoint ${endpoint}`);
-    expect(s.mutations().slice(1)).toEqual([`PUT /v2/dbaas-external-endpoint/test-kafka/attach {"dest-endpoint-id":"${endpoint}","type":"prometheus"}`]);
+    expect(s.sent().slice(1)).toEqual([`PUT /v2/dbaas-external-endpoint/test-kafka/attach {"dest-endpoint-id":"${endpoint}","type":"prometheus"}`]);
   });
 
   it("`a` is attach, as cobra resolves exo's alias", async () => {
     const endpoint = await s.create("rsyslog", "logs");
     const r = await ei("a", "rsyslog", "--source-service-name", "test-kafka", "--destination-endpoint-id", endpoint);
     expect(r.exitCode).toBe(0);
-    expect(s.mutations().slice(1)[0]).toMatch(/\/attach /);
+    expect(s.sent().slice(1)[0]).toMatch(/\/attach /);
   });
 
   it("detach of an integration the service does not have is refused before the PUT", async () => {
     const r = await ei("detach", "test-kafka", "--integration-id", ID);
     expect(r).toEqual({ exitCode: 1, stdout: "", stderr: `error: integration ${ID} not found for service "test-kafka"\n` });
-    expect(s.mutations()).toEqual([]);
+    expect(s.sent()).toEqual([]);
   });
 
   it("detach sends the integration id and the integration is gone", async () => {
@@ -45,7 +45,7 @@ describe("attach and detach", () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(`Detaching service test-kafka from endpoint ${integration}`);
-    expect(s.mutations().at(-1)).toBe(`PUT /v2/dbaas-external-endpoint/test-kafka/detach {"integration-id":"${integration}"}`);
+    expect(s.sent().at(-1)).toBe(`PUT /v2/dbaas-external-endpoint/test-kafka/detach {"integration-id":"${integration}"}`);
     expect((await ei("list", "test-kafka")).stdout).toBe("");
   });
 
@@ -56,7 +56,7 @@ describe("attach and detach", () => {
     expect(missing.stderr).toMatch(/^error: .*not found/im);
     const mismatch = await ei("attach", "datadog", "--source-service-name", "test-kafka", "--destination-endpoint-id", endpoint);
     expect(mismatch).toEqual({ exitCode: 1, stdout: "", stderr: `error: external endpoint ${endpoint} is a prometheus endpoint, not datadog\n` });
-    expect(s.mutations().filter((m) => m.includes('"type":"datadog"'))).toEqual([]);
+    expect(s.sent().filter((m) => m.includes('"type":"datadog"'))).toEqual([]);
     await ei("attach", "prometheus", "--source-service-name", "test-kafka", "--destination-endpoint-id", endpoint);
     const again = await ei("attach", "prometheus", "--source-service-name", "test-kafka", "--destination-endpoint-id", endpoint);
     expect(again.exitCode).toBe(1);
@@ -136,10 +136,10 @@ describe("settings (datadog)", () => {
     const r = await ei("settings", "update", "datadog", integration, "--datadog-dbm-enabled");
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain(`Updating DBaaS Datadog external integration settings "${integration}"`);
-    expect(s.mutations().at(-1)).toBe(`POST /v2/dbaas-external-integration-settings-datadog/${integration} {"settings":{"datadog-dbm-enabled":true}}`);
+    expect(s.sent().at(-1)).toBe(`POST /v2/dbaas-external-integration-settings-datadog/${integration} {"settings":{"datadog-dbm-enabled":true}}`);
     expect(r.stdout).toBe("| Datadog Dbm Enabled       | true  |\n| Datadog Pgbouncer Enabled | false |\n");
     const off = await ei("settings", "update", "datadog", integration, "--datadog-dbm-enabled=false", "--datadog-pgbouncer-enabled", "-O", "json");
-    expect(s.mutations().at(-1)).toBe(
+    expect(s.sent().at(-1)).toBe(
       `POST /v2/dbaas-external-integration-settings-datadog/${integration} {"settings":{"datadog-dbm-enabled":false,"datadog-pgbouncer-enabled":true}}`,
     );
     expect(off.stdout).toBe('{"datadog-dbm-enabled":false,"datadog-pgbouncer-enabled":true}\n');

@@ -1,0 +1,66 @@
+// -Q only silences non-essential output: every read command prints the same stdout with it, in
+// every output format, on a terminal or piped, and nothing on stderr.
+import { describe, expect, it } from "vitest";
+import { useCannedEmulator } from "../helpers/session.js";
+
+const t = useCannedEmulator();
+const SHOW = ["dbaas", "show", "test-kafka", "-z", "de-muc-1"];
+
+const COMMANDS: string[][] = [
+  SHOW,
+  [...SHOW, "--uri"],
+  [...SHOW, "--settings", "kafka"],
+  [...SHOW, "--backups"],
+  [...SHOW, "--notifications"],
+  ["dbaas", "list", "-z", "de-muc-1"],
+  ["dbaas", "type", "list"],
+  ["dbaas", "type", "show", "kafka"],
+  ["dbaas", "type", "show", "kafka", "--plans"],
+  ["dbaas", "type", "show", "kafka", "--settings", "kafka"],
+  ["dbaas", "type", "show", "kafka", "--backup-config", "startup-2"],
+  ["dbaas", "ca-certificate"],
+];
+// Pointers print as addresses (`{{.}}`, `-O text`), which differ from run to run, as in Go.
+const stable = (r: { exitCode: number; stdout: string; stderr: string }) => ({ ...r, stdout: r.stdout.replace(/0x[0-9a-f]+/g, "0xADDR") });
+const FORMATS: string[][] = [[], ["-O", "json"], ["-O", "text"], ["--output-template", "{{.}}"]];
+
+describe.each([false, true])("-Q (stdout is a terminal: %s)", (tty) => {
+  it.each(COMMANDS.map((argv) => [argv.join(" "), argv] as const))("%s", async (_name, argv) => {
+    for (const format of FORMATS) {
+      const loud = await t.exo([...argv, ...format], { tty });
+      expect(loud.exitCode).toBe(0);
+      const want = stable({ exitCode: 0, stdout: loud.stdout, stderr: "" });
+      expect(stable(await t.exo(["-Q", ...argv, ...format], { tty }))).toEqual(want);
+      expect(stable(await t.exo([...argv, ...format, "--quiet"], { tty }))).toEqual(want);
+    }
+  });
+
+  it("keeps the output non-empty (it is essential)", async () => {
+    const { stdout } = await t.exo(["-Q", ...SHOW, "--output-template", "{{.Name}}"], { tty });
+    expect(stdout).toBe("test-kafka");
+  });
+});
+
+describe("dbaas list's spinner (non-essential output)", () => {
+  const LIST = ["dbaas", "list", "-z", "de-muc-1", "-O", "text"];
+  const rows = "test-kafka\tkafka\tstartup-2\tde-muc-1\ntest-pg\tpg\thobbyist-2\tde-muc-1\n";
+
+  it("turns on stderr while the zones are asked, when stderr is a terminal, and is erased before the output", async () => {
+    t.emulator.faults.inject({ kind: "slow", delayMs: 350, count: 1, pathPrefix: "/dbaas-service" });
+    const result = await t.exo(LIST, { tty: true });
+    expect(result.stdout).toBe(rows);
+    expect(result.stderr.startsWith("\r⠋")).toBe(true);
+    expect(result.stderr).toMatch(/^\r⠋(\r\x1b\[K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]){2,}\r\x1b\[K$/);
+  });
+
+  it("is silent with -Q, and when stderr is not a terminal", async () => {
+    expect(await t.exo(["-Q", ...LIST], { tty: true })).toEqual({ exitCode: 0, stdout: rows, stderr: "" });
+    expect(await t.exo(LIST)).toEqual({ exitCode: 0, stdout: rows, stderr: "" });
+  });
+
+  it("is erased when the listing fails", async () => {
+    t.emulator.faults.inject({ kind: "status", status: 403, body: '{"message":"no access"}', pathPrefix: "/dbaas-service" });
+    const result = await t.exo(["dbaas", "list"], { tty: true });
+    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: "\r⠋\r\x1b[Kerror: Forbidden: no access\n" });
+  });
+});
