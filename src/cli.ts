@@ -1,5 +1,6 @@
 // The `exo` executable: the only module that touches the process.
 import { writeSync } from "node:fs";
+import { basename } from "node:path";
 import type { Interface } from "node:readline";
 import { isatty } from "node:tty";
 import { run } from "./main.js";
@@ -66,6 +67,8 @@ const io: IO = {
     return next.done ? undefined : next.value;
   },
   signal: controller.signal,
+  // the bin as installed (`exo-dbaas`, `exo`): the completion scripts register this name
+  program: basename(process.argv[1] ?? ""),
 };
 
 // No top-level await: the CLI is bundled as CommonJS (see src/launcher.ts).

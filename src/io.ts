@@ -13,6 +13,8 @@ export interface IO {
   readLine?: () => Promise<string | undefined>;
   /** aborted on SIGINT */
   signal?: AbortSignal;
+  /** the name the CLI was started as (the installed bin's file name, `exo` or `exo-dbaas`), when known */
+  program?: string;
 }
 
 export interface BufferIO {
@@ -40,6 +42,7 @@ export function bufferIO(options: Partial<Omit<IO, "stdout" | "stderr">> & { inp
     cwd: options.cwd ?? "/",
     readLine: options.readLine ?? (async () => input.shift()),
     signal: options.signal,
+    program: options.program,
   };
   return { io, stdout: () => out, stderr: () => err };
 }

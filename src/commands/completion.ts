@@ -1,6 +1,6 @@
 // exo completion bash|zsh|fish: prints a shell completion script.
 import { UsageError } from "../errors.js";
-import { completionScript, isShell, SHELLS } from "../completion/scripts.js";
+import { completionProgram, completionScript, isShell, SHELLS } from "../completion/scripts.js";
 import { defineCommand } from "./define.js";
 
 export default defineCommand({
@@ -16,9 +16,10 @@ Service names are completed from the API of the configured account; without
 credentials, or when the API does not answer within a few seconds, only
 commands and flags are completed.
 `,
-  async run(_ctx, args) {
+  async run(ctx, args) {
     const shell = args.shell;
     if (!isShell(shell)) throw new UsageError(`unsupported shell ${JSON.stringify(shell)}: expected one of ${SHELLS.join(", ")}`);
-    return completionScript(shell);
+    // `exo-dbaas completion bash` completes exo-dbaas
+    return completionScript(shell, completionProgram(ctx.io.program));
   },
 });

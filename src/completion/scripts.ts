@@ -9,6 +9,16 @@ export function isShell(value: string): value is Shell {
   return (SHELLS as readonly string[]).includes(value);
 }
 
+/** A name the scripts can register as is: a plain command name, not a script file (`cli.cjs`) nor a shell word to quote. */
+const COMMAND_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
+const SCRIPT_FILE = /\.[cm]?[jt]s$/;
+
+/** The command the scripts complete: the name the CLI was started as when it is a plain command name, else `exo`. */
+export function completionProgram(invokedAs: string | undefined): string {
+  return invokedAs !== undefined && COMMAND_NAME.test(invokedAs) && !SCRIPT_FILE.test(invokedAs) ? invokedAs : "exo";
+}
+
+/** The script for `shell` that completes `program` (a name completionProgram accepts). */
 export function completionScript(shell: Shell, program = "exo"): string {
   const fn = `__${program.replace(/[^A-Za-z0-9_]/g, "_")}_complete`;
   switch (shell) {

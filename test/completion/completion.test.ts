@@ -1,13 +1,15 @@
 // Shell completion: the scripts parse in each shell, drive the real CLI, and `__complete` lists
 // commands, flags, zones and the emulator's services, types and users, failing silently.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
+import { completionProgram, completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
+import { run } from "../../src/main.js";
+import { bufferIO } from "../../src/io.js";
 import { closedPort } from "../helpers/loopback-server.js";
 import { runCli } from "../helpers/run-cli.js";
 import { buildCliBundle, type CliBundle } from "../faults/bundle.js";
@@ -57,6 +59,22 @@ describe("exo completion SHELL", () => {
     expect(await runCli(["completion"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing arguments, run with --help for usage\n" });
   });
 
+  it.each(SHELLS)("writes the %s script for the name it was started as", async (shell) => {
+    const { io, stdout } = bufferIO({ program: "exo-dbaas", env: { HOME: "/nonexistent-home" } });
+    expect(await run(["completion", shell], io)).toBe(0);
+    expect(stdout()).toBe(completionScript(shell, "exo-dbaas"));
+    expect(stdout()).toContain("__exo_dbaas_complete");
+    expect(stdout()).not.toMatch(/\bexo(?!-dbaas|_dbaas)\b/);
+  });
+
+  it("registers exo when the name is unknown, a script file, or not a plain command name", () => {
+    expect(completionProgram("exo-dbaas")).toBe("exo-dbaas");
+    expect(completionProgram("exo")).toBe("exo");
+    for (const name of [undefined, "", "cli.cjs", "cli.js", "main.mjs", "x;rm -rf ~", "exo dbaas", "$(id)", "-exo", "a'b"]) {
+      expect(completionProgram(name)).toBe("exo");
+    }
+  });
+
   it("is not listed as __complete in help", async () => {
     const help = await runCli(["--help"]);
     expect(help.stdout).toContain("completion");
@@ -66,11 +84,11 @@ describe("exo completion SHELL", () => {
 
 describe("scripts are valid shell", () => {
   const check: Record<Shell, string[]> = { bash: ["-n"], zsh: ["-n"], fish: ["--no-execute"] };
-  for (const shell of SHELLS) {
-    it.skipIf(!hasShell(shell))(`${shell} parses the script`, async () => {
+  for (const [shell, program] of SHELLS.flatMap((sh) => [[sh, "exo"], [sh, "exo-dbaas"]] as const)) {
+    it.skipIf(!hasShell(shell))(`${shell} parses the script for ${program}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), "exo-script-"));
-      const file = join(dir, `exo.${shell}`);
-      (await import("node:fs")).writeFileSync(file, completionScript(shell));
+      const file = join(dir, `${program}.${shell}`);
+      (await import("node:fs")).writeFileSync(file, completionScript(shell, program));
       try {
         await exec(shell, [...check[shell], file]);
       } finally {
@@ -180,6 +198,25 @@ complete -p exo
 `;
     const { stdout } = await exec("bash", ["-c", script], { env: shellEnv() });
     expect(stdout).toBe("test-kafka\nshow\nde-muc-1\ncomplete -F __exo_complete exo\n");
+  }, 20_000);
+
+  it.skipIf(!hasShell("bash"))("bash: the bin installed as exo-dbaas registers and completes exo-dbaas", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "exo-bin-"));
+    const bin = join(dir, "exo-dbaas");
+    symlinkSync(cli, bin);
+    const script = `
+exo-dbaas() { "${process.execPath}" "${bin}" "$@"; }
+source <(exo-dbaas completion bash)
+COMP_WORDS=(exo-dbaas dbaas show ""); COMP_CWORD=3; __exo_dbaas_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+complete -p exo-dbaas
+complete -p exo 2>/dev/null || echo "exo: none"
+`;
+    try {
+      const { stdout } = await exec("bash", ["-c", script], { env: shellEnv() });
+      expect(stdout).toBe("test-kafka\ncomplete -F __exo_dbaas_complete exo-dbaas\nexo: none\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 20_000);
 
   it.skipIf(!hasShell("fish"))("fish: complete -C lists the services", async () => {

@@ -2,6 +2,7 @@
 // Messages never quote a secret (API keys, passwords, private keys).
 import { CredentialsError, parseCertificates, parsePrivateKey } from "../credentials/pem.js";
 import { InputError } from "./errors.js";
+import { goJsonSyntaxError } from "../../go/json/go-syntax.js";
 import { goQuote } from "../../go/quote.js";
 
 /**
@@ -112,12 +113,10 @@ export function parseDatadogTags(input: string): DatadogTag[] {
   const fail = (reason: string): never => {
     throw new InputError(`failed to parse datadog tags: ${reason}`);
   };
-  let doc: unknown;
-  try {
-    doc = JSON.parse(input);
-  } catch (error) {
-    return fail(`invalid JSON: ${(error as Error).message}`);
-  }
+  // Go checks the whole text before decoding: a syntax error wins over a type error
+  const syntax = goJsonSyntaxError(input);
+  if (syntax !== undefined) return fail(syntax);
+  const doc: unknown = JSON.parse(input);
   if (doc === null) return [];
   if (!Array.isArray(doc)) return fail(`json: cannot unmarshal ${jsonKind(doc)} into Go value of type []v3.DBAASDatadogTag`);
   return doc.map((entry, index) => {

@@ -19,3 +19,13 @@ export function structOutput<S>(view: View<S>, source: S, header?: string): Obje
     renderTable(header === undefined ? { rows: tableRows(view, source) } : { header: [header], rows: tableRows(view, source) }, isTTY),
   );
 }
+
+/**
+ * A struct output whose table goes on with the rows of a struct it holds (exo's hand-written
+ * `ToTable` of a struct and its settings or secrets), under a one-cell header.
+ */
+export function structWithPartOutput<S, P>(view: View<S>, source: S, header: string, part: View<P>, partSource: P): ObjectOutput {
+  return objectOutput(goStruct(view, source), (isTTY) =>
+    renderTable({ header: [header], rows: [...tableRows(view, source), ...tableRows(part, partSource)] }, isTTY),
+  );
+}

@@ -114,21 +114,31 @@ export function annotations(view: View<never>, separator = " "): string {
 
 const HELP_WIDTH = 80;
 
+/** Names separated by spaces on lines that start with `indent` and end by column 80. */
+function wrapNames(names: readonly string[], indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const name of names) {
+    if (line !== "" && indent.length + line.length + 1 + name.length > HELP_WIDTH) {
+      lines.push(indent + line);
+      line = "";
+    }
+    line = line === "" ? name : `${line} ${name}`;
+  }
+  lines.push(indent + line);
+  return lines.join("\n");
+}
+
+/** A struct's template annotations on their own lines, indented two, wrapped at 80 columns. */
+export function indentedAnnotations(view: View<never>): string {
+  return wrapNames(annotations(view).split(" "), "  ");
+}
+
 /** `  * TITLE: .A .B`, or the names on their own lines (indented six, wrapped at 80 columns) when too long. */
 function section(title: string, names: readonly string[]): string {
   const inline = `  * ${title}: ${names.join(" ")}`;
   if (inline.length <= HELP_WIDTH) return inline;
-  const lines: string[] = [];
-  let line = "     ";
-  for (const name of names) {
-    if (line.length + 1 + name.length > HELP_WIDTH) {
-      lines.push(line);
-      line = "     ";
-    }
-    line += ` ${name}`;
-  }
-  lines.push(line);
-  return `  * ${title}:\n${lines.join("\n")}`;
+  return `  * ${title}:\n${wrapNames(names, "      ")}`;
 }
 
 /**

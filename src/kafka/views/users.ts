@@ -2,11 +2,10 @@
 
 import type { KafkaService, KafkaUserSecrets } from "../../api/schemas.js";
 import { GoNil } from "../../templates/values.js";
-import { objectOutput, type ListOutput, type ObjectOutput } from "../../output/model.js";
-import { renderTable } from "../../output/table.js";
+import type { ListOutput, ObjectOutput } from "../../output/model.js";
 import { goTime, ptr } from "./go.js";
-import { sliceOutput, structOutput } from "./outputs.js";
-import { defineView, fieldsOf, goStruct, tableRows } from "./spec.js";
+import { sliceOutput, structOutput, structWithPartOutput } from "./outputs.js";
+import { defineView, fieldsOf, goStruct } from "./spec.js";
 
 export type KafkaUser = NonNullable<KafkaService["users"]>[number];
 
@@ -65,7 +64,5 @@ export function userShowOutput(user: KafkaUser): ObjectOutput {
 
 /** `user reveal-secrets NAME USERNAME` from `GET /dbaas-kafka/NAME/user/USERNAME/password/reveal`. */
 export function userRevealOutput(secrets: KafkaUserSecrets): ObjectOutput {
-  return objectOutput(goStruct(userRevealView, secrets), (isTTY) =>
-    renderTable({ header: ["Secrets"], rows: [...tableRows(userRevealView, secrets), ...tableRows(userRevealKafkaView, secrets)] }, isTTY),
-  );
+  return structWithPartOutput(userRevealView, secrets, "Secrets", userRevealKafkaView, secrets);
 }

@@ -1,6 +1,7 @@
 // exo dbaas external-endpoint list: every external endpoint of the organization.
 import { listExternalEndpoints } from "../../../api/external.js";
-import { endpointListOutput } from "../../../kafka/views/external.js";
+import { endpointListItemView, endpointListOutput } from "../../../kafka/views/external-endpoint.js";
+import { annotations } from "../../../kafka/views/spec.js";
 import { defineCommand } from "../../define.js";
 import { ENDPOINT_HELP_NOTES } from "./flags.js";
 import { defaultZoneClient, wrapApiError } from "./shared.js";
@@ -8,7 +9,7 @@ import { defaultZoneClient, wrapApiError } from "./shared.js";
 export default defineCommand({
   description: `List External Endpoints
 
-Supported output template annotations: .Name .ID .Type
+Supported output template annotations: ${annotations(endpointListItemView)}
 
 ${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
   helpFooter: `

@@ -7,7 +7,7 @@ import type { Operation } from "../../../api/schemas.js";
 import type { CommandContext } from "../../../context.js";
 import { awaitOperation } from "../shared/async-operation.js";
 import { CliError } from "../../../errors.js";
-import { endpointShowOutput } from "../../../kafka/views/external.js";
+import { endpointShowOutput } from "../../../kafka/views/external-endpoint.js";
 import type { ObjectOutput } from "../../../output/model.js";
 
 /** exo's spelling of each type in progress lines and errors (its table headers differ: see ENDPOINT_TITLES). */

@@ -1,4 +1,6 @@
 // exo dbaas external-endpoint show TYPE ENDPOINT-ID
+import { endpointShowViews, settingsAnnotation } from "../../../kafka/views/external-endpoint.js";
+import { annotations } from "../../../kafka/views/spec.js";
 import { validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand } from "../../define.js";
 import { ENDPOINT_HELP_NOTES, validateEndpointType } from "./flags.js";
@@ -9,9 +11,9 @@ export default defineCommand({
 
 TYPE is datadog, elasticsearch, opensearch, prometheus or rsyslog.
 
-Supported output template annotations: .ID .Name .Type .Settings
-(.Settings holds the type's fields, e.g. .Settings.Site, .Settings.URL,
-.Settings.BasicAuthUsername, .Settings.Server, .Settings.Port)
+Supported output template annotations: ${annotations(endpointShowViews.datadog)}
+(.Settings holds the type's fields, e.g. ${settingsAnnotation("datadog", "Site")}, ${settingsAnnotation("opensearch", "URL")},
+${settingsAnnotation("prometheus", "BasicAuthUsername")}, ${settingsAnnotation("rsyslog", "Server")}, ${settingsAnnotation("rsyslog", "Port")})
 
 ${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
   args: ["type", "id"],

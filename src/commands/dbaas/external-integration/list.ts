@@ -1,6 +1,7 @@
 // exo dbaas external-integration list SERVICE: the service's integrations with external endpoints.
 import { listExternalIntegrations } from "../../../api/external.js";
-import { integrationListOutput } from "../../../kafka/views/external.js";
+import { integrationListOutput, integrationListItemView } from "../../../kafka/views/external-integration.js";
+import { indentedAnnotations } from "../../../kafka/views/spec.js";
 import { defineCommand } from "../../define.js";
 import { ZONE_NOTE, validServiceName } from "./shared.js";
 import { defaultZoneClient, wrapApiError } from "../external-endpoint/shared.js";
@@ -9,8 +10,7 @@ export default defineCommand({
   description: `List External Integrations
 
 Supported output template annotations:
-  .Description .DestEndpointName .DestEndpointID .IntegrationID .Status
-  .SourceServiceName .SourceServiceType .Type
+${indentedAnnotations(integrationListItemView)}
 
 ${ZONE_NOTE}`,
   args: ["service"],

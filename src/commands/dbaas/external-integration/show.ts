@@ -1,6 +1,7 @@
 // exo dbaas external-integration show INTEGRATION-ID
 import { getExternalIntegration } from "../../../api/external.js";
-import { integrationShowOutput } from "../../../kafka/views/external.js";
+import { integrationShowOutput, integrationShowView } from "../../../kafka/views/external-integration.js";
+import { indentedAnnotations } from "../../../kafka/views/spec.js";
 import { validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand } from "../../define.js";
 import { defaultZoneClient, wrapApiError } from "../external-endpoint/shared.js";
@@ -10,8 +11,7 @@ export default defineCommand({
   description: `Show External Integration
 
 Supported output template annotations:
-  .Description .DestEndpointName .DestEndpointID .IntegrationID .Status
-  .SourceServiceName .SourceServiceType .Type
+${indentedAnnotations(integrationShowView)}
 
 ${ZONE_NOTE}`,
   args: ["id"],

@@ -48,10 +48,10 @@ const CASES: Array<[argv: string[], message: string | RegExp]> = [
   [update("rsyslog", "--rsyslog-key", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"), "--rsyslog-key is not a single unencrypted private key"],
   [update("rsyslog", "--rsyslog-key", BROKEN_KEY), "--rsyslog-key is not a valid private key"],
   // datadog tags and enums
-  [create("datadog", "--datadog-api-key", "k", "--datadog-tags", "{tag"), /^failed to parse datadog tags: invalid JSON: /],
+  [create("datadog", "--datadog-api-key", "k", "--datadog-tags", "{tag"), "failed to parse datadog tags: invalid character 't' looking for beginning of object key string"],
   [create("datadog", "--datadog-api-key", "k", "--datadog-tags", '{"tag":"a"}'), "failed to parse datadog tags: json: cannot unmarshal object into Go value of type []v3.DBAASDatadogTag"],
   [create("datadog", "--datadog-api-key", "k", "--datadog-tags", '[{"tag":1}]'), "failed to parse datadog tags: json: cannot unmarshal number into Go struct field DBAASDatadogTag.tag of type string"],
-  // the three messages above and this one are Go's encoding/json words, checked against Go itself
+  // the four messages above and this one are Go's encoding/json words, checked against Go itself
   [create("datadog", "--datadog-api-key", "k", "--datadog-tags", "[1]"), "failed to parse datadog tags: json: cannot unmarshal number into Go value of type v3.DBAASDatadogTag"],
   [create("datadog", "--datadog-api-key", "k", "--datadog-tags", '[{"comment":"x"}]'), 'failed to parse datadog tags: element 0: "tag" is required'],
   [create("datadog", "--datadog-api-key", "k", "--datadog-site", "datadoghq.org"), 'invalid --datadog-site "datadoghq.org": must be one of datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com, ddog-gov.com'],

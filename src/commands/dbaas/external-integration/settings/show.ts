@@ -1,6 +1,7 @@
 // exo dbaas external-integration settings show TYPE INTEGRATION-ID (datadog only, as in exo)
 import { getDatadogIntegrationSettings } from "../../../../api/external.js";
-import { datadogIntegrationSettingsOutput } from "../../../../kafka/views/external.js";
+import { datadogIntegrationSettingsOutput, datadogIntegrationSettingsView } from "../../../../kafka/views/external-integration.js";
+import { annotations } from "../../../../kafka/views/spec.js";
 import { InputError, goQuote } from "../../../../kafka/validation/index.js";
 import { validateUuid } from "../../../../kafka/validation/external.js";
 import { defineCommand } from "../../../define.js";
@@ -12,7 +13,7 @@ export default defineCommand({
 
 TYPE is datadog, the only type with integration settings.
 
-Supported output template annotations: .DatadogDbmEnabled .DatadogPgbouncerEnabled
+Supported output template annotations: ${annotations(datadogIntegrationSettingsView)}
 
 ${ZONE_NOTE}`,
   args: ["type", "id"],

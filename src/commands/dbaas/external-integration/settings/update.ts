@@ -1,7 +1,7 @@
 // exo dbaas external-integration settings update TYPE INTEGRATION-ID [--datadog-...]
 import { getDatadogIntegrationSettings, updateDatadogIntegrationSettings, type DatadogIntegrationSettings } from "../../../../api/external.js";
 import { MISSING_ARGUMENTS, UsageError } from "../../../../errors.js";
-import { datadogIntegrationSettingsOutput } from "../../../../kafka/views/external.js";
+import { datadogIntegrationSettingsOutput } from "../../../../kafka/views/external-integration.js";
 import { InputError, goQuote } from "../../../../kafka/validation/index.js";
 import { validateUuid } from "../../../../kafka/validation/external.js";
 import { renderEmbeddedTable } from "../../../../output/table.js";
