@@ -3,7 +3,7 @@
 // the table form is one path per line.
 import type { CredentialsFiles } from "../credentials/index.js";
 import { objectOutput, type ObjectOutput } from "../../output/model.js";
-import { defineView, fieldsOf, goStruct } from "./spec.js";
+import { defineView, fieldsOf, goStruct, liftField } from "./spec.js";
 
 const file = fieldsOf<CredentialsFiles>();
 export const credentialsFileFields = [
@@ -21,9 +21,7 @@ interface FilesWithClients {
 const withClients = fieldsOf<FilesWithClients>();
 /** With --client: the PEMs' fields, then .Files, every path written. */
 export const credentialsFilesWithClientsView = defineView("*dbaas.dbaasKafkaCredentialsFilesOutput", [
-  withClients({ go: "CA", json: "ca", from: (f) => f.pems.ca.display }),
-  withClients({ go: "Cert", json: "cert", from: (f) => f.pems.cert.display }),
-  withClients({ go: "Key", json: "key", from: (f) => f.pems.key.display }),
+  ...credentialsFileFields.map((f) => liftField((x: FilesWithClients) => x.pems, f)),
   withClients({ go: "Files", json: "files", from: (f) => [...f.all] }),
 ]);
 
