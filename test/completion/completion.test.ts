@@ -8,8 +8,6 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { completionProgram, completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
-import { run } from "../../src/main.js";
-import { bufferIO } from "../../src/io.js";
 import { closedPort } from "../helpers/loopback-server.js";
 import { runCli } from "../helpers/run-cli.js";
 import { buildCliBundle, type CliBundle } from "../faults/bundle.js";
@@ -60,11 +58,11 @@ describe("exo completion SHELL", () => {
   });
 
   it.each(SHELLS)("writes the %s script for the name it was started as", async (shell) => {
-    const { io, stdout } = bufferIO({ program: "exo-dbaas", env: { HOME: "/nonexistent-home" } });
-    expect(await run(["completion", shell], io)).toBe(0);
-    expect(stdout()).toBe(completionScript(shell, "exo-dbaas"));
-    expect(stdout()).toContain("__exo_dbaas_complete");
-    expect(stdout()).not.toMatch(/\bexo(?!-dbaas|_dbaas)\b/);
+    const { exitCode, stdout } = await runCli(["completion", shell], { program: "exo-dbaas" });
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe(completionScript(shell, "exo-dbaas"));
+    expect(stdout).toContain("__exo_dbaas_complete");
+    expect(stdout).not.toMatch(/\bexo(?!-dbaas|_dbaas)\b/);
   });
 
   it("registers exo when the name is unknown, a script file, or not a plain command name", () => {

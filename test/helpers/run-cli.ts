@@ -27,6 +27,8 @@ export interface RunCliOptions {
   signal?: AbortSignal;
   /** substitute command tree */
   tree?: GroupEntry;
+  /** the name the CLI was started as (exo-dbaas) */
+  program?: string;
 }
 
 export async function runCli(argv: string[], options: RunCliOptions = {}): Promise<CliResult> {
@@ -39,6 +41,7 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
     stderrIsTTY: options.stderrTTY ?? options.terminal ?? options.tty ?? false,
     input: options.input,
     signal: options.signal,
+    program: options.program,
   });
   const exitCode = await run(argv, io, { tree: options.tree });
   return { exitCode, stdout: stdout(), stderr: stderr() };
