@@ -1,10 +1,10 @@
 // Client configuration text: shell quoting that survives `set -a; . FILE`, .properties escaping, librdkafka's
 // one-line values, and which components make the bootstrap list.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../../helpers/temp-dir.js";
 import type { KafkaService } from "../../../src/api/schemas.js";
 import { bootstrapAddresses } from "../../../src/kafka/clients/bootstrap.js";
 import { configuresUser, envFile, javaProperties, librdkafkaConf, propertiesValue, shellQuote, type ClientSettings, type ConfigKind } from "../../../src/kafka/clients/formats.js";
@@ -23,7 +23,7 @@ const settings = (over: Partial<ClientSettings> = {}): ClientSettings => ({
 describe("env file", () => {
   it("gives every value back byte for byte once sourced by sh with set -a", () => {
     const hostile = `it's "$HOME" \`id\` $(id) \\ \n; # *`;
-    const dir = mkdtempSync(join(tmpdir(), "env-quote-"));
+    const dir = tempDir("env-quote-");
     writeFileSync(join(dir, "app.env"), envFile(settings({ password: hostile, caPath: "/dir with space/ca.pem" })));
     const out = execFileSync("sh", ["-c", 'set -a; . ./app.env; set +a; exec env -0'], { cwd: dir, env: { PATH: process.env.PATH } }).toString();
     const vars = Object.fromEntries(out.split("\0").filter(Boolean).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
