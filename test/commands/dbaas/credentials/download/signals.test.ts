@@ -51,6 +51,24 @@ const POINTS: KillPoint[] = [
   { name: "after the commit", hold: 5, reached: pausedAt("committed"), expect: "new" },
 ];
 
+/** Runs `user rotate` with `args` in a child process, held at file-set step `hold`, and sends SIGTERM once at the second commit pause. */
+async function rotateTerminatedAtSecondCommit(args: readonly string[], hold: number) {
+  const child = spawn(process.execPath, [CLI, "dbaas", "user", "rotate", SERVICE, ...args, "-z", ZONE], {
+    env: emulatorEnv(s.emulator, { EXO_DBAAS_TEST_PAUSE_FILE_STEP: String(hold) }),
+  });
+  let stderr = "";
+  let stdout = "";
+  let sent = false;
+  child.stdout.on("data", (c) => (stdout += c));
+  child.stderr.on("data", (c) => {
+    stderr += c;
+    // once: a second SIGTERM would kill it outright
+    if (!sent && stderr.split("test pause: commit\n").length === 3) sent = child.kill("SIGTERM");
+  });
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  return { code, stdout, stderr };
+}
+
 /** Runs the download (with `flags`) in a child process over the old set `names`, and sends `signal` once it reaches `point`. */
 async function killedAt(point: KillPoint, signal: Signal, names: readonly string[] = NAMES, flags: readonly string[] = []) {
   const dir = tempDir();
@@ -111,19 +129,7 @@ it("user rotate killed while deleting OLD's files: both stay, NEW's are whole, a
   await s.exo(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--user", "sig-v1", "--dir", dir]);
   const oldFiles = ["sig-v1.cert.pem", "sig-v1.key.pem"].map((n) => readFileSync(join(dir, n), "utf8"));
   // steps: staging NEW's certificate and key (1, 2), their commit (3, 4), then the removal's commit (5)
-  const child = spawn(process.execPath, [CLI, "dbaas", "user", "rotate", SERVICE, "sig-v1", "sig-v2", "-z", ZONE, "--dir", dir], {
-    env: emulatorEnv(s.emulator, { EXO_DBAAS_TEST_PAUSE_FILE_STEP: "5" }),
-  });
-  let stderr = "";
-  let stdout = "";
-  let sent = false;
-  child.stdout.on("data", (c) => (stdout += c));
-  child.stderr.on("data", (c) => {
-    stderr += c;
-    // once: a second SIGTERM would kill it outright
-    if (!sent && stderr.split("test pause: commit\n").length === 3) sent = child.kill("SIGTERM");
-  });
-  const code = await new Promise((resolve) => child.once("exit", resolve));
+  const { code, stdout, stderr } = await rotateTerminatedAtSecondCommit(["sig-v1", "sig-v2", "--dir", dir], 5);
   expect(code).toBe(143);
   expect(stdout).toBe("");
   expect(stderr.split("\n").filter((l) => l.startsWith("error"))).toEqual(["error: terminated"]);
@@ -194,18 +200,7 @@ it("user rotate --client killed while deleting OLD's files: all six stay, NEW's 
   await s.exo(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--user", "sigc-v1", "--dir", dir, ...CLIENT]);
   const oldFiles = own("sigc-v1").map((n) => readFileSync(join(dir, n)));
   // steps: staging NEW's six files (ca.pem and truststore.p12 are kept), their commit, after it, then the removal's commit (9)
-  const child = spawn(process.execPath, [CLI, "dbaas", "user", "rotate", SERVICE, "sigc-v1", "sigc-v2", "-z", ZONE, "--dir", dir, ...CLIENT], {
-    env: emulatorEnv(s.emulator, { EXO_DBAAS_TEST_PAUSE_FILE_STEP: "9" }),
-  });
-  let stderr = "";
-  let stdout = "";
-  let sent = false;
-  child.stdout.on("data", (c) => (stdout += c));
-  child.stderr.on("data", (c) => {
-    stderr += c;
-    if (!sent && stderr.split("test pause: commit\n").length === 3) sent = child.kill("SIGTERM");
-  });
-  const code = await new Promise((resolve) => child.once("exit", resolve));
+  const { code, stdout, stderr } = await rotateTerminatedAtSecondCommit(["sigc-v1", "sigc-v2", "--dir", dir, ...CLIENT], 9);
   expect({ code, stdout }).toEqual({ code: 143, stdout: "" });
   expect(stderr.split("\n").filter((l) => l.startsWith("test pause: ")).length).toBe(9);
   expect(readdirSync(dir).sort()).toEqual(["ca.pem", "truststore.p12", ...own("sigc-v1"), ...own("sigc-v2")].sort());
