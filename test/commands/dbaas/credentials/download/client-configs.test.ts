@@ -187,6 +187,29 @@ describe("user rotate --client", () => {
     expect(result.stdout).toMatch(/wrote .*truststore\.p12\ndeleted user "rot-v1"\n$/);
     expect(readFileSync(join(dir, "rot-v2.env"), "utf8")).toContain(`KAFKA_SSL_KEYFILE='${dir}/rot-v2.key.pem'\n`);
   });
+
+  it("with --auth sasl: NEW's SASL configuration holds NEW's name and password, and OLD's is removed with OLD", async () => {
+    expect((await s.exo(["dbaas", "update", SERVICE, ...Z, "--kafka-enable-sasl-auth", "true", "--force"])).exitCode).toBe(0);
+    expect((await s.exo(["dbaas", "user", "create", SERVICE, "sasl-v1", ...Z])).exitCode).toBe(0);
+    const dir = tempDir();
+    const sasl = ["--client", "env,librdkafka", "--auth", "sasl"];
+    expect((await s.exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", "sasl-v1", "--dir", dir, ...sasl])).exitCode).toBe(0);
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(["sasl-v1.env", "sasl-v1.librdkafka.conf"]));
+
+    const result = await s.exo(["dbaas", "user", "rotate", SERVICE, "sasl-v1", "sasl-v2", ...Z, "--dir", dir, ...sasl]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const reveal = JSON.parse((await s.exo(["dbaas", "user", "reveal-secrets", SERVICE, "sasl-v2", ...Z, "-O", "json"])).stdout);
+    const env = readFileSync(join(dir, "sasl-v2.env"), "utf8");
+    expect(env).toContain("KAFKA_SECURITY_PROTOCOL='SASL_SSL'\n");
+    expect(env).toContain("KAFKA_SASL_USERNAME='sasl-v2'\n");
+    expect(env).toContain(`KAFKA_SASL_PASSWORD='${reveal.password}'\n`);
+    expect(readFileSync(join(dir, "sasl-v2.librdkafka.conf"), "utf8")).toContain("sasl.username=sasl-v2\n");
+    expect(result.stdout).not.toContain(reveal.password);
+    const names = readdirSync(dir);
+    expect(names.filter((n) => n.startsWith("sasl-v1."))).toEqual([]);
+    for (const name of names) expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
+    expect(await s.usernames()).not.toContain("sasl-v1");
+  });
 });
 
 describe("credentials check --connect", () => {
