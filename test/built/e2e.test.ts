@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, ensureBuilt, ROOT, runBuilt } from "../helpers/built-cli.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { apiEnv } from "../helpers/run-cli.js";
 
 const run = promisify(execFile);
 
@@ -18,7 +19,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   await ensureBuilt();
   emulator = await startEmulator({ port: 0, seed: true });
-  env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  env = apiEnv(emulator);
 }, 120_000);
 afterAll(() => emulator?.close());
 

@@ -2,7 +2,7 @@
 // and it stays on one line; -O json and templates keep its bytes.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(() => emulator?.close());
 beforeEach(() => emulator.clearCanned());
 
 function exo(argv: string[], tty = false) {
-  const env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  const env = apiEnv(emulator);
   return runCli(argv, { env, tty });
 }
 

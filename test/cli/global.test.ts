@@ -1,14 +1,14 @@
 // The CLI's global behaviour (version, global flags, the command context), in-process against the emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, operationDelayMs: 0 });
-  env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  env = apiEnv(emulator);
 });
 afterAll(() => emulator.close());
 

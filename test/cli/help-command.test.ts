@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editDistance } from "../../src/cli/suggestions.js";
 import { COMMAND_TREE, isGroup, type CommandEntry, type LeafEntry } from "../../src/commands/registry.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 import { SEED } from "../helpers/shared.js";
 
 const ENV = { EXOSCALE_API_ENDPOINT: "http://127.0.0.1:1/v2" };
@@ -43,7 +43,7 @@ describe("exo help [COMMAND…]", () => {
   it("never runs the command, whatever follows on the line", async () => {
     const emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
     try {
-      const env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+      const env = apiEnv(emulator);
       for (const line of [
         ["help", "dbaas", "delete", "test-kafka", "-f"],
         ["help", "dbaas", "delete", "--", "test-kafka", "-f"],
@@ -182,7 +182,7 @@ describe("exo output", () => {
     let env: Record<string, string>;
     beforeAll(async () => {
       emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
-      env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+      env = apiEnv(emulator);
     });
     afterAll(() => emulator.close());
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "../../src/api/json.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 
 const Z = ["-z", "de-muc-1"];
 const UUID = "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27";
@@ -18,7 +18,7 @@ afterAll(() => emulator?.close());
 beforeEach(() => emulator.clearRequests());
 
 async function exo(argv: string[]) {
-  const env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  const env = apiEnv(emulator);
   const result = await runCli(argv, { env });
   const sent = emulator
     .requests()

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { completionProgram, completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
 import { closedPort } from "../helpers/loopback-server.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 import { buildCliBundle, type CliBundle } from "../faults/bundle.js";
 
 const exec = promisify(execFile);
@@ -30,7 +30,7 @@ let cli: string;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
-  env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url, EXOSCALE_ZONE: "de-muc-1" };
+  env = { ...apiEnv(emulator), EXOSCALE_ZONE: "de-muc-1" };
   bundle = await buildCliBundle();
   cli = bundle.cli;
 }, 60_000);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { resolveAccount } from "../../src/config/account.js";
 import { configSearchDirs } from "../../src/config/file.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const SECRET = "routing-test-secret";
@@ -89,7 +89,7 @@ describe("against the emulator", () => {
 
   it("an unknown zone: one GET /zone, then an error listing exactly the zones the API knows, nothing signed sent", async () => {
     emulator.clearRequests();
-    const env = { EXOSCALE_API_ENDPOINT: emulator.url, EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret };
+    const env = apiEnv(emulator);
     const result = await runCli(["dbaas", "ca-certificate", "-z", "ch-gva-9"], { env });
     const sent = emulator.requests().map((r) => `${r.method} ${r.path}`);
     const zones = ((await (await fetch(`${emulator.url}/zone`)).json()) as { zones: { name: string }[] }).zones.map((z) => z.name);

@@ -1,13 +1,13 @@
 // EXOSCALE_TIMEOUT stands for --timeout (the per-zone budget of list commands) when the flag is not given.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
 beforeAll(async () => {
   emulator = await startEmulator({ operationDelayMs: 0, seed: true });
-  env = { EXOSCALE_API_ENDPOINT: emulator.url, EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret };
+  env = apiEnv(emulator);
 });
 afterAll(() => emulator.close());
 afterEach(() => emulator.faults.clear());

@@ -7,6 +7,7 @@ import { COMMAND_TREE, isGroup, type CommandEntry } from "../../src/commands/reg
 import type { Emulator } from "../../src/emulator/index.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { EXTERNAL_CASES } from "./external-commands.js";
+import { apiEnv } from "../helpers/run-cli.js";
 
 export const ZONE = "de-muc-1";
 export const SERVICE = "test-kafka";
@@ -115,9 +116,7 @@ export function setupClient(emulator: Emulator): ApiClient {
 
 export function cliEnv(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    EXOSCALE_API_KEY: emulator.apiKey,
-    EXOSCALE_API_SECRET: emulator.apiSecret,
-    EXOSCALE_API_ENDPOINT: emulator.url,
+    ...apiEnv(emulator),
     EXOSCALE_ZONE: ZONE,
     // retry backoff in milliseconds, not seconds (see src/context.ts)
     EXO_DBAAS_RETRY_BASE_MS: "1",

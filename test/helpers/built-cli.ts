@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { CliResult } from "./run-cli.js";
+import { apiEnv, type CliResult } from "./run-cli.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 /** `exo` as installed: the launcher of the code-cached bundle */
@@ -30,9 +30,7 @@ export function emulatorEnv(emulator: { apiKey: string; apiSecret: string; url: 
   return {
     PATH: process.env.PATH ?? "",
     HOME: "/nonexistent-home",
-    EXOSCALE_API_KEY: emulator.apiKey,
-    EXOSCALE_API_SECRET: emulator.apiSecret,
-    EXOSCALE_API_ENDPOINT: emulator.url,
+    ...apiEnv(emulator),
     ...extra,
   };
 }

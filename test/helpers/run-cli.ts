@@ -4,6 +4,11 @@ import { run } from "../../src/main.js";
 import type { GroupEntry } from "../../src/commands/registry.js";
 import { bufferIO } from "../../src/io.js";
 
+/** The variables that point the CLI at an emulator: its v2 URL and its credentials. */
+export function apiEnv(emulator: { apiKey: string; apiSecret: string; url: string }): Record<string, string> {
+  return { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+}
+
 export interface CliResult {
   exitCode: number;
   stdout: string;

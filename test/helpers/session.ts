@@ -9,7 +9,7 @@ import { stringify } from "../../src/api/json.js";
 import type { KafkaAcls, KafkaService } from "../../src/api/schemas.js";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
 import { installCanned } from "./reference-examples.js";
-import { runCli, type CliResult, type RunCliOptions } from "./run-cli.js";
+import { runCli, type CliResult, type RunCliOptions, apiEnv } from "./run-cli.js";
 
 export const SERVICE = "test-kafka";
 export const ZONE = "de-muc-1";
@@ -33,7 +33,7 @@ export interface Session {
 
 export async function openSession(options: EmulatorOptions = {}): Promise<Session> {
   const emulator = await startEmulator({ port: 0, operationDelayMs: 0, rebuildDelayMs: 0, seed: true, ...options });
-  const env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  const env = apiEnv(emulator);
   const clientIn = (zone: string) =>
     new ApiClient({ endpoint: emulator.url, credentials: { key: emulator.apiKey, secret: emulator.apiSecret }, headers: { "Exoscale-Zone": zone } });
   const apiRequests = () => emulator.requests().filter((r) => !r.path.startsWith("/_emulator"));
@@ -87,12 +87,7 @@ export function useCannedEmulator(): CannedEmulator {
   const state = {} as CannedEmulator;
   beforeAll(async () => {
     state.emulator = await startEmulator({ port: 0, operationDelayMs: 0 });
-    state.env = {
-      EXOSCALE_API_KEY: state.emulator.apiKey,
-      EXOSCALE_API_SECRET: state.emulator.apiSecret,
-      EXOSCALE_API_ENDPOINT: state.emulator.url,
-      EXOSCALE_ZONE: "de-muc-1",
-    };
+    state.env = { ...apiEnv(state.emulator), EXOSCALE_ZONE: "de-muc-1" };
   });
   afterAll(() => state.emulator.close());
   beforeEach(async () => {

@@ -2,7 +2,7 @@
 // give the same stdout through the real CLI, on a terminal and piped.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 import { expected, installCanned } from "../helpers/reference-examples.js";
 import { tableCells, toTerminalTable } from "../helpers/example-tables.js";
 
@@ -11,7 +11,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, operationDelayMs: 0 });
-  env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url, EXOSCALE_ZONE: "de-muc-1" };
+  env = { ...apiEnv(emulator), EXOSCALE_ZONE: "de-muc-1" };
   await installCanned(emulator);
 });
 afterAll(() => emulator.close());

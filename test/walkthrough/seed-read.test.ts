@@ -5,7 +5,7 @@ import { ApiClient } from "../../src/api/client.js";
 import { getKafkaService, updateKafkaService } from "../../src/api/dbaas.js";
 import { waitForOperation } from "../../src/api/operation.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, apiEnv } from "../helpers/run-cli.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -13,7 +13,7 @@ let api: ApiClient;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
-  env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  env = apiEnv(emulator);
   api = new ApiClient({ endpoint: emulator.url, credentials: { key: emulator.apiKey, secret: emulator.apiSecret }, headers: { "Exoscale-Zone": "de-muc-1" } });
 });
 afterAll(() => emulator.close());

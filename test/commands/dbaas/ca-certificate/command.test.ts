@@ -2,14 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../../../src/emulator/index.js";
 import { closedPort } from "../../../helpers/loopback-server.js";
-import { runCli } from "../../../helpers/run-cli.js";
+import { runCli, apiEnv } from "../../../helpers/run-cli.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, operationDelayMs: 0 });
-  env = { EXOSCALE_API_KEY: emulator.apiKey, EXOSCALE_API_SECRET: emulator.apiSecret, EXOSCALE_API_ENDPOINT: emulator.url };
+  env = apiEnv(emulator);
 });
 afterAll(() => emulator.close());
 
