@@ -1,7 +1,9 @@
-// Ctrl-C at a confirmation prompt, on a real pseudo-terminal (script(1)): the command ends at once
-// with `error: context canceled`, exit 1, and sends nothing.
-import { spawn } from "node:child_process";
-import { execFileSync } from "node:child_process";
+// A confirmation prompt on a real pseudo-terminal ends with a signal: Ctrl-C typed at it (script(1))
+// ends the command at once with `error: context canceled`, exit 1; SIGTERM, SIGHUP and SIGINT sent to
+// it (a python pty) print their one line and exit. Nothing is sent either way.
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { CLI, emulatorEnv, ensureBuilt } from "../helpers/built-cli.js";
@@ -63,4 +65,22 @@ describe.skipIf(!hasScript)("Ctrl-C at a confirmation", () => {
     expect(result.elapsedMs).toBeLessThan(5000);
     expect(emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
   }, 30_000);
+});
+
+const SIGNAL_AT_PROMPT = join(import.meta.dirname, "python", "signal-at-prompt.py");
+
+it.each([
+  ["SIGTERM", 143, "error: terminated"],
+  ["SIGHUP", 129, "error: hangup"],
+  ["SIGINT", 1, "error: context canceled"],
+])("%s at the prompt of `user delete`: exit %i with one line, nothing deleted", async (signal, code, line) => {
+  emulator.clearRequests();
+  const { stdout } = await promisify(execFile)("python3", [SIGNAL_AT_PROMPT, signal, process.execPath, CLI, "dbaas", "user", "delete", "test-kafka", "avnadmin", "-z", "de-muc-1"], {
+    env: emulatorEnv(emulator),
+  });
+  const result = JSON.parse(stdout) as { sent: boolean; code: number; output: string };
+  expect(result.sent).toBe(true);
+  expect(result.code).toBe(code);
+  expect(result.output.split("[yN]: ")[1]!.replace(/\r/g, "").trim()).toBe(line);
+  expect(emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
 });
