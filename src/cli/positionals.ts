@@ -5,10 +5,11 @@ import type { CommandDefinition } from "../commands/define.js";
 import { MISSING_ARGUMENTS, UsageError } from "../errors.js";
 import { goQuote } from "../go/quote.js";
 
-/** What a declared argument names, from its name (`type show NAME` names a service type). */
-function segmentKind(commandPath: string, name: string): SegmentKind | undefined {
-  if (name === "name" && / external-endpoint /.test(commandPath)) return "endpoint";
-  if (name === "name" || name === "service") return / type show$/.test(commandPath) ? "service type" : "service name";
+/** What a declared argument names: the command's own word for it, else the usual one for its name. */
+function segmentKind(def: CommandDefinition, name: string): SegmentKind | undefined {
+  const declared = def.argumentKinds?.[name];
+  if (declared) return declared;
+  if (name === "name" || name === "service") return "service name";
   if (name === "username" || name === "old" || name === "new") return "username";
   if (name === "acl-id") return "ACL id";
   return undefined;
@@ -31,7 +32,7 @@ export function checkPositionals(commandPath: string, def: CommandDefinition, wo
     const word = words[i];
     args[name] = word;
     if (word === undefined) return;
-    const kind = segmentKind(commandPath, name);
+    const kind = segmentKind(def, name);
     const problem = segmentProblem(word, kind ? SEGMENT_MAX_LENGTH[kind] : undefined);
     if (problem !== undefined) throw new UsageError(`invalid ${kind ?? name} ${goQuote(word)}: ${problem}`);
   });

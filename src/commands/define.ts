@@ -12,6 +12,7 @@
 import type { CommandContext } from "../context.js";
 import type { OutputModel } from "../output/model.js";
 import type { ExitCode } from "../errors.js";
+import type { SegmentKind } from "../api/path-segment.js";
 
 export type OptionKind = "string" | "boolean" | "int" | "list";
 
@@ -98,6 +99,11 @@ export interface CommandDefinition<A extends readonly string[] = readonly string
   args?: A;
   /** optional positional arguments after the required ones */
   optionalArgs?: readonly string[];
+  /**
+   * What an argument names, when its name alone does not say (`type show NAME` names a service type):
+   * the path-segment rule it is checked against before the command runs (src/cli/positionals.ts).
+   */
+  argumentKinds?: Readonly<Record<string, SegmentKind>>;
   options?: O;
   /** whether the required arguments may be left out with these flags (`create --help-kafka`) */
   argumentsOptional?: (opts: InferOptions<O>) => boolean;

@@ -34,6 +34,7 @@ ${annotationSections([
 Settings of the kafka type (--settings):
   ${KAFKA_SETTINGS.join(", ")}`,
   args: ["name"],
+  argumentKinds: { name: "service type" },
   options: {
     backupConfig: flag.string("backup-config", { description: "show backup configuration for the Database Service type and Plan" }),
     plans: flag.bool("plans", { description: "list plans offered for the Database Service type" }),
