@@ -4,6 +4,7 @@
 import { deleteService, listServices } from "../../api/dbaas.js";
 import { AuthError } from "../../api/errors.js";
 import { CliError } from "../../errors.js";
+import { shellWord } from "../../output/shell-word.js";
 import { defineCommand, zoneFlag } from "../define.js";
 import { goQuote } from "../../kafka/validation/index.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
@@ -45,8 +46,3 @@ Examples:
     return undefined;
   },
 });
-
-/** The word as a POSIX shell reads it back: bare when it is plain, else single-quoted. */
-function shellWord(word: string): string {
-  return /^[\w.@%+=:,\/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
