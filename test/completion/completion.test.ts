@@ -182,13 +182,18 @@ describe("__complete", () => {
   });
 });
 
+const shellEnv = () => ({ ...env, PATH: process.env.PATH ?? "", HOME: "/nonexistent-home" });
+/** Defines `exo` as the bundled CLI and loads its completion script, in `shell`'s syntax. */
+const loadCompletion = (shell: Shell) =>
+  shell === "fish"
+    ? `function exo; "${process.execPath}" "${cli}" $argv; end\nexo completion fish | source`
+    : `exo() { "${process.execPath}" "${cli}" "$@"; }\nsource <(exo completion ${shell})`;
+
 describe("the scripts drive the real CLI", () => {
-  const shellEnv = () => ({ ...env, PATH: process.env.PATH ?? "", HOME: "/nonexistent-home" });
 
   it.skipIf(!hasShell("bash"))("bash: COMPREPLY holds the services", async () => {
     const script = `
-exo() { "${process.execPath}" "${cli}" "$@"; }
-source <(exo completion bash)
+${loadCompletion("bash")}
 COMP_WORDS=(exo dbaas show ""); COMP_CWORD=3; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
 COMP_WORDS=(exo dbaas sh); COMP_CWORD=2; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
 COMP_WORDS=(exo dbaas show --zone = de-m); COMP_CWORD=5; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
@@ -219,8 +224,7 @@ complete -p exo 2>/dev/null || echo "exo: none"
 
   it.skipIf(!hasShell("fish"))("fish: complete -C lists the services", async () => {
     const script = `
-function exo; "${process.execPath}" "${cli}" $argv; end
-exo completion fish | source
+${loadCompletion("fish")}
 complete -C "exo dbaas show "
 complete -C "exo dbaas sh"
 complete -C "exo dbaas show --zone=de-m"
@@ -231,10 +235,9 @@ complete -C "exo dbaas show --zone=de-m"
 
   it.skipIf(!hasShell("zsh"))("zsh: the function hands the candidates to compadd", async () => {
     const script = `
-exo() { "${process.execPath}" "${cli}" "$@"; }
 compdef() { print -r -- "compdef $*"; }
 compadd() { shift 2; print -rl -- "$@"; }
-source <(exo completion zsh)
+${loadCompletion("zsh")}
 words=(exo dbaas show ""); CURRENT=4; __exo_complete
 words=(exo dbaas show --zone=de-m); CURRENT=4; __exo_complete
 `;
@@ -277,7 +280,6 @@ describe("names from the API are data on the command line", () => {
     expect(made).toEqual([]);
   });
 
-  const shellEnv = () => ({ ...env, PATH: process.env.PATH ?? "", HOME: "/nonexistent-home" });
   /** What each line of `words`, read as one word of `shell`, holds. */
   async function asWords(shell: "bash" | "zsh" | "fish", words: string[]): Promise<string[]> {
     const script = shell === "fish"
@@ -301,8 +303,7 @@ describe("names from the API are data on the command line", () => {
 
   it.skipIf(!hasShell("bash"))("bash: COMPREPLY holds each kept name as one word, and a partly typed escaped name completes", async () => {
     const script = `
-exo() { "${process.execPath}" "${cli}" "$@"; }
-source <(exo completion bash)
+${loadCompletion("bash")}
 COMP_WORDS=(exo dbaas show ""); COMP_CWORD=3; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
 COMP_WORDS=(exo dbaas show 'x\\$\\(to'); COMP_CWORD=3; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
 `;
@@ -314,10 +315,9 @@ COMP_WORDS=(exo dbaas show 'x\\$\\(to'); COMP_CWORD=3; __exo_complete; printf '%
 
   it.skipIf(!hasShell("zsh"))("zsh: compadd -Q gets each kept name as one word", async () => {
     const script = `
-exo() { "${process.execPath}" "${cli}" "$@"; }
 compdef() { : }
 compadd() { [[ $1 == -Q ]] || { print -r -- "no -Q"; return }; shift 2; print -rl -- "$@"; }
-source <(exo completion zsh)
+${loadCompletion("zsh")}
 words=(exo dbaas show ""); CURRENT=4; __exo_complete
 `;
     const { stdout } = await exec("zsh", ["-f", "-c", script], { cwd: dir, env: shellEnv() });
@@ -326,8 +326,7 @@ words=(exo dbaas show ""); CURRENT=4; __exo_complete
 
   it.skipIf(!hasShell("fish"))("fish: complete -C lists the kept names as they are, and inserts each as one word", async () => {
     const script = `
-function exo; "${process.execPath}" "${cli}" $argv; end
-exo completion fish | source
+${loadCompletion("fish")}
 complete -C "exo dbaas show "
 echo ---
 complete -C --escape "exo dbaas show "
