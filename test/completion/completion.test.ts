@@ -301,6 +301,14 @@ describe("names from the API are data on the command line", () => {
     expect((await run("tcsh")).stdout).toBe("test-kafka\ncafé\n");
   });
 
+  it("endpoint IDs too: one longer than a UUID or holding an escape sequence is not offered", async () => {
+    const id = "4b4b4b4b-1111-2222-3333-444444444444";
+    const endpoints = [id, `${id}0`, "e\x1b[2J", "$(id)"].map((x, i) => ({ id: x, name: `m${i}`, type: "prometheus" }));
+    emulator.canned({ method: "GET", path: "/dbaas-external-endpoints", status: 200, body: { "dbaas-endpoints": endpoints } });
+    const words = ["__complete", "--shell=bash", "--", "dbaas", "external-endpoint", "show", "prometheus", ""];
+    expect((await runCli(words, { env })).stdout).toBe(`${id}\n\\$\\(id\\)\n`);
+  });
+
   it.skipIf(!hasShell("bash"))("bash: COMPREPLY holds each kept name as one word, and a partly typed escaped name completes", async () => {
     const script = `
 ${loadCompletion("bash")}
