@@ -21,8 +21,8 @@ const USAGE = `Usage: exo-emulator [options]
   --seed                 create a running Kafka service "test-kafka" in de-muc-1
   --kafka fake|real      fake: report made-up broker addresses (default); real: run local brokers
   --print-env            print only \`export NAME='value'\` lines on stdout once listening, then close it:
-                         eval "$(exo-emulator --print-env --quiet &)" sets the variables and EXO_EMULATOR_PID;
-                         if it cannot start, it prints \`false\` instead, so that eval fails too
+                         eval "$(exo-emulator --print-env --quiet --port 0 &)" sets the variables and
+                         EXO_EMULATOR_PID; if it cannot start, it prints \`false\` instead, so that eval fails
   --quiet                do not log requests
   -h, --help             show this help
 `;
