@@ -148,7 +148,8 @@ export function createContext(options: ContextOptions): CommandContext {
       return waitForOperation(client, op, { timeoutMs: settings.timeoutMs, signal: io.signal });
     },
     async confirm(question) {
-      io.stderr(`${question} [yN]: `);
+      // a question may quote the API (an ACL's permission): escaped like a table on a terminal
+      io.stderr(`${terminalSafe(question)} [yN]: `);
       const answer = await untilInterrupted(io, io.readLine?.());
       if (answer === undefined) {
         // end the unanswered prompt's line so the error stands on a line of its own

@@ -2,7 +2,9 @@
 // completion that makes the shell hang is worse than none.
 import { createContext, type CommandContext } from "../context.js";
 import type { IO } from "../io.js";
+import { SEGMENT_MAX_LENGTH, type SegmentKind } from "../api/path-segment.js";
 import type { ArgumentSource } from "./candidates.js";
+import { isCompletableName } from "./shell-words.js";
 
 export interface ApiLookup {
   zones(): Promise<string[]>;
@@ -91,24 +93,25 @@ export function createApiLookup(options: LookupOptions): ApiLookup & { dispose()
   };
 }
 
-/** The names for a positional argument; empty on any failure. */
+/** The names for a positional argument that the CLI would accept as that argument; empty on any failure. */
 export async function apiCandidates(source: ArgumentSource, zone: string | undefined, lookup: ApiLookup): Promise<string[]> {
   try {
+    const valid = (names: string[], kind?: SegmentKind) => names.filter((name) => isCompletableName(name, kind && SEGMENT_MAX_LENGTH[kind]));
     switch (source.kind) {
       case "services":
-        return await lookup.services(zone);
+        return valid(await lookup.services(zone), "service name");
       case "service-types":
-        return await lookup.serviceTypes(zone);
+        return valid(await lookup.serviceTypes(zone), "service type");
       case "plans":
-        return await lookup.plans(source.type, zone);
+        return valid(await lookup.plans(source.type, zone));
       case "users":
-        return await lookup.users(source.service, zone);
+        return valid(await lookup.users(source.service, zone), "username");
       case "endpoint-types":
-        return await lookup.endpointTypes();
+        return valid(await lookup.endpointTypes());
       case "endpoints":
-        return await lookup.endpoints(source.type);
+        return valid(await lookup.endpoints(source.type), "endpoint ID");
       case "integrations":
-        return await lookup.integrations(source.service, source.type);
+        return valid(await lookup.integrations(source.service, source.type), "integration ID");
       default:
         return [];
     }

@@ -1,15 +1,24 @@
-// `exo __complete [--] WORDS... CURRENT`: prints the completions of CURRENT, one per line, and
-// always exits 0 with nothing on stderr, whatever the words or the API do.
+// `exo __complete [--shell=SHELL] [--] WORDS... CURRENT`: prints the completions of CURRENT, one per
+// line, written for SHELL's command line, and always exits 0 with nothing on stderr, whatever the
+// words or the API do.
 import type { GroupEntry } from "../commands/registry.js";
 import type { IO } from "../io.js";
 import { createApiLookup } from "./api-candidates.js";
 import { completionCandidates } from "./candidates.js";
+import { isShell, type Shell } from "./scripts.js";
+import { isCompletableName, shellWord, unescapeWord } from "./shell-words.js";
 
 export async function runComplete(argv: readonly string[], io: IO, tree: GroupEntry): Promise<number> {
-  const words = argv[0] === "--" ? argv.slice(1) : argv;
+  const shellFlag = /^--shell=(.*)$/s.exec(argv[0] ?? "");
+  const shell: Shell | undefined = shellFlag && isShell(shellFlag[1]!) ? shellFlag[1] : undefined;
+  const rest = shellFlag ? argv.slice(1) : argv;
+  const words = (rest[0] === "--" ? rest.slice(1) : rest).map((word) => unescapeWord(word, shell));
   const lookup = createApiLookup({ io, config: globalValue(words, "--config", "-C"), useAccount: globalValue(words, "--use-account", "-A") });
   try {
-    const candidates = await completionCandidates({ words, tree, lookup });
+    const candidates = (await completionCandidates({ words, tree, lookup }))
+      .filter((candidate) => isCompletableName(candidate))
+      .map((candidate) => shellWord(candidate, shell))
+      .filter((word): word is string => word !== undefined);
     if (candidates.length > 0) io.stdout(candidates.join("\n") + "\n");
   } catch {
     // no candidates rather than a broken prompt

@@ -1,6 +1,7 @@
 // Completion scripts for bash, zsh and fish. Each one asks the CLI itself for candidates
-// (`exo __complete -- WORDS... CURRENT`), so commands, aliases and flags always match the installed
-// version, and service names come from the API of the configured account.
+// (`exo __complete --shell=SHELL -- WORDS... CURRENT`), so commands, aliases and flags always match
+// the installed version, and service names come from the API of the configured account; the CLI
+// writes them for the shell that asked (see shell-words.ts).
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -42,7 +43,7 @@ ${fn}() {
     COMPREPLY=()
     while IFS='' read -r line; do
         [ -n "$line" ] && COMPREPLY+=("$line")
-    done < <("\${COMP_WORDS[0]}" __complete -- "\${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null)
+    done < <("\${COMP_WORDS[0]}" __complete --shell=bash -- "\${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null)
     return 0
 }
 complete -F ${fn} ${program}
@@ -56,7 +57,7 @@ function zsh(program: string, fn: string): string {
 # or install it as _${program} in a directory of $fpath (compinit must be enabled)
 ${fn}() {
     local -a candidates
-    candidates=("\${(@f)$("\${words[1]}" __complete -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+    candidates=("\${(@f)$("\${words[1]}" __complete --shell=zsh -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
     candidates=("\${(@)candidates:#}")
     (( \${#candidates} )) && compadd -Q -- "\${(@)candidates}"
     return 0
@@ -76,7 +77,7 @@ function fish(program: string, fn: string): string {
 function ${fn}
     set -l tokens (commandline -opc)
     set -l current (commandline -ct)
-    $tokens[1] __complete -- $tokens[2..-1] "$current" 2>/dev/null
+    $tokens[1] __complete --shell=fish -- $tokens[2..-1] "$current" 2>/dev/null
 end
 complete -c ${program} -f -a '(${fn})'
 `;

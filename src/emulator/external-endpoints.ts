@@ -146,7 +146,7 @@ function parseSettings(type: EndpointType, body: Json | undefined, mode: "create
   const schema = SCHEMAS[type];
   const out: { [key: string]: Json } = {};
   for (const [k, v] of Object.entries(settings)) {
-    const field = schema.fields[k];
+    const field = Object.hasOwn(schema.fields, k) ? schema.fields[k] : undefined;
     if (!field) throw badRequest(`settings: unknown field "${k}"`);
     if (v === null) continue;
     out[k] = checkField(k, field, v);

@@ -91,7 +91,7 @@ const RULE_FIELDS: Record<keyof FaultRule, Check> = {
 /** Every field of `fields` known to `checks` and valid, or ControlFieldError naming the first that is not. */
 export function checkFields(fields: object, known: Record<string, Check>, prefix = ""): void {
   for (const [name, value] of Object.entries(fields)) {
-    const check = known[name];
+    const check = Object.hasOwn(known, name) ? known[name] : undefined;
     if (!check) throw new ControlFieldError(prefix + name, "unknown field");
     if (value === undefined) continue;
     const problem = check(value);

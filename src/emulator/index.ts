@@ -142,15 +142,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     })),
   });
 
+  const options = serverOptions(opts);
   let server: Server;
   let ownTlsDir: string | undefined;
   if (opts.https) {
     if (!opts.dataDir) ownTlsDir = mkdtempSync(join(tmpdir(), "exo-emulator-tls-"));
     const tls = await loadOrCreateTls(opts.dataDir ?? ownTlsDir!);
-    server = createHttpsServer({ ...serverOptions(opts), cert: tls.cert, key: tls.key }, handler);
+    // Node times out a silent connection's headers only once it speaks HTTP: before the TLS handshake, its own timeout
+    server = createHttpsServer({ ...options, handshakeTimeout: options.headersTimeout, cert: tls.cert, key: tls.key }, handler);
     emulator.tlsCaPath = tls.caPath;
   } else {
-    server = createHttpServer(serverOptions(opts), handler);
+    server = createHttpServer(options, handler);
   }
   server.keepAliveTimeout = 5000;
 

@@ -21,7 +21,8 @@ const USAGE = `Usage: exo-emulator [options]
   --seed                 create a running Kafka service "test-kafka" in de-muc-1
   --kafka fake|real      fake: report made-up broker addresses (default); real: run local brokers
   --print-env            print only \`export NAME='value'\` lines on stdout once listening, then close it:
-                         eval "$(exo-emulator --print-env --quiet &)" sets the variables and EXO_EMULATOR_PID
+                         eval "$(exo-emulator --print-env --quiet --port 0 &)" sets the variables and
+                         EXO_EMULATOR_PID; if it cannot start, it prints \`false\` instead, so that eval fails
   --quiet                do not log requests
   -h, --help             show this help
 `;
@@ -111,8 +112,9 @@ async function main(): Promise<void> {
     return;
   }
   const quiet = values.quiet ?? false;
+  const port = intOption(values.port, "--port", 8080);
   const emulator = await startEmulator({
-    port: intOption(values.port, "--port", 8080),
+    port,
     host: values.host,
     dataDir: values["data-dir"],
     reset: values.reset,
@@ -125,6 +127,9 @@ async function main(): Promise<void> {
     seed: values.seed,
     brokers: await loadBrokers(values.kafka ?? "fake", quiet),
     log: quiet ? undefined : (line) => console.error(line),
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    throw new Error(`port ${port} is already in use: choose another with --port N, or --port 0 for any free port (the URL is printed)`);
   });
   const customSecret = values.secret !== undefined;
   const vars: [string, string | undefined][] = [
@@ -137,6 +142,7 @@ async function main(): Promise<void> {
   if (values["print-env"]) {
     const known = vars.filter((v): v is [string, string] => v[1] !== undefined);
     printEnvAndCloseStdout([...known, ["EXO_EMULATOR_PID", String(process.pid)]]);
+    envPrinted = true;
     if (!quiet) console.error(`exo-emulator listening on ${emulator.url}`);
   } else {
     const shown = vars.filter(([name, value]) => value !== undefined || name === "EXOSCALE_API_SECRET");
@@ -157,7 +163,19 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
+/** Whether --print-env has written the variables (and closed stdout). */
+let envPrinted = false;
+
 main().catch((e: Error) => {
   console.error(`exo-emulator: ${e.message}`);
+  // `$(exo-emulator --print-env &)` cannot pass on an exit status, only what is printed: a command
+  // that fails makes `eval "$(…)"` fail (and a `set -e` script stop) rather than go on without the variables
+  if (process.argv.includes("--print-env") && !envPrinted) {
+    try {
+      writeSync(1, "false\n");
+    } catch {
+      // nobody reads stdout
+    }
+  }
   process.exit(2);
 });

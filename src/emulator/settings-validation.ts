@@ -43,7 +43,8 @@ export function validateAgainstSchema(value: Json, schema: JsonSchema, path: str
     case "object": {
       if (!isJsonObject(value)) return `${path}: expected an object, got ${actual}`;
       for (const [key, v] of Object.entries(value)) {
-        const sub = schema.properties?.[key];
+        // own properties only: "constructor" or "toString" are not settings
+        const sub = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
         if (!sub) {
           if (schema.additionalProperties === false) return `${path}: unknown setting "${key}"`;
           continue;

@@ -1,11 +1,11 @@
 // Shell completion: the scripts parse in each shell, drive the real CLI, and `__complete` lists
 // commands, flags, zones and the emulator's services, types and users, failing silently.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { completionProgram, completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
 import { closedPort } from "../helpers/loopback-server.js";
@@ -182,13 +182,18 @@ describe("__complete", () => {
   });
 });
 
+const shellEnv = () => ({ ...env, PATH: process.env.PATH ?? "", HOME: "/nonexistent-home" });
+/** Defines `exo` as the bundled CLI and loads its completion script, in `shell`'s syntax. */
+const loadCompletion = (shell: Shell) =>
+  shell === "fish"
+    ? `function exo; "${process.execPath}" "${cli}" $argv; end\nexo completion fish | source`
+    : `exo() { "${process.execPath}" "${cli}" "$@"; }\nsource <(exo completion ${shell})`;
+
 describe("the scripts drive the real CLI", () => {
-  const shellEnv = () => ({ ...env, PATH: process.env.PATH ?? "", HOME: "/nonexistent-home" });
 
   it.skipIf(!hasShell("bash"))("bash: COMPREPLY holds the services", async () => {
     const script = `
-exo() { "${process.execPath}" "${cli}" "$@"; }
-source <(exo completion bash)
+${loadCompletion("bash")}
 COMP_WORDS=(exo dbaas show ""); COMP_CWORD=3; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
 COMP_WORDS=(exo dbaas sh); COMP_CWORD=2; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
 COMP_WORDS=(exo dbaas show --zone = de-m); COMP_CWORD=5; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
@@ -219,8 +224,7 @@ complete -p exo 2>/dev/null || echo "exo: none"
 
   it.skipIf(!hasShell("fish"))("fish: complete -C lists the services", async () => {
     const script = `
-function exo; "${process.execPath}" "${cli}" $argv; end
-exo completion fish | source
+${loadCompletion("fish")}
 complete -C "exo dbaas show "
 complete -C "exo dbaas sh"
 complete -C "exo dbaas show --zone=de-m"
@@ -231,14 +235,114 @@ complete -C "exo dbaas show --zone=de-m"
 
   it.skipIf(!hasShell("zsh"))("zsh: the function hands the candidates to compadd", async () => {
     const script = `
-exo() { "${process.execPath}" "${cli}" "$@"; }
 compdef() { print -r -- "compdef $*"; }
 compadd() { shift 2; print -rl -- "$@"; }
-source <(exo completion zsh)
+${loadCompletion("zsh")}
 words=(exo dbaas show ""); CURRENT=4; __exo_complete
 words=(exo dbaas show --zone=de-m); CURRENT=4; __exo_complete
 `;
     const { stdout } = await exec("zsh", ["-f", "-c", script], { env: shellEnv() });
     expect(stdout).toBe("compdef __exo_complete exo\ntest-kafka\n--zone=de-muc-1\n");
+  }, 20_000);
+});
+
+describe("names from the API are data on the command line", () => {
+  // what an API (or whoever controls the account) may name a service; test-kafka stays plain
+  const hostile = {
+    plain: "test-kafka",
+    substitution: "x$(touch P)",
+    backquotes: "y`touch Q`",
+    quotes: `q'"; touch R #`,
+    space: "a b",
+    tilde: "~root",
+    unicode: "café",
+    escape: "esc\x1b]0;title\x07",
+    newline: "new\nline",
+    bidi: "bidi\u202etxt.exe",
+    dots: "..",
+    tooLong: "l".repeat(64),
+  };
+  const kept = [hostile.plain, hostile.substitution, hostile.backquotes, hostile.quotes, hostile.space, hostile.tilde, hostile.unicode];
+  const services = Object.values(hostile).map((name) => ({ name, type: "kafka", plan: "startup-2", zone: "de-muc-1" }));
+  let dir: string;
+
+  beforeAll(() => {
+    emulator.canned({ method: "GET", path: "/dbaas-service", status: 200, body: { "dbaas-services": services } });
+  });
+  afterAll(() => emulator.clearCanned());
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "exo-complete-names-"));
+  });
+  afterEach(() => {
+    // nothing a name spelled ran: no file appeared where the shell ran
+    const made = readdirSync(dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(made).toEqual([]);
+  });
+
+  /** What each line of `words`, read as one word of `shell`, holds. */
+  async function asWords(shell: "bash" | "zsh" | "fish", words: string[]): Promise<string[]> {
+    const script = shell === "fish"
+      ? `for w in $argv; eval "set v $w"; printf '%s\\n' $v; end`
+      : `for w in "$@"; do eval "set -- $w"; printf '%s\\n' "$1"; done`;
+    const args = shell === "fish" ? ["--no-config", "-c", script, ...words] : ["-c", script, shell, ...words];
+    const { stdout } = await exec(shell, args, { cwd: dir, env: shellEnv() });
+    return stdout.split("\n").slice(0, -1);
+  }
+
+  it("__complete drops names the CLI would refuse or a terminal would hide, and escapes the rest for the shell that asks", async () => {
+    const run = (shell: string | undefined) => runCli(["__complete", ...(shell ? [`--shell=${shell}`] : []), "--", "dbaas", "show", ""], { env });
+    expect((await run("bash")).stdout).toBe("test-kafka\nx\\$\\(touch\\ P\\)\ny\\`touch\\ Q\\`\nq\\'\\\"\\;\\ touch\\ R\\ \\#\na\\ b\n\\~root\ncafé\n");
+    expect((await run("zsh")).stdout).toBe((await run("bash")).stdout);
+    // fish escapes what it inserts, except a leading ~
+    expect((await run("fish")).stdout).toBe([hostile.plain, hostile.substitution, hostile.backquotes, hostile.quotes, hostile.space, hostile.unicode, ""].join("\n"));
+    // a script that does not say its shell (one saved from an older version) gets plain names only
+    expect((await run(undefined)).stdout).toBe("test-kafka\ncafé\n");
+    expect((await run("tcsh")).stdout).toBe("test-kafka\ncafé\n");
+  });
+
+  it("endpoint IDs too: one longer than a UUID or holding an escape sequence is not offered", async () => {
+    const id = "4b4b4b4b-1111-2222-3333-444444444444";
+    const endpoints = [id, `${id}0`, "e\x1b[2J", "$(id)"].map((x, i) => ({ id: x, name: `m${i}`, type: "prometheus" }));
+    emulator.canned({ method: "GET", path: "/dbaas-external-endpoints", status: 200, body: { "dbaas-endpoints": endpoints } });
+    const words = ["__complete", "--shell=bash", "--", "dbaas", "external-endpoint", "show", "prometheus", ""];
+    expect((await runCli(words, { env })).stdout).toBe(`${id}\n\\$\\(id\\)\n`);
+  });
+
+  it.skipIf(!hasShell("bash"))("bash: COMPREPLY holds each kept name as one word, and a partly typed escaped name completes", async () => {
+    const script = `
+${loadCompletion("bash")}
+COMP_WORDS=(exo dbaas show ""); COMP_CWORD=3; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+COMP_WORDS=(exo dbaas show 'x\\$\\(to'); COMP_CWORD=3; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+`;
+    const { stdout } = await exec("bash", ["-c", script], { cwd: dir, env: shellEnv() });
+    const lines = stdout.split("\n").slice(0, -1);
+    expect(lines).toHaveLength(kept.length + 1);
+    expect(await asWords("bash", lines)).toEqual([...kept, hostile.substitution]);
+  }, 20_000);
+
+  it.skipIf(!hasShell("zsh"))("zsh: compadd -Q gets each kept name as one word", async () => {
+    const script = `
+compdef() { : }
+compadd() { [[ $1 == -Q ]] || { print -r -- "no -Q"; return }; shift 2; print -rl -- "$@"; }
+${loadCompletion("zsh")}
+words=(exo dbaas show ""); CURRENT=4; __exo_complete
+`;
+    const { stdout } = await exec("zsh", ["-f", "-c", script], { cwd: dir, env: shellEnv() });
+    expect(await asWords("zsh", stdout.split("\n").slice(0, -1))).toEqual(kept);
+  }, 20_000);
+
+  it.skipIf(!hasShell("fish"))("fish: complete -C lists the kept names as they are, and inserts each as one word", async () => {
+    const script = `
+${loadCompletion("fish")}
+complete -C "exo dbaas show "
+echo ---
+complete -C --escape "exo dbaas show "
+`;
+    const { stdout } = await exec("fish", ["--no-config", "-c", script], { cwd: dir, env: shellEnv() });
+    const [raw, escaped] = stdout.split("---\n").map((part) => part.split("\n").slice(0, -1).map((l) => l.split("\t")[0]!));
+    const fishKept = kept.filter((name) => name !== hostile.tilde);
+    expect([...raw!].sort()).toEqual([...fishKept].sort());
+    expect((await asWords("fish", escaped!)).sort()).toEqual([...fishKept].sort());
   }, 20_000);
 });

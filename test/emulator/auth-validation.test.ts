@@ -106,6 +106,25 @@ describe("request validation", () => {
     expect(await settings({ consumer_request_timeout_ms: 2000 }, "kafka-rest-settings")).toMatch(/must be one of 1000, 15000, 30000/);
   });
 
+  // keys every object inherits ("constructor", "toString"...) are no more settings than "nope" is
+  const inherited = ["constructor", "toString", "hasOwnProperty", "__proto__", "nope"];
+
+  it("refuses Kafka settings keys that are not the schema's own, nested ones too", async () => {
+    for (const key of inherited) {
+      const raw = `{"plan":"startup-2","kafka-settings":{${JSON.stringify(key)}:1}}`;
+      expect(await bad(raw)).toMatch(`unknown setting ${JSON.stringify(key)}`);
+      const nested = `{"plan":"startup-2","kafka-settings":{"log-cleanup-and-compaction":{${JSON.stringify(key)}:1}}}`;
+      expect(await bad(nested)).toMatch(`unknown setting ${JSON.stringify(key)}`);
+    }
+  });
+
+  it("refuses external endpoint settings keys that are not the type's own fields", async () => {
+    for (const key of inherited) {
+      const raw = `{"settings":{"url":"https://es.example.net:9200","index-prefix":"kafka",${JSON.stringify(key)}:"x"}}`;
+      expect(await bad(raw, "/dbaas-external-endpoint-elasticsearch/es-logs")).toBe(`settings: unknown field ${JSON.stringify(key)}`);
+    }
+  });
+
   it("handles integers beyond 2^53 exactly", async () => {
     const over = await bad('{"plan":"startup-2","kafka-settings":{"log_retention_ms":9223372036854775808}}');
     expect(over).toMatch(/must be at most 9223372036854775807 \(got 9223372036854775808\)/);

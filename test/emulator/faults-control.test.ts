@@ -120,6 +120,10 @@ describe("fault injection", () => {
   it("rejects malformed fault rules", () => {
     expect(() => emu.faults.inject({ kind: "status" })).toThrow(/status between 400 and 599/);
     expect(() => emu.faults.inject({ kind: "explode" as never })).toThrow(/unknown fault kind/);
+    // keys every object inherits are no more fields than "nope" is
+    for (const key of ["constructor", "toString", "hasOwnProperty", "__proto__", "nope"]) {
+      expect(() => emu.faults.inject(JSON.parse(`{"kind":"status","status":500,${JSON.stringify(key)}:1}`))).toThrow(`invalid ${JSON.stringify(key)}: unknown field`);
+    }
   });
 });
 

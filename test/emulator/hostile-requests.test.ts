@@ -1,6 +1,8 @@
 // No request brings the emulator down: raw malformed request lines, every bad control value, and
 // clients too slow to finish their request. After each, the next normal request is answered.
+import { readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
+import { connect as tlsConnect } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { call } from "./client.js";
@@ -163,6 +165,46 @@ describe("slow clients are dropped", () => {
     // 300 ms configured, checked every 75 ms; the margin is for a loaded machine
     expect(Math.max(...times)).toBeLessThan(5000);
     await stillAnswers();
+  });
+
+  /** How long the server took to close a connection on which nothing is sent; Infinity if still open after 5 s. */
+  function silent(socket: Socket): Promise<number> {
+    const opened = Date.now();
+    socket.on("error", () => undefined);
+    socket.resume();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => (resolve(Infinity), socket.destroy()), 5000);
+      socket.on("close", () => (clearTimeout(timer), resolve(Date.now() - opened)));
+    });
+  }
+
+  // a request timeout far beyond the headers timeout: the headers timeout alone must close them
+  const timeouts = { headersTimeoutMs: 300, requestTimeoutMs: 60_000 };
+
+  it("connections that never send a byte: 400 of them all closed after the headers timeout", async () => {
+    const idle = await startEmulator(timeouts);
+    try {
+      const idlePort = Number(new URL(idle.url).port);
+      // 400 keeps both ends (800 descriptors) within a 1024 descriptor limit
+      const times = await Promise.all(Array.from({ length: 400 }, () => silent(connect(idlePort, "127.0.0.1"))));
+      expect(Math.min(...times)).toBeGreaterThanOrEqual(250);
+      expect(Math.max(...times)).toBeLessThan(5000);
+      expect((await call(idle, "GET", "/zone", { unsigned: true })).status).toBe(200);
+    } finally {
+      await idle.close();
+    }
+  });
+
+  it("over TLS too: 300 silent before the handshake, and one silent after it", async () => {
+    const https = await startEmulator({ https: true, ...timeouts });
+    try {
+      const httpsPort = Number(new URL(https.url).port);
+      const beforeHandshake = Promise.all(Array.from({ length: 300 }, () => silent(connect(httpsPort, "127.0.0.1"))));
+      const afterHandshake = silent(tlsConnect({ port: httpsPort, host: "127.0.0.1", ca: readFileSync(https.tlsCaPath!) }));
+      expect({ beforeHandshake: Math.max(...(await beforeHandshake)) < 5000, afterHandshake: (await afterHandshake) < 5000 }).toEqual({ beforeHandshake: true, afterHandshake: true });
+    } finally {
+      await https.close();
+    }
   });
 
   it("a body that never ends: closed after the request timeout", async () => {

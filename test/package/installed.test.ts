@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer as createHttpsServer } from "node:https";
+import { createServer, type AddressInfo, type Server } from "node:net";
 import { hasPinnedJars } from "../../src/emulator/broker/jar-cache.js";
+import { loadOrCreateTls } from "../../src/emulator/tls.js";
 import { KAFKA_JARS, KAFKA_VERSION } from "../../src/emulator/broker/kafka-jars.js";
 import { ROOT } from "../helpers/built-cli.js";
 import { startServer, type LoopbackServer } from "../helpers/loopback-server.js";
@@ -116,6 +119,63 @@ echo "stopped $EXO_EMULATOR_PID"`;
     const { child, vars } = await startInstalledEmulator(["--quiet", "--secret", "it's-mine"], baseEnv());
     await stop(child);
     expect(Object.keys(vars)).toEqual(["EXOSCALE_API_ENDPOINT", "EXOSCALE_API_KEY", "EXO_EMULATOR_PID"]);
+  });
+});
+
+describe("the installed emulator when it cannot start or fetch", () => {
+  let taken: Server;
+  let takenPort: number;
+  beforeAll(async () => {
+    taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    takenPort = (taken.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+
+  const emulator = (args: string[], env: Record<string, string> = baseEnv()) =>
+    exec(pkg.bin("exo-emulator"), args, { cwd: elsewhere, env, timeout: 20_000 }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it("a port in use: one line naming it and --port 0, exit 2", async () => {
+    expect(await emulator(["--port", String(takenPort), "--quiet"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `exo-emulator: port ${takenPort} is already in use: choose another with --port N, or --port 0 for any free port (the URL is printed)\n`,
+    });
+  });
+
+  it("--print-env that cannot start prints `false`: eval \"$(… &)\" fails, and a set -e script stops there", async () => {
+    const line = `eval "$(exo-emulator --print-env --quiet --port ${takenPort} &)"`;
+    const script = `${line}\necho "status=$? endpoint=\${EXOSCALE_API_ENDPOINT-unset}"\nset -e\n${line}\necho "not reached"`;
+    const result = await exec("/bin/sh", ["-c", script], { cwd: elsewhere, env: baseEnv(), timeout: 20_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect(result).toMatchObject({ code: 1, stdout: "status=1 endpoint=unset\n" });
+    expect(result.stderr).toContain("or --port 0 for any free port");
+    expect(await emulator(["--print-env", "--port", String(takenPort)])).toMatchObject({ code: 2, stdout: "false\n" });
+  });
+
+  it("fetch-kafka through a TLS-inspecting proxy (an untrusted CA): the error names NODE_EXTRA_CA_CERTS, which then works", async () => {
+    const tlsDir = mkdtempSync(join(tmpdir(), "exo-dbaas-proxy-ca-"));
+    const tls = await loadOrCreateTls(tlsDir);
+    // the chain ends in the proxy's self-signed CA, as such proxies send it
+    const proxy = createHttpsServer({ cert: tls.cert + readFileSync(tls.caPath, "utf8"), key: tls.key }, (_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const repo = `https://127.0.0.1:${(proxy.address() as AddressInfo).port}/maven2`;
+    const env = { ...baseEnv(), XDG_CACHE_HOME: join(tlsDir, "cache"), EXO_EMULATOR_MAVEN_REPO: repo };
+    try {
+      const untrusted = await emulator(["fetch-kafka", "--quiet"], env);
+      expect(untrusted.code).toBe(2);
+      expect(untrusted.stdout).toBe("");
+      expect(untrusted.stderr).toMatch(/: self-signed certificate in certificate chain \(behind a proxy that inspects TLS, set NODE_EXTRA_CA_CERTS to a PEM file holding its CA certificate\)\n$/);
+      const trusted = await emulator(["fetch-kafka", "--quiet"], { ...env, NODE_EXTRA_CA_CERTS: tls.caPath });
+      expect(trusted.code).toBe(2);
+      expect(trusted.stderr).toMatch(/: 404 Not Found\n$/);
+      expect(existsSync(join(tlsDir, "cache", "exo-dbaas", "kafka", KAFKA_VERSION))).toBe(false);
+    } finally {
+      proxy.close();
+      rmSync(tlsDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -96,12 +96,24 @@ export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): P
   }
 }
 
+/** TLS errors of a certificate chain Node does not trust, such as a TLS-inspecting proxy's. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "CERT_UNTRUSTED",
+]);
+const UNTRUSTED_HINT = " (behind a proxy that inspects TLS, set NODE_EXTRA_CA_CERTS to a PEM file holding its CA certificate)";
+
 async function fetchJar(url: string, file: string, jar: PinnedJar, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<void> {
   const response = await fetch(url, { signal, redirect: "follow" }).catch((error: unknown) => {
     if (signal?.aborted) throw error;
     // fetch says only "fetch failed"; the reason (refused, DNS, TLS) is its cause
-    const cause = (error as { cause?: { message?: string } }).cause?.message;
-    throw new Error(`GET ${url}: ${cause ?? (error as Error).message}`);
+    const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+    const hint = UNTRUSTED_CERTIFICATE.has(cause?.code ?? "") ? UNTRUSTED_HINT : "";
+    throw new Error(`GET ${url}: ${cause?.message ?? (error as Error).message}${hint}`);
   });
   if (!response.ok || !response.body) throw new Error(`GET ${url}: ${response.status} ${response.statusText}`);
   const hash = createHash("sha256");

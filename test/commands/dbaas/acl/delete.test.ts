@@ -36,6 +36,22 @@ describe("acl delete", () => {
     expect(ids).not.toContain(srId);
   });
 
+  it("the prompt escapes what the API says of the ACL: escape sequences and bidirectional overrides", async () => {
+    const entry = { id: "acl-hostile", username: "u\u202eevil", topic: "t\x1b[2J", permission: "read\x1b]0;pwned\x07\u202e" };
+    s.emulator.canned({ method: "GET", path: `/dbaas-kafka/${SERVICE}/acl-config`, status: 200, body: { "topic-acl": [entry], "schema-registry-acl": [] } });
+    try {
+      const declined = await s.exo(["dbaas", "acl", "delete", SERVICE, entry.id, ...Z], { terminal: true, input: ["no"] });
+      expect(declined).toEqual({
+        exitCode: 0,
+        stdout: "",
+        stderr: '[+] Are you sure you want to delete ACL "acl-hostile" ("u\\u202eevil" read\\x1b]0;pwned\\a\\u202e on topic "t\\x1b[2J")? [yN]: ',
+      });
+    } finally {
+      s.emulator.clearCanned();
+    }
+    expect(s.mutations()).toEqual([]);
+  });
+
   it("an unknown id is an error and nothing is deleted", async () => {
     expect(await s.exo(["dbaas", "acl", "delete", SERVICE, "acl-nope", ...Z, "-f"])).toEqual({
       exitCode: 1,
