@@ -91,7 +91,11 @@ export function ownClientFileNames(kinds: readonly ClientKind[], username: strin
 
 export function clientConfigEntries(request: ClientFilesRequest): FileEntry[] {
   const { kinds, settings, credentials } = request;
-  const place = (name: string, contents: string | Uint8Array): FileEntry => ({ ...clientFilePlace(request.cwd, request.dir, name), contents, mode: PRIVATE_FILE_MODE });
+  /** the file `name`, its contents made knowing how it is printed (errors name it) */
+  const place = (name: string, contents: string | Uint8Array | ((display: string) => string)): FileEntry => {
+    const where = clientFilePlace(request.cwd, request.dir, name);
+    return { ...where, contents: typeof contents === "function" ? contents(where.display) : contents, mode: PRIVATE_FILE_MODE };
+  };
   const user = settings.username;
   const entries: FileEntry[] = [];
   for (const kind of kinds) {
@@ -103,17 +107,12 @@ export function clientConfigEntries(request: ClientFilesRequest): FileEntry[] {
       const reuse = request.reuseKeyStore;
       const keyStore = settings.auth === "certificate" ? { password: reuse?.password ?? randomPassword(), entry: place(names.keyStore, "") } : undefined;
       if (keyStore) keyStore.entry.contents = reuse?.bytes ?? keyStorePkcs12(credentials.key, credentials.certificate, user, keyStore.password);
-      const properties = javaProperties(settings, {
-        trustStore: { path: trustStore.path, password: trustPassword },
-        keyStore: keyStore && { path: keyStore.entry.path, password: keyStore.password },
-      });
-      entries.push(place(names.properties, properties), ...(keyStore ? [keyStore.entry] : []), trustStore);
+      const stores = { trustStore: { path: trustStore.path, password: trustPassword }, keyStore: keyStore && { path: keyStore.entry.path, password: keyStore.password } };
+      entries.push(place(names.properties, (display) => javaProperties(settings, stores, display)), ...(keyStore ? [keyStore.entry] : []), trustStore);
     } else if (kind === "librdkafka") {
-      const entry = place(librdkafkaFileName(user), "");
-      entry.contents = librdkafkaConf(settings, entry.display);
-      entries.push(entry);
+      entries.push(place(librdkafkaFileName(user), (display) => librdkafkaConf(settings, display)));
     } else {
-      entries.push(place(envFileName(user), envFile(settings)));
+      entries.push(place(envFileName(user), (display) => envFile(settings, display)));
     }
   }
   return entries;

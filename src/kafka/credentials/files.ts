@@ -1,8 +1,8 @@
 // The three files of a user's client credentials (CA, certificate, key): where they go, reading
 // them back, and writing them (with any client configuration files) as one set only once every check has passed.
-import { promises as fs } from "node:fs";
+import { constants, promises as fs } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { checkTarget, writeFileSet, type FileEntry, type FileSetOptions } from "./file-set.js";
+import { checkTarget, FileSetError, writeFileSet, type FileEntry, type FileSetOptions } from "./file-set.js";
 import { FileExistsError, PRIVATE_FILE_MODE } from "./private-file.js";
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { CredentialsError, parseCertificate, parseCertificates, parsePrivateKey, sameCertificate, type CredentialsPem, type VerifiedCredentials } from "./pem.js";
@@ -137,12 +137,33 @@ export async function installCredentials(
     ...extraToWrite,
   ];
   if (entries.length > 0) await writeFileSet(entries, { ...options, overwrite });
+  const kept = [
+    ...CREDENTIALS_PARTS.filter((p) => before[p] === "same").map((p) => ({ path: files[p].absolute, display: files[p].display, mode: PRIVATE_FILE_MODE })),
+    ...extra.filter((_, i) => extraBefore[i] === "same").map((e) => ({ path: e.path, display: e.display, mode: e.mode })),
+  ];
+  await Promise.all(kept.map(narrowMode));
   return {
     written: toWrite,
     kept: CREDENTIALS_PARTS.filter((p) => before[p] === "same"),
     entriesWritten: extraToWrite.map((e) => e.display),
     entriesKept: extra.filter((_, i) => extraBefore[i] === "same").map((e) => e.display),
   };
+}
+
+/**
+ * A file kept because it already holds the right bytes gets the mode a written one would have (a wider mode
+ * would leave a key or password readable by others). A symbolic link is left as it is: its target is not ours.
+ */
+async function narrowMode({ path, display, mode }: { path: string; display: string; mode: number }): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    if (((await handle.stat()).mode & 0o777) !== mode) await handle.chmod(mode);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOOP") throw new FileSetError(`cannot make ${display} mode ${mode.toString(8)}: ${(error as NodeJS.ErrnoException).code ?? "failed"}`);
+  } finally {
+    await handle?.close();
+  }
 }
 
 const withNewline = (pem: string) => (pem.endsWith("\n") ? pem : `${pem}\n`);
