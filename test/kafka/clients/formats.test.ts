@@ -60,16 +60,17 @@ describe("bootstrap addresses", () => {
 
   it("takes every kafka component of the method, in order, IPv6 in brackets", () => {
     const svc = service([kafka("a.example", 1, "certificate"), kafka("b.example", 2, "sasl"), { ...kafka("c.example", 3), component: "kafka_rest" }, kafka("::1", 4, "certificate"), kafka("d.example", 5)]);
-    expect(bootstrapAddresses(svc, "k", "certificate")).toEqual([{ host: "a.example", port: 1 }, { host: "::1", port: 4 }, { host: "d.example", port: 5 }]);
-    expect(bootstrapAddresses(svc, "k", "sasl")).toEqual([{ host: "b.example", port: 2 }]);
-    expect(envFile(settings({ bootstrap: bootstrapAddresses(svc, "k", "certificate") }), "app.env")).toContain("KAFKA_BOOTSTRAP_SERVERS='a.example:1,[::1]:4,d.example:5'\n");
+    expect(bootstrapAddresses(svc, "k", "z", "certificate")).toEqual([{ host: "a.example", port: 1 }, { host: "::1", port: 4 }, { host: "d.example", port: 5 }]);
+    expect(bootstrapAddresses(svc, "k", "z", "sasl")).toEqual([{ host: "b.example", port: 2 }]);
+    expect(envFile(settings({ bootstrap: bootstrapAddresses(svc, "k", "z", "certificate") }), "app.env")).toContain("KAFKA_BOOTSTRAP_SERVERS='a.example:1,[::1]:4,d.example:5'\n");
   });
 
   it("refuses SASL when the service has it disabled, a service without addresses, and a host that is not a host", () => {
-    expect(() => bootstrapAddresses(service([kafka("b", 2, "sasl")], false), "k", "sasl")).toThrow('SASL authentication is not enabled on service "k"');
-    expect(() => bootstrapAddresses(service([kafka("a", 1, "certificate")]), "k", "sasl")).toThrow("no Kafka address for sasl");
-    expect(() => bootstrapAddresses(service([kafka("a\nb", 1, "certificate")]), "k", "certificate")).toThrow("invalid Kafka address");
-    expect(() => bootstrapAddresses(service([kafka("a", 0, "certificate")]), "k", "certificate")).toThrow("invalid Kafka address");
+    expect(() => bootstrapAddresses(service([kafka("b", 2, "sasl")], false), "k", "z", "sasl")).toThrow('SASL authentication is not enabled on service "k" (enable it with: exo dbaas update k -z z --kafka-enable-sasl-auth true)');
+    expect(() => bootstrapAddresses(service([kafka("a", 1, "certificate")]), "k", "z", "sasl")).toThrow("no Kafka address for sasl");
+    expect(() => bootstrapAddresses(service([kafka("a\nb", 1, "certificate")]), "k", "z", "certificate")).toThrow("invalid Kafka address");
+    expect(() => bootstrapAddresses(service([kafka("a", 0, "certificate")]), "k", "z", "certificate")).toThrow("invalid Kafka address");
+    expect(() => bootstrapAddresses(service([kafka("h".repeat(254), 1, "certificate")]), "k", "z", "certificate")).toThrow("invalid Kafka address");
   });
 });
 

@@ -61,7 +61,7 @@ export async function clientFileEntries(
 ): Promise<FileEntry[]> {
   if (!request) return [];
   const service = await fetchKafkaService(ctx.client, ctx.name, ctx.zone);
-  const bootstrap = bootstrapAddresses(service, ctx.name, request.auth);
+  const bootstrap = bootstrapAddresses(service, ctx.name, ctx.zone, request.auth);
   const password = request.auth === "sasl" ? (await revealKafkaUserSecrets(ctx.client, ctx.name, ctx.username)).password : undefined;
   const java = javaFileNames(ctx.username);
   const reuseKeyStore =

@@ -65,7 +65,7 @@ Examples:
       async listUsers() {
         const service = await fetchKafkaService(client, name, zone);
         // the client configurations' addresses (SASL enabled?) are checked before anything changes
-        if (clients) bootstrapAddresses(service, name, clients.auth);
+        if (clients) bootstrapAddresses(service, name, zone, clients.auth);
         return (service.users ?? []).map((u) => ({ username: u.username ?? "", type: u.type }));
       },
       async createUser(username) {

@@ -264,6 +264,6 @@ describe("credentials check --connect", () => {
     const dir = tempDir();
     const result = await s.exo(["dbaas", "credentials", "check", SERVICE, ...Z, "--connect", "--dir", dir]);
     expect(result).toMatchObject({ exitCode: 1, stdout: "" });
-    expect(result.stderr).toBe(`error: cannot read ${dir}/ca.pem (ENOENT): write it with exo dbaas credentials download ${SERVICE} --user avnadmin\n`);
+    expect(result.stderr).toBe(`error: cannot read ${dir}/ca.pem (ENOENT): write it with exo dbaas credentials download ${SERVICE} -z ${ZONE} --user avnadmin --dir ${dir}\n`);
   });
 });
