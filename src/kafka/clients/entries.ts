@@ -59,6 +59,12 @@ function trustStorePassword(caPem: string): string {
   return createHmac("sha256", "exo-dbaas truststore").update(caPem.trim()).digest("base64url").slice(0, 32);
 }
 
+/** truststore.p12's bytes: the same CA always gives the same file. */
+export function trustStoreFor(caPem: string): Buffer {
+  const password = trustStorePassword(caPem);
+  return trustStorePkcs12(parseCertificates(caPem, "the CA certificate"), "ca", password, Buffer.from(password));
+}
+
 /** Where a client file goes: in `dir` (default: the working directory); `display` as printed. */
 export function clientFilePlace(cwd: string, dir: string | undefined, name: string): { path: string; display: string } {
   const display = dir && !isAbsolute(name) ? join(dir, name) : name;
@@ -101,8 +107,7 @@ export function clientConfigEntries(request: ClientFilesRequest): FileEntry[] {
   for (const kind of kinds) {
     if (kind === "java") {
       const trustPassword = trustStorePassword(credentials.ca);
-      const cas = parseCertificates(credentials.ca, "the CA certificate");
-      const trustStore = place(TRUST_STORE_FILE, trustStorePkcs12(cas, "ca", trustPassword, Buffer.from(trustPassword)));
+      const trustStore = place(TRUST_STORE_FILE, trustStoreFor(credentials.ca));
       const names = javaFileNames(user);
       const reuse = request.reuseKeyStore;
       const keyStore = settings.auth === "certificate" ? { password: reuse?.password ?? randomPassword(), entry: place(names.keyStore, "") } : undefined;
