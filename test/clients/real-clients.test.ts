@@ -239,6 +239,35 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     expect(fresh, fresh.stderr).toMatchObject({ code: 0, stderr: "" });
   }, 90_000);
 
+  it("check --connect --dir after the user is made anew: names the stale PEM, then the stale key store; each hint, run as printed, fixes it", async () => {
+    await exo(["dbaas", "user", "create", SERVICE, "remade", ...Z]);
+    await exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", "remade", "--dir", "remade", "--client", "java,env"]);
+    const check = () => connectCheck("--user", "remade", "--dir", "remade");
+    expect((await check()).code).toBe(0);
+    await exo(["dbaas", "user", "delete", SERVICE, "remade", ...Z, "--force"]);
+    await exo(["dbaas", "user", "create", SERVICE, "remade", ...Z]);
+    const runHint = async (hint: string) => {
+      const { stdout: words } = await run("sh", ["-c", `set -- ${hint}; shift; printf '%s\\0' "$@"`]);
+      await exo(words.split("\0").slice(0, -1));
+    };
+    const hintOf = (stderr: string) => /again with (exo .*)$/m.exec(stderr)![1]!;
+
+    const pem = await check();
+    expect(pem.code, pem.stderr).toBe(5);
+    expect(pem.stderr).toMatch(/failed at credentials: .*the certificate in remade\/remade\.cert\.pem is not user "remade"'s current certificate/);
+    expect(hintOf(pem.stderr)).toBe(`exo dbaas credentials download ${SERVICE} -z de-muc-1 --user remade --dir remade --force`);
+    await runHint(hintOf(pem.stderr));
+
+    // the PEMs are fresh; the Java key store still holds the old certificate, the env file points at the fresh PEM
+    const store = await check();
+    expect(store.code, store.stderr).toBe(5);
+    expect(store.stderr).toMatch(/failed at credentials: .*remade\/remade\.client\.properties would not give a client user "remade"'s current certificate and key/);
+    expect(hintOf(store.stderr)).toBe(`exo dbaas credentials download ${SERVICE} -z de-muc-1 --user remade --dir remade --client java --force`);
+    await runHint(hintOf(store.stderr));
+    const fresh = await check();
+    expect(fresh, fresh.stderr).toMatchObject({ code: 0, stderr: "" });
+  }, 90_000);
+
   it("check --connect names the connect step once nothing listens on the address", async () => {
     const [pid] = childProcesses(emulator.child.pid!, BROKER_LAUNCHER_CLASS);
     expect(pid).toBeGreaterThan(0);

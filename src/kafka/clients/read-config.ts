@@ -1,22 +1,23 @@
-// The SASL password a client takes from a configuration this CLI wrote, read by that client's rules: sh's
-// single quotes for the environment file, kcat's key=value lines, .properties escapes then a JAAS quoted string.
+// What a client takes from a configuration this CLI wrote (the SASL password, the certificate file), read by
+// that client's rules: sh's single quotes for the environment file, kcat's key=value lines, .properties
+// escapes then a JAAS quoted string.
 
 import type { ConfigKind } from "./formats.js";
 
-/** The last assignment of KAFKA_SASL_PASSWORD in single quotes (a quote written as '\''), as sh reads it. */
-function envPassword(text: string): string | undefined {
-  const found = [...text.matchAll(/^KAFKA_SASL_PASSWORD='((?:[^']|'\\'')*)'$/gm)].at(-1);
+/** The last assignment of `name` in single quotes (a quote written as '\''), as sh reads it. */
+function envValue(text: string, name: string): string | undefined {
+  const found = [...text.matchAll(new RegExp(`^${name}='((?:[^']|'\\\\'')*)'$`, "gm"))].at(-1);
   return found?.[1]!.replace(/'\\''/g, "'");
 }
 
-/** The last sasl.password line as kcat -F reads it: blanks around the line stripped, a backslash before = or : dropped. */
-function librdkafkaPassword(text: string): string | undefined {
+/** The last `key` line as kcat -F reads it: blanks around the line stripped, a backslash before = or : dropped. */
+function librdkafkaValue(text: string, key: string): string | undefined {
   const line = text
     .split("\n")
     .map((l) => l.trim())
-    .filter((l) => l.startsWith("sasl.password="))
+    .filter((l) => l.startsWith(`${key}=`))
     .at(-1);
-  return line?.slice("sasl.password=".length).replace(/\\([=:])/g, "$1");
+  return line?.slice(key.length + 1).replace(/\\([=:])/g, "$1");
 }
 
 /** A .properties value: \uXXXX, \t, \n, \r, \f, and a backslash before any other character dropped. */
@@ -39,7 +40,12 @@ function javaPassword(text: string): string | undefined {
 
 /** The SASL password in a configuration of `kind`, or undefined when it holds none. */
 export function saslPasswordIn(kind: ConfigKind, text: string): string | undefined {
-  if (kind === "env") return envPassword(text);
-  if (kind === "librdkafka") return librdkafkaPassword(text);
+  if (kind === "env") return envValue(text, "KAFKA_SASL_PASSWORD");
+  if (kind === "librdkafka") return librdkafkaValue(text, "sasl.password");
   return javaPassword(text);
+}
+
+/** The certificate file an environment or librdkafka configuration points at, or undefined when it names none. */
+export function certificatePathIn(kind: "env" | "librdkafka", text: string): string | undefined {
+  return kind === "env" ? envValue(text, "KAFKA_SSL_CERTFILE") : librdkafkaValue(text, "ssl.certificate.location");
 }

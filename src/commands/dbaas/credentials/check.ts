@@ -30,7 +30,9 @@ password of each client configuration of the user there (USER.env,
 USER.librdkafka.conf, USER.client.properties), one line per address and
 password naming its files, and a file whose password is not the user's current
 one fails as stale; without --dir, or with none there, with the password the
-API reveals, and the lines say so.
+API reveals, and the lines say so. For certificates, a client configuration of
+the user in --dir that would hand a client another certificate (a Java key
+store, a file pointing elsewhere) fails as stale too.
 
 Supported output template annotations: ${annotations(credentialsCheckView)}
 (with --connect: ${annotations(connectCheckView)})`,

@@ -8,9 +8,7 @@ import type { KafkaService } from "../../../api/schemas.js";
 import { CliError, ExitCode } from "../../../errors.js";
 import { bootstrapAddresses, type ClientAuth } from "../../../kafka/clients/bootstrap.js";
 import { checkAddresses, describeReport, type ConnectCheckInput } from "../../../kafka/connect-check/index.js";
-import { CLIENT_KINDS, clientFilePlace, ownClientFileNames, type ClientKind } from "../../../kafka/clients/entries.js";
-import { configuresUser } from "../../../kafka/clients/formats.js";
-import { saslPasswordIn } from "../../../kafka/clients/read-config.js";
+import { saslPasswordsIn, staleCertificateConfigs } from "../../../kafka/clients/configs-in-dir.js";
 import { shellCommand } from "../../../output/shell-word.js";
 import { credentialsFiles, parseCertificate, sameCertificate, type CredentialsFile } from "../../../kafka/credentials/index.js";
 import { findServiceUser } from "../../../kafka/views/index.js";
@@ -47,13 +45,19 @@ export interface ConnectCheckRequest {
 }
 
 /** Why the local certificate is not the user's current one, or undefined when it is. */
-async function staleCertificate(req: ConnectCheckRequest, service: KafkaService, file: CredentialsFile, localPem: string): Promise<string | undefined> {
+async function staleCertificate(req: ConnectCheckRequest, service: KafkaService, file: CredentialsFile, localPem: string, keyPem: string): Promise<string | undefined> {
   const user = findServiceUser(service, req.username);
   if (!user) return `the certificate in ${file.display} belongs to user ${goQuote(req.username)}, which no longer exists on service ${goQuote(req.name)}`;
-  const current = user["access-cert"] || (await revealKafkaUserSecrets(req.client, req.name, req.username))["access-cert"] || "";
-  const local = parseCertificate(localPem, file.display);
-  if (current !== "" && sameCertificate(local, parseCertificate(current, `the certificate of user ${goQuote(req.username)}`))) return undefined;
-  return `the certificate in ${file.display} is not user ${goQuote(req.username)}'s current certificate (credentials reset or rotated): download it again with ${downloadCommand(req, ["--force"])}`;
+  const currentPem = user["access-cert"] || (await revealKafkaUserSecrets(req.client, req.name, req.username))["access-cert"] || "";
+  const current = currentPem === "" ? undefined : parseCertificate(currentPem, `the certificate of user ${goQuote(req.username)}`);
+  if (!current || !sameCertificate(parseCertificate(localPem, file.display), current)) {
+    return `the certificate in ${file.display} is not user ${goQuote(req.username)}'s current certificate (credentials reset or rotated): download it again with ${downloadCommand(req, ["--force"])}`;
+  }
+  if (req.dir === undefined) return undefined;
+  const stale = await staleCertificateConfigs({ cwd: req.cwd, dir: req.dir, username: req.username }, current, keyPem);
+  if (stale.length === 0) return undefined;
+  const kinds = stale.map((c) => c.kind).join(",");
+  return `${stale.map((c) => c.display).join(", ")} would not give a client user ${goQuote(req.username)}'s current certificate and key: write ${stale.length > 1 ? "them" : "it"} again with ${downloadCommand(req, ["--client", kinds, "--force"])}`;
 }
 
 /** A password to log in with, and where it comes from. */
@@ -64,26 +68,6 @@ interface SaslLogin {
   problem?: string;
 }
 
-/** The user's SASL configurations in --dir, by the client kinds that hold a password. */
-async function passwordsInFiles(req: ConnectCheckRequest, dir: string): Promise<{ display: string; kind: ClientKind; password: string }[]> {
-  const found = await Promise.all(
-    CLIENT_KINDS.map(async (kind) => {
-      const name = ownClientFileNames([kind], req.username)[0]!.name;
-      const { path, display } = clientFilePlace(req.cwd, dir, name);
-      let text: string;
-      try {
-        text = await fs.readFile(path, "utf8");
-      } catch {
-        return undefined;
-      }
-      const password = saslPasswordIn(kind, text);
-      if (password === undefined || !configuresUser(kind, text, req.username, { certPath: "", keyStorePath: "" })) return undefined;
-      return { display, kind, password };
-    }),
-  );
-  return found.filter((f) => f !== undefined);
-}
-
 /**
  * With --dir: each distinct password of the user's SASL configurations there, the files holding it named,
  * and a password that is not the API's named stale. Without --dir, or with no configuration there: the API's.
@@ -91,7 +75,7 @@ async function passwordsInFiles(req: ConnectCheckRequest, dir: string): Promise<
 async function saslLogins(req: ConnectCheckRequest): Promise<SaslLogin[]> {
   const current = (await revealKafkaUserSecrets(req.client, req.name, req.username)).password ?? "";
   if (req.dir === undefined) return [{ password: current, source: "the API's password (--dir checks the client files' instead)" }];
-  const files = await passwordsInFiles(req, req.dir);
+  const files = await saslPasswordsIn({ cwd: req.cwd, dir: req.dir, username: req.username });
   if (files.length === 0) return [{ password: current, source: `the API's password (no SASL client configuration in ${req.dir})` }];
   const passwords = [...new Set(files.map((f) => f.password))];
   return passwords.map((password) => {
@@ -117,7 +101,7 @@ export async function connectCheck(req: ConnectCheckRequest): Promise<ObjectOutp
   const service = await fetchKafkaService(req.client, req.name, req.zone);
   const addresses = bootstrapAddresses(service, req.name, req.zone, req.auth);
   const probes: Omit<ConnectCheckInput, "addresses" | "ca" | "timeoutMs">[] = [];
-  if (cert !== undefined) probes.push({ cert, key, certificateProblem: await staleCertificate(req, service, files.cert, cert) });
+  if (cert !== undefined) probes.push({ cert, key, certificateProblem: await staleCertificate(req, service, files.cert, cert, key!) });
   else if (!findServiceUser(service, req.username)) probes.push({ certificateProblem: `user ${goQuote(req.username)} no longer exists on service ${goQuote(req.name)}` });
   else for (const login of await saslLogins(req)) probes.push({ sasl: { username: req.username, ...login }, certificateProblem: login.problem });
 
