@@ -8,17 +8,9 @@ import { tempDir } from "../../helpers/temp-dir.js";
 import type { KafkaService } from "../../../src/api/schemas.js";
 import { bootstrapAddresses } from "../../../src/kafka/clients/bootstrap.js";
 import { configuresUser, envFile, javaProperties, librdkafkaConf, propertiesValue, shellQuote, type ClientSettings, type ConfigKind } from "../../../src/kafka/clients/formats.js";
+import { clientSettings } from "../../helpers/client-settings.js";
 
-const settings = (over: Partial<ClientSettings> = {}): ClientSettings => ({
-  auth: "sasl",
-  bootstrap: [{ host: "127.0.0.1", port: 9093 }],
-  username: "app",
-  password: "p",
-  caPath: "/certs/ca.pem",
-  certPath: "/certs/app.cert.pem",
-  keyPath: "/certs/app.key.pem",
-  ...over,
-});
+const settings = clientSettings;
 
 describe("env file", () => {
   it("gives every value back byte for byte once sourced by sh with set -a", () => {

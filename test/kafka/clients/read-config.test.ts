@@ -1,19 +1,11 @@
 // What check --connect --dir reads from a configuration gives back what the writer put there: the password of
 // each kind (the writers' escaping undone by each client's rules) and the certificate file a configuration names.
 import { describe, expect, it } from "vitest";
-import { envFile, javaProperties, librdkafkaConf, type ClientSettings } from "../../../src/kafka/clients/formats.js";
+import { envFile, javaProperties, librdkafkaConf } from "../../../src/kafka/clients/formats.js";
 import { certificatePathIn, saslPasswordIn } from "../../../src/kafka/clients/read-config.js";
+import { clientSettings } from "../../helpers/client-settings.js";
 
-const settings = (over: Partial<ClientSettings> = {}): ClientSettings => ({
-  auth: "sasl",
-  bootstrap: [{ host: "127.0.0.1", port: 9093 }],
-  username: "app",
-  password: "p",
-  caPath: "/certs/ca.pem",
-  certPath: "/certs/app.cert.pem",
-  keyPath: "/certs/app.key.pem",
-  ...over,
-});
+const settings = clientSettings;
 const stores = { trustStore: { path: "/c/truststore.p12", password: "t" }, keyStore: { path: "/c/app.keystore.p12", password: "k" } };
 
 describe("saslPasswordIn reads back what each writer wrote", () => {

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { envFile, javaProperties, librdkafkaConf, type ClientSettings } from "../../../src/kafka/clients/formats.js";
 import { ROOT } from "../../helpers/built-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
+import { clientSettings } from "../../helpers/client-settings.js";
 
 const run = promisify(execFile);
 const PROGRAM = join(ROOT, "test", "clients", "programs", "ConfigReadback.java");
@@ -30,16 +31,7 @@ async function missingTool(): Promise<string | null> {
 }
 const missing = await missingTool();
 
-const settings = (over: Partial<ClientSettings> = {}): ClientSettings => ({
-  auth: "sasl",
-  bootstrap: [{ host: "127.0.0.1", port: 9093 }],
-  username: "app",
-  password: "p",
-  caPath: "/certs/ca.pem",
-  certPath: "/certs/app.cert.pem",
-  keyPath: "/certs/app.key.pem",
-  ...over,
-});
+const settings = clientSettings;
 
 const HOSTILE = `it's "$HOME" \`id\` $(id) a=b:c #!x \\ \\\\ \\n \\u0041 é 😀 ${"\\"}" ;`;
 
