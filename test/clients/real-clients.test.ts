@@ -172,7 +172,8 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     expect(certificate, certificate.stderr).toMatchObject({ code: 0, stderr: "" });
     expect(certificate.stdout).toMatch(/^127\.0\.0\.1:\d+: ok \(TLSv1\.[23], ApiVersions answered with \d+ APIs\)\n$/);
     expect(sasl, sasl.stderr).toMatchObject({ code: 0, stderr: "" });
-    expect(sasl.stdout).toMatch(/^127\.0\.0\.1:\d+: ok \(TLSv1\.[23], ApiVersions answered with \d+ APIs, SCRAM-SHA-256 login accepted\)\n$/);
+    const saslFiles = ["avnadmin.client.properties", "avnadmin.librdkafka.conf", "avnadmin.env"].map((n) => `sasl/${n}`).join(", ");
+    expect(sasl.stdout).toMatch(new RegExp(`^127\\.0\\.0\\.1:\\d+: ok \\(TLSv1\\.[23], ApiVersions answered with \\d+ APIs, SCRAM-SHA-256 login accepted with the password in ${saslFiles}\\)\n$`));
     expect(sasl.stdout).not.toBe(certificate.stdout);
     // the same probe with a wrong password: the broker's refusal is the sasl step
     const [host, port] = /^(\S+):(\d+):/.exec(sasl.stdout)!.slice(1);
@@ -209,6 +210,62 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     const rejected = await connectCheck("--dir", "foreign");
     expect(rejected.code).toBe(5);
     expect(rejected.stderr).toMatch(/^127\.0\.0\.1:\d+: failed at tls: certificate rejected by the broker/m);
+  }, 90_000);
+
+  it("check --connect --auth sasl --dir logs in with the files' password: after reset-credentials it names the stale files, and its hint rewrites them", async () => {
+    await exo(["dbaas", "user", "create", SERVICE, "resetme", ...Z]);
+    const sasl = ["--client", "java,librdkafka,env", "--auth", "sasl"];
+    await exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", "resetme", "--dir", "reset", ...sasl]);
+    const check = () => connectCheck("--user", "resetme", "--auth", "sasl", "--dir", "reset");
+    expect((await check()).code).toBe(0);
+    await exo(["dbaas", "user", "reset-credentials", SERVICE, "resetme", ...Z]);
+
+    const stale = await check();
+    expect(stale.code, stale.stderr).toBe(5);
+    expect(stale.stdout).toBe("");
+    const files = ["resetme.client.properties", "resetme.librdkafka.conf", "resetme.env"].map((n) => `reset/${n}`).join(", ");
+    const hint = `exo dbaas credentials download ${SERVICE} -z de-muc-1 --user resetme --dir reset --client java,librdkafka,env --auth sasl --force`;
+    const line = new RegExp(`^127\\.0\\.0\\.1:\\d+: failed at (sasl|credentials): .*the password in ${files} is not user "resetme"'s current password \\(credentials reset\\): write it again with (.*)$`, "m");
+    expect(stale.stderr).toMatch(line);
+    expect(line.exec(stale.stderr)![2]).toBe(hint);
+    // without --dir: the API's password, and the line says so
+    const api = await runExo(["dbaas", "credentials", "check", SERVICE, ...Z, "--connect", "--user", "resetme", "--auth", "sasl"], { cwd: join(work, "reset"), env: emulator.env });
+    expect(api.stdout).toMatch(/SCRAM-SHA-256 login accepted with the API's password \(--dir checks the client files' instead\)\)\n$/);
+
+    // the hint, run as printed (the words split by sh), rewrites the files; the check then passes
+    const { stdout: words } = await run("sh", ["-c", `set -- ${hint}; shift; printf '%s\\0' "$@"`]);
+    await exo(words.split("\0").slice(0, -1));
+    const fresh = await check();
+    expect(fresh, fresh.stderr).toMatchObject({ code: 0, stderr: "" });
+  }, 90_000);
+
+  it("check --connect --dir after the user is made anew: names the stale PEM, then the stale key store; each hint, run as printed, fixes it", async () => {
+    await exo(["dbaas", "user", "create", SERVICE, "remade", ...Z]);
+    await exo(["dbaas", "credentials", "download", SERVICE, ...Z, "--user", "remade", "--dir", "remade", "--client", "java,env"]);
+    const check = () => connectCheck("--user", "remade", "--dir", "remade");
+    expect((await check()).code).toBe(0);
+    await exo(["dbaas", "user", "delete", SERVICE, "remade", ...Z, "--force"]);
+    await exo(["dbaas", "user", "create", SERVICE, "remade", ...Z]);
+    const runHint = async (hint: string) => {
+      const { stdout: words } = await run("sh", ["-c", `set -- ${hint}; shift; printf '%s\\0' "$@"`]);
+      await exo(words.split("\0").slice(0, -1));
+    };
+    const hintOf = (stderr: string) => /again with (exo .*)$/m.exec(stderr)![1]!;
+
+    const pem = await check();
+    expect(pem.code, pem.stderr).toBe(5);
+    expect(pem.stderr).toMatch(/failed at credentials: .*the certificate in remade\/remade\.cert\.pem is not user "remade"'s current certificate/);
+    expect(hintOf(pem.stderr)).toBe(`exo dbaas credentials download ${SERVICE} -z de-muc-1 --user remade --dir remade --force`);
+    await runHint(hintOf(pem.stderr));
+
+    // the PEMs are fresh; the Java key store still holds the old certificate, the env file points at the fresh PEM
+    const store = await check();
+    expect(store.code, store.stderr).toBe(5);
+    expect(store.stderr).toMatch(/failed at credentials: .*remade\/remade\.client\.properties would not give a client user "remade"'s current certificate and key/);
+    expect(hintOf(store.stderr)).toBe(`exo dbaas credentials download ${SERVICE} -z de-muc-1 --user remade --dir remade --client java --force`);
+    await runHint(hintOf(store.stderr));
+    const fresh = await check();
+    expect(fresh, fresh.stderr).toMatchObject({ code: 0, stderr: "" });
   }, 90_000);
 
   it("check --connect names the connect step once nothing listens on the address", async () => {

@@ -1,8 +1,8 @@
 // The file-set transaction on its own: checks before writing, links replaced as links, and for every
 // way a move can fail or the run be aborted, the whole old set back and nothing else in the directory.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { promises as fsPromises, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FileExistsError } from "../../src/kafka/credentials/private-file.js";
 import { FileSetError, writeFileSet, type FileEntry, type FileSetOptions } from "../../src/kafka/credentials/file-set.js";
 import { makeImmutable, makeReadOnlyDir } from "../helpers/obstacles.js";
@@ -184,5 +184,29 @@ describe("aborted at each step", () => {
     }, { signal: controller.signal });
     expect(seen[0]!.filter((n) => n.endsWith(".tmp"))).toHaveLength(2);
     expect(seen[1]).toEqual([...NAMES].sort());
+  });
+});
+
+describe("aborted inside the staging of a file", () => {
+  // The signal can arrive while a file is being staged, after its temporary file is created: the
+  // abort listener removes that file under the staging's feet. Node's own readFile is wrapped so that
+  // the abort comes exactly as the staged file is read back.
+  it.each(["ca.pem", "app.key.pem"])("while %s is read back: the signal's reason, the old set, no temporary file", async (name) => {
+    const { dir, entries, contents, old } = oldSet();
+    const controller = new AbortController();
+    const reason = new Error("terminated");
+    const realReadFile = fsPromises.readFile;
+    const spy = vi.spyOn(fsPromises, "readFile").mockImplementation(((path: Parameters<typeof realReadFile>[0], ...rest: []) => {
+      if (typeof path === "string" && path.includes(`.${name}.`) && path.endsWith(".tmp")) controller.abort(reason);
+      return realReadFile(path, ...rest);
+    }) as typeof realReadFile);
+    try {
+      const error = await writeFileSet(entries, { overwrite: true, signal: controller.signal }).then(() => undefined, (e: unknown) => e);
+      expect(error).toBe(reason);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(contents()).toEqual(old);
+    expect(listing(dir)).toEqual([...NAMES].sort());
   });
 });

@@ -3,6 +3,7 @@
 import type { KafkaService } from "../../api/schemas.js";
 import { CredentialsError } from "../credentials/pem.js";
 import { goQuote } from "../../go/quote.js";
+import { shellCommand } from "../../output/shell-word.js";
 
 export type ClientAuth = "certificate" | "sasl";
 export const CLIENT_AUTHS: readonly ClientAuth[] = ["certificate", "sasl"];
@@ -15,16 +16,17 @@ export interface BootstrapAddress {
 /** host:port, with an IPv6 literal in brackets. */
 export const formatAddress = (a: BootstrapAddress) => (a.host.includes(":") ? `[${a.host}]:${a.port}` : `${a.host}:${a.port}`);
 
-const HOST = /^[A-Za-z0-9.:_-]+$/;
+/** a host name (at most 253 characters) or an IP address */
+const HOST = /^[A-Za-z0-9.:_-]{1,253}$/;
 
 /**
  * The service's bootstrap addresses for `auth`, in the order the API lists them. A component without an
  * authentication method counts as the certificate listener. SASL is refused unless the service has it enabled.
  */
-export function bootstrapAddresses(service: KafkaService, name: string, auth: ClientAuth): BootstrapAddress[] {
+export function bootstrapAddresses(service: KafkaService, name: string, zone: string, auth: ClientAuth): BootstrapAddress[] {
   if (auth === "sasl" && service["authentication-methods"]?.sasl !== true) {
     throw new CredentialsError(
-      `SASL authentication is not enabled on service ${goQuote(name)} (enable it with: exo dbaas update ${name} --kafka-enable-sasl-auth true)`,
+      `SASL authentication is not enabled on service ${goQuote(name)} (enable it with: ${shellCommand(["exo", "dbaas", "update", name, "-z", zone, "--kafka-enable-sasl-auth", "true"])})`,
     );
   }
   const addresses: BootstrapAddress[] = [];

@@ -59,6 +59,12 @@ function trustStorePassword(caPem: string): string {
   return createHmac("sha256", "exo-dbaas truststore").update(caPem.trim()).digest("base64url").slice(0, 32);
 }
 
+/** truststore.p12's bytes: the same CA always gives the same file. */
+export function trustStoreFor(caPem: string): Buffer {
+  const password = trustStorePassword(caPem);
+  return trustStorePkcs12(parseCertificates(caPem, "the CA certificate"), "ca", password, Buffer.from(password));
+}
+
 /** Where a client file goes: in `dir` (default: the working directory); `display` as printed. */
 export function clientFilePlace(cwd: string, dir: string | undefined, name: string): { path: string; display: string } {
   const display = dir && !isAbsolute(name) ? join(dir, name) : name;
@@ -91,29 +97,27 @@ export function ownClientFileNames(kinds: readonly ClientKind[], username: strin
 
 export function clientConfigEntries(request: ClientFilesRequest): FileEntry[] {
   const { kinds, settings, credentials } = request;
-  const place = (name: string, contents: string | Uint8Array): FileEntry => ({ ...clientFilePlace(request.cwd, request.dir, name), contents, mode: PRIVATE_FILE_MODE });
+  /** the file `name`, its contents made knowing how it is printed (errors name it) */
+  const place = (name: string, contents: string | Uint8Array | ((display: string) => string)): FileEntry => {
+    const where = clientFilePlace(request.cwd, request.dir, name);
+    return { ...where, contents: typeof contents === "function" ? contents(where.display) : contents, mode: PRIVATE_FILE_MODE };
+  };
   const user = settings.username;
   const entries: FileEntry[] = [];
   for (const kind of kinds) {
     if (kind === "java") {
       const trustPassword = trustStorePassword(credentials.ca);
-      const cas = parseCertificates(credentials.ca, "the CA certificate");
-      const trustStore = place(TRUST_STORE_FILE, trustStorePkcs12(cas, "ca", trustPassword, Buffer.from(trustPassword)));
+      const trustStore = place(TRUST_STORE_FILE, trustStoreFor(credentials.ca));
       const names = javaFileNames(user);
       const reuse = request.reuseKeyStore;
       const keyStore = settings.auth === "certificate" ? { password: reuse?.password ?? randomPassword(), entry: place(names.keyStore, "") } : undefined;
       if (keyStore) keyStore.entry.contents = reuse?.bytes ?? keyStorePkcs12(credentials.key, credentials.certificate, user, keyStore.password);
-      const properties = javaProperties(settings, {
-        trustStore: { path: trustStore.path, password: trustPassword },
-        keyStore: keyStore && { path: keyStore.entry.path, password: keyStore.password },
-      });
-      entries.push(place(names.properties, properties), ...(keyStore ? [keyStore.entry] : []), trustStore);
+      const stores = { trustStore: { path: trustStore.path, password: trustPassword }, keyStore: keyStore && { path: keyStore.entry.path, password: keyStore.password } };
+      entries.push(place(names.properties, (display) => javaProperties(settings, stores, display)), ...(keyStore ? [keyStore.entry] : []), trustStore);
     } else if (kind === "librdkafka") {
-      const entry = place(librdkafkaFileName(user), "");
-      entry.contents = librdkafkaConf(settings, entry.display);
-      entries.push(entry);
+      entries.push(place(librdkafkaFileName(user), (display) => librdkafkaConf(settings, display)));
     } else {
-      entries.push(place(envFileName(user), envFile(settings)));
+      entries.push(place(envFileName(user), (display) => envFile(settings, display)));
     }
   }
   return entries;

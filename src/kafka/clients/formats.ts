@@ -39,8 +39,22 @@ export function propertiesValue(value: string): string {
     .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** A JAAS quoted string. */
-const jaasQuoted = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+/**
+ * A value a client would read back otherwise than written is refused, naming the setting, the file and the
+ * client (never the value: it may be a password).
+ */
+function refuse(setting: string, file: string, client: string, why: string): never {
+  throw new CredentialsError(`cannot write ${setting} to ${file}: ${client} would not read it back as written (${why})`);
+}
+
+const JAVA = "Java clients";
+const LIBRDKAFKA = "kcat -F and librdkafka";
+
+/** A JAAS quoted string: Kafka's JaasConfig (a StreamTokenizer) ends a quoted string at a line break. */
+function jaasQuoted(value: string, setting: string, file: string): string {
+  if (/[\r\n]/.test(value)) refuse(setting, file, JAVA, "it holds a line break, which ends a JAAS string");
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
 
 export type ConfigKind = "java" | "librdkafka" | "env";
 
@@ -52,13 +66,15 @@ function header(kind: ConfigKind, username: string, auth: ClientAuth): string {
   return `# Kafka client environment ${who}; load with: set -a; . FILE; set +a\n`;
 }
 
-const jaasLogin = (username: string, password: string) => `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuoted(username)} password=${jaasQuoted(password)};`;
+const jaasLogin = (username: string, password: string, file: string) =>
+  `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuoted(username, "the username in sasl.jaas.config", file)} password=${jaasQuoted(password, "the password in sasl.jaas.config", file)};`;
 
-function lines(pairs: [string, string][], quote: (v: string) => string, header: string, separator = "="): string {
-  return `${header}${pairs.map(([k, v]) => `${k}${separator}${quote(v)}\n`).join("")}`;
+function lines(pairs: [string, string][], quote: (v: string) => string, header: string): string {
+  return `${header}${pairs.map(([k, v]) => `${k}=${quote(v)}\n`).join("")}`;
 }
 
-export function javaProperties(s: ClientSettings, stores: JavaStores): string {
+/** `file`: the properties file as printed, for errors. */
+export function javaProperties(s: ClientSettings, stores: JavaStores, file: string): string {
   const pairs: [string, string][] = [
     ["bootstrap.servers", servers(s)],
     ["security.protocol", protocol(s)],
@@ -70,7 +86,7 @@ export function javaProperties(s: ClientSettings, stores: JavaStores): string {
   if (s.auth === "sasl") {
     pairs.push(
       ["sasl.mechanism", SCRAM_MECHANISM],
-      ["sasl.jaas.config", jaasLogin(s.username, saslPassword(s))],
+      ["sasl.jaas.config", jaasLogin(s.username, saslPassword(s), file)],
     );
   } else if (stores.keyStore) {
     pairs.push(
@@ -83,10 +99,20 @@ export function javaProperties(s: ClientSettings, stores: JavaStores): string {
   return lines(pairs, propertiesValue, header("java", s.username, s.auth));
 }
 
-/** librdkafka reads each line up to its end, without escapes: a value must be one line without surrounding blanks. */
-function rawValue(value: string, file: string): string {
-  if (/[\x00-\x1f\x7f]/.test(value) || value.trim() !== value) throw new CredentialsError(`a value cannot be written to ${file}: it holds control characters or surrounding blanks`);
-  return value;
+/** kcat -F reads a line into 512 bytes (with its newline and NUL), so a longer line is read as two. */
+const LIBRDKAFKA_LINE_BYTES = 511;
+
+/**
+ * A line of kcat's -F reader: taken up to its end without escapes, surrounding blanks stripped, and a
+ * backslash before "=" or ":" dropped. A value must be one line without surrounding blanks or such a backslash.
+ */
+function librdkafkaLine(key: string, value: string, file: string): string {
+  if (/[\x00-\x1f\x7f]/.test(value)) refuse(key, file, LIBRDKAFKA, "it holds a control character");
+  if (value.trim() !== value) refuse(key, file, LIBRDKAFKA, "it has surrounding blanks");
+  if (/\\[=:]/.test(value)) refuse(key, file, LIBRDKAFKA, 'a backslash before "=" or ":" is dropped');
+  const line = `${key}=${value}`;
+  if (Buffer.byteLength(line) > LIBRDKAFKA_LINE_BYTES) refuse(key, file, LIBRDKAFKA, `its line would be longer than ${LIBRDKAFKA_LINE_BYTES} bytes, which kcat reads as two lines`);
+  return `${line}\n`;
 }
 
 export function librdkafkaConf(s: ClientSettings, file: string): string {
@@ -98,7 +124,7 @@ export function librdkafkaConf(s: ClientSettings, file: string): string {
   ];
   if (s.auth === "sasl") pairs.push(["sasl.mechanisms", SCRAM_MECHANISM], ["sasl.username", s.username], ["sasl.password", saslPassword(s)]);
   else pairs.push(["ssl.certificate.location", s.certPath], ["ssl.key.location", s.keyPath]);
-  return lines(pairs, (v) => rawValue(v, file), header("librdkafka", s.username, s.auth));
+  return `${header("librdkafka", s.username, s.auth)}${pairs.map(([k, v]) => librdkafkaLine(k, v, file)).join("")}`;
 }
 
 /** POSIX shell single quotes: safe for any byte but NUL. */
@@ -107,7 +133,8 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export function envFile(s: ClientSettings): string {
+/** `file`: the environment file as printed, for errors. */
+export function envFile(s: ClientSettings, file: string): string {
   const pairs: [string, string][] = [
     ["KAFKA_BOOTSTRAP_SERVERS", servers(s)],
     ["KAFKA_SECURITY_PROTOCOL", protocol(s)],
@@ -115,6 +142,7 @@ export function envFile(s: ClientSettings): string {
   ];
   if (s.auth === "sasl") pairs.push(["KAFKA_SASL_MECHANISM", SCRAM_MECHANISM], ["KAFKA_SASL_USERNAME", s.username], ["KAFKA_SASL_PASSWORD", saslPassword(s)]);
   else pairs.push(["KAFKA_SSL_CERTFILE", s.certPath], ["KAFKA_SSL_KEYFILE", s.keyPath]);
+  for (const [key, value] of pairs) if (value.includes("\0")) refuse(key, file, "sh", "it holds a NUL byte, which no shell variable can hold");
   return lines(pairs, shellQuote, header("env", s.username, s.auth));
 }
 
@@ -128,7 +156,7 @@ export function configuresUser(kind: ConfigKind, text: string, username: string,
   const line = (key: string, value: string) => text.includes(`\n${key}=${value}`);
   if (kind === "java") {
     if (auth === "certificate") return line("ssl.keystore.location", `${propertiesValue(paths.keyStorePath)}\n`);
-    return line("sasl.jaas.config", propertiesValue(jaasLogin(username, "")).replace(/"";$/, ""));
+    return line("sasl.jaas.config", propertiesValue(jaasLogin(username, "", "")).replace(/"";$/, ""));
   }
   if (kind === "librdkafka") return auth === "certificate" ? line("ssl.certificate.location", `${paths.certPath}\n`) : line("sasl.username", `${username}\n`);
   return auth === "certificate" ? line("KAFKA_SSL_CERTFILE", `${shellQuote(paths.certPath)}\n`) : line("KAFKA_SASL_USERNAME", `${shellQuote(username)}\n`);

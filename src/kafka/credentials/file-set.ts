@@ -129,7 +129,8 @@ export async function writeFileSet(entries: readonly FileEntry[], options: FileS
   } catch (error) {
     removeTemps();
     removeDirectories(createdDirs);
-    throw error;
+    // a signal during a staging removes its temporary file under it: the staging's failure is the signal's
+    throw signal?.aborted ? signal.reason : error;
   } finally {
     signal?.removeEventListener("abort", removeTemps);
   }

@@ -1,9 +1,9 @@
 // The three files of a user's client credentials (CA, certificate, key): where they go, reading
 // them back, and writing them (with any client configuration files) as one set only once every check has passed.
-import { promises as fs } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
-import { checkTarget, writeFileSet, type FileEntry, type FileSetOptions } from "./file-set.js";
-import { FileExistsError, PRIVATE_FILE_MODE } from "./private-file.js";
+import { constants, promises as fs } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { checkTarget, FileSetError, writeFileSet, type FileEntry, type FileSetOptions } from "./file-set.js";
+import { FileExistsError, PRIVATE_FILE_MODE, pathExists } from "./private-file.js";
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { CredentialsError, parseCertificate, parseCertificates, parsePrivateKey, sameCertificate, type CredentialsPem, type VerifiedCredentials } from "./pem.js";
 
@@ -64,12 +64,62 @@ function holds(part: CredentialsPart, text: string, expected: VerifiedCredential
   try {
     if (part === "cert") return sameCertificate(parseCertificate(text, "file"), expected.certificate);
     if (part === "key") return spkiOf(createPublicKey(parsePrivateKey(text, "file"))).equals(spkiOf(expected.certificate.publicKey));
-    const found = parseCertificates(text, "file");
-    const wanted = parseCertificates(expected.ca, "CA");
-    return found.length === wanted.length && wanted.every((c, i) => sameCertificate(c, found[i]!));
+    return sameCas(text, expected.ca);
   } catch (error) {
     if (error instanceof CredentialsError) return false;
     throw error;
+  }
+}
+
+function sameCas(text: string, caPem: string): boolean {
+  const found = parseCertificates(text, "file");
+  const wanted = parseCertificates(caPem, "CA");
+  return found.length === wanted.length && wanted.every((c, i) => sameCertificate(c, found[i]!));
+}
+
+/** Whether `text` holds exactly the CA certificates of `caPem`, in order. */
+export function holdsCa(text: string, caPem: string): boolean {
+  try {
+    return sameCas(text, caPem);
+  } catch (error) {
+    if (error instanceof CredentialsError) return false;
+    throw error;
+  }
+}
+
+/** A destination of a set about to be written, and how to tell that what is there already is what it will get. */
+export interface PlannedFile {
+  path: string;
+  display: string;
+  /** absent: nothing there can be what will be written (the credentials of a user not created yet) */
+  holdsWanted?: (bytes: Buffer) => boolean | Promise<boolean>;
+}
+
+/**
+ * Before anything changes, whether the set could be written: each destination usable (checkTarget), its
+ * directory writable, and, without `overwrite`, nothing in the way that is not already what it will get.
+ */
+export async function checkWritable(planned: readonly PlannedFile[], overwrite: boolean): Promise<void> {
+  for (const file of planned) {
+    const state = await checkTarget(file.path, file.display);
+    if (state === "absent" || overwrite) continue;
+    const bytes = await fs.readFile(file.path).catch(() => undefined);
+    if (!bytes || !(await file.holdsWanted?.(bytes))) throw new FileExistsError(file.display);
+  }
+  const dirs = new Map<string, string>();
+  for (const f of planned) if (!dirs.has(dirname(resolve(f.path)))) dirs.set(dirname(resolve(f.path)), f.display);
+  for (const [dir, display] of dirs) {
+    const existing = await nearestExisting(dir);
+    await fs.access(existing, constants.W_OK | constants.X_OK).catch((error: NodeJS.ErrnoException) => {
+      throw new FileSetError(`cannot write ${display}: ${existing} is not writable (${error.code ?? "denied"})`);
+    });
+  }
+}
+
+async function nearestExisting(dir: string): Promise<string> {
+  for (let d = dir; ; d = dirname(d)) {
+    if (await pathExists(d)) return d;
+    if (d === dirname(d)) return d;
   }
 }
 
@@ -137,12 +187,33 @@ export async function installCredentials(
     ...extraToWrite,
   ];
   if (entries.length > 0) await writeFileSet(entries, { ...options, overwrite });
+  const kept = [
+    ...CREDENTIALS_PARTS.filter((p) => before[p] === "same").map((p) => ({ path: files[p].absolute, display: files[p].display, mode: PRIVATE_FILE_MODE })),
+    ...extra.filter((_, i) => extraBefore[i] === "same").map((e) => ({ path: e.path, display: e.display, mode: e.mode })),
+  ];
+  await Promise.all(kept.map(narrowMode));
   return {
     written: toWrite,
     kept: CREDENTIALS_PARTS.filter((p) => before[p] === "same"),
     entriesWritten: extraToWrite.map((e) => e.display),
     entriesKept: extra.filter((_, i) => extraBefore[i] === "same").map((e) => e.display),
   };
+}
+
+/**
+ * A file kept because it already holds the right bytes gets the mode a written one would have (a wider mode
+ * would leave a key or password readable by others). A symbolic link is left as it is: its target is not ours.
+ */
+async function narrowMode({ path, display, mode }: { path: string; display: string; mode: number }): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    if (((await handle.stat()).mode & 0o777) !== mode) await handle.chmod(mode);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOOP") throw new FileSetError(`cannot make ${display} mode ${mode.toString(8)}: ${(error as NodeJS.ErrnoException).code ?? "failed"}`);
+  } finally {
+    await handle?.close();
+  }
 }
 
 const withNewline = (pem: string) => (pem.endsWith("\n") ? pem : `${pem}\n`);

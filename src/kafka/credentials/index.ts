@@ -5,6 +5,8 @@ export { writeFileSet, writePrivateFile, checkTarget, FileSetError, type FileEnt
 export {
   credentialsFiles,
   inspectCredentialsFiles,
+  checkWritable,
+  holdsCa,
   installCredentials,
   CREDENTIALS_PARTS,
   type CredentialsFiles,
@@ -14,6 +16,7 @@ export {
   type InstallResult,
   type InstallOptions,
   type ExtraEntry,
+  type PlannedFile,
 } from "./files.js";
 export { rotateUser, describeStep, RotationError, type OldFile, type OldFiles, type ExtraFiles, type RotationApi, type RotationStep, type RotationResult, type ServiceUser } from "./rotation.js";
 export { certificateExpiry, type CertificateExpiry } from "./expiry.js";

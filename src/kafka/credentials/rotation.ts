@@ -63,6 +63,8 @@ export interface RotationOptions {
   fileSet?: InstallOptions;
   /** told about each step as soon as it is done */
   onStep?: (step: RotationStep) => void;
+  /** told whether NEW exists, before the first change: throws what would make the rotation fail after it (a failure here changes nothing) */
+  beforeChanges?: (newExists: boolean) => Promise<void>;
   /** told the steps expected, before the first change (a failure here changes nothing) */
   onPlan?: (planned: RotationStep[]) => Promise<void> | void;
 }
@@ -94,6 +96,7 @@ export async function rotateUser(api: RotationApi, options: RotationOptions): Pr
   if (!oldUser && !hasNew) throw new RotationError(`neither user ${JSON.stringify(oldUsername)} nor user ${JSON.stringify(newUsername)} exists`);
   if (oldUser?.type === "primary") throw new RotationError(`user ${JSON.stringify(oldUsername)} is the service's primary user and cannot be deleted`);
 
+  await options.beforeChanges?.(hasNew);
   if (options.onPlan) {
     const planned: RotationStep[] = [
       { action: hasNew ? "exists" : "created", username: newUsername },

@@ -25,8 +25,14 @@ resolves the host, connects, completes the TLS handshake with the CA file (and,
 for certificate authentication, the user's certificate and key) and sends a
 Kafka ApiVersions request. One line per address says ok, or which step failed
 and why. It exits with code 5, the lines on stderr, unless every address
-works. For SASL it then logs in with SCRAM-SHA-256 and the user's password
-(read with the reveal endpoint).
+works. For SASL it then logs in with SCRAM-SHA-256: with --dir, with the
+password of each client configuration of the user there (USER.env,
+USER.librdkafka.conf, USER.client.properties), one line per address and
+password naming its files, and a file whose password is not the user's current
+one fails as stale; without --dir, or with none there, with the password the
+API reveals, and the lines say so. For certificates, a client configuration of
+the user in --dir that would hand a client another certificate (a Java key
+store, a file pointing elsewhere) fails as stale too.
 
 Supported output template annotations: ${annotations(credentialsCheckView)}
 (with --connect: ${annotations(connectCheckView)})`,

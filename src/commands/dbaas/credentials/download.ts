@@ -16,7 +16,7 @@ export default defineCommand({
 authentication: the service's CA certificate, the user's certificate and the
 user's private key, each with mode 0600. Nothing is written unless the
 certificate is signed by the CA and the key belongs to the certificate. A file
-that already holds these credentials is left as it is; a file holding anything
+that already holds these credentials is kept, made 0600; a file holding anything
 else is an error naming it, and nothing is written, unless --force is given
 (a symbolic link is then replaced by the file, its target left alone). The
 files change as one set: on any failure or interruption the old ones stay.
@@ -27,7 +27,9 @@ with absolute paths inside: USER.client.properties with USER.keystore.p12 and
 truststore.p12 (PKCS#12, passwords in the properties file only) for Java
 clients, USER.librdkafka.conf for kcat -F and confluent-kafka, and USER.env
 for the environment (set -a; . USER.env). --auth sasl makes them use SASL_SSL
-with SCRAM-SHA-256, the SASL port and the user's password. Every path written
+with SCRAM-SHA-256, the SASL port and the user's password. A value a client
+would read back otherwise than written (a password with a line break for Java,
+a line over 511 bytes for kcat) is an error naming it. Every path written
 is printed; with --client, JSON and templates also get .Files, all of them.
 
 Supported output template annotations: ${annotations(credentialsFilesWithClientsView)}`,

@@ -2,7 +2,6 @@
 // then delete OLD. Run again after an interruption, it continues where it stopped.
 import { ApiError, NotFoundError } from "../../../api/errors.js";
 import { createKafkaUser, deleteKafkaUser } from "../../../api/dbaas.js";
-import { bootstrapAddresses } from "../../../kafka/clients/bootstrap.js";
 import { clientFilePlace } from "../../../kafka/clients/entries.js";
 import { oldClientFiles } from "../../../kafka/clients/old-files.js";
 import { credentialsFiles, describeStep, rotateUser, type OldFiles, type RotationApi, type RotationStep } from "../../../kafka/credentials/index.js";
@@ -17,6 +16,7 @@ import { fileSetSteps } from "../shared/file-set-steps.js";
 import { renderFirst } from "../shared/render-first.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { fetchKafkaService } from "./common.js";
+import { checkBeforeCreating } from "./rotate-checks.js";
 
 export default defineCommand({
   description: `This command replaces user OLD by a new user NEW without a moment where
@@ -32,12 +32,18 @@ download\` does, in the same set as NEW's PEM files; OLD's configuration files
 of those kinds (never the shared truststore.p12) are then deleted with OLD's
 certificate and key, each when it is one this command wrote for OLD.
 
+Before creating NEW it checks what it can, so that a refusal leaves no new
+user behind: SASL enabled for --auth sasl, the directory writable, the client
+configurations able to hold the paths, and no file in the way of NEW's.
+-f/--force, as for credentials download, overwrites files in the way; the
+command asks no question (deleting OLD is what it is run for).
+
 Supported output template annotations:
   ${annotations(userRotateView)}`,
   args: ["name", "old", "new"],
   options: {
     dir: flag.string("dir", { description: "directory for NEW's credentials files (default: the current directory)" }),
-    force: flag.bool("force", { description: "overwrite existing files that do not hold NEW's current credentials" }),
+    force: flag.bool("force", { short: "f", description: "overwrite existing files that do not hold NEW's current credentials" }),
     keepOldFiles: flag.bool("keep-old-files", { description: "keep OLD's certificate, key and client configuration files" }),
     ...clientFlags,
     zone: zoneFlag("Database Service zone"),
@@ -64,8 +70,6 @@ Examples:
     const api: RotationApi = {
       async listUsers() {
         const service = await fetchKafkaService(client, name, zone);
-        // the client configurations' addresses (SASL enabled?) are checked before anything changes
-        if (clients) bootstrapAddresses(service, name, clients.auth);
         return (service.users ?? []).map((u) => ({ username: u.username ?? "", type: u.type }));
       },
       async createUser(username) {
@@ -106,6 +110,7 @@ Examples:
       },
       oldFiles,
       fileSet: fileSetSteps(ctx.io),
+      beforeChanges: (newExists) => checkBeforeCreating({ ...place, client, name, zone, files, clients, force: opts.force }, newExists),
       // a template failing on these steps fails before anything changes
       onPlan: async (planned) => void (await renderFirst(ctx, output(planned))),
     });

@@ -4,7 +4,7 @@ import { X509Certificate, createPrivateKey, createPublicKey } from "node:crypto"
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeImmutable } from "../../../helpers/obstacles.js";
+import { makeImmutable, makeReadOnlyDir } from "../../../helpers/obstacles.js";
 import { openSession, SERVICE, ZONE, type Session } from "../../../helpers/session.js";
 import { tempDir } from "../../../helpers/temp-dir.js";
 
@@ -149,7 +149,7 @@ describe("user rotate", () => {
     expect(s.mutations()).toEqual([]);
   });
 
-  it("never deletes OLD when a file for NEW holds something else, unless --force", async () => {
+  it("never deletes OLD when a file for NEW holds something else, unless -f/--force; refuses before creating NEW", async () => {
     await createUser("conflict-old");
     const dir = tempDir();
     writeFileSync(join(dir, "conflict-new.cert.pem"), "someone else's certificate\n");
@@ -158,9 +158,11 @@ describe("user rotate", () => {
     expect(refused.stderr).toContain(`error: ${dir}/conflict-new.cert.pem already exists (use --force to overwrite it)\n`);
     expect(readFileSync(join(dir, "conflict-new.cert.pem"), "utf8")).toBe("someone else's certificate\n");
     expect(existsSync(join(dir, "ca.pem"))).toBe(false);
-    expect(await s.usernames()).toEqual(expect.arrayContaining(["conflict-old", "conflict-new"]));
+    // refused before NEW is created: nothing is left behind
+    expect(await s.usernames()).toContain("conflict-old");
+    expect(await s.usernames()).not.toContain("conflict-new");
 
-    const forced = await rotate("conflict-old", "conflict-new", dir, "--force");
+    const forced = await rotate("conflict-old", "conflict-new", dir, "-f");
     expect(forced.exitCode).toBe(0);
     assertValidFiles(dir, "conflict-new");
     expect(await s.usernames()).not.toContain("conflict-old");
@@ -237,6 +239,52 @@ describe("user rotate: OLD's files", () => {
     s.emulator.clearRequests();
     expect(await s.exo(["dbaas", "user", "rotate", SERVICE, "a-v1", "a-v2", ...Z, "--dir", ""])).toEqual({ exitCode: 1, stdout: "", stderr: "error: --dir must not be empty\n" });
     expect(s.apiRequests()).toEqual([]);
+  });
+});
+
+describe("user rotate checks what it can before creating NEW: a refusal leaves no new user", () => {
+  it("a ca.pem from another CA is in the way too; one holding the service's CA is not", async () => {
+    await createUser("cas-v1");
+    const dir = tempDir();
+    writeFileSync(join(dir, "ca.pem"), "not the CA\n");
+    s.emulator.clearRequests();
+    expect((await rotate("cas-v1", "cas-v2", dir)).stderr).toBe(`error: ${dir}/ca.pem already exists (use --force to overwrite it)\n`);
+    expect(s.mutations()).toEqual([]);
+    writeFileSync(join(dir, "ca.pem"), await s.emulator.caCertificatePem());
+    const result = await rotate("cas-v1", "cas-v2", dir);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`kept ${dir}/ca.pem (already up to date)\n`);
+  });
+
+  it("a directory that cannot be written: refused before NEW is created", async (ctx) => {
+    await createUser("ro-v1");
+    const dir = tempDir();
+    const undo = makeReadOnlyDir(dir);
+    if (!undo) return ctx.skip();
+    try {
+      s.emulator.clearRequests();
+      const result = await rotate("ro-v1", "ro-v2", dir);
+      expect(result).toMatchObject({ exitCode: 1, stdout: "" });
+      expect(result.stderr).toMatch(new RegExp(`^error: cannot write ${dir}/ca\\.pem: ${dir} is not writable \\((EACCES|EROFS)\\)\n$`));
+      expect(s.mutations()).toEqual([]);
+    } finally {
+      undo();
+    }
+  });
+
+  it("a --dir too long for kcat's reader with --client librdkafka: refused before NEW is created", async () => {
+    await createUser("long-v1");
+    const dir = join(tempDir(), "d".repeat(250), "e".repeat(250));
+    s.emulator.clearRequests();
+    const result = await rotate("long-v1", "long-v2", dir, "--client", "librdkafka");
+    expect(result).toMatchObject({ exitCode: 1, stdout: "" });
+    expect(result.stderr).toContain(`error: cannot write ssl.ca.location to ${dir}/long-v2.librdkafka.conf: kcat -F and librdkafka would not read it back as written`);
+    expect(s.mutations()).toEqual([]);
+  });
+
+  it("-f is --force, as for credentials download, and the help says what it does", async () => {
+    const help = await s.exo(["dbaas", "user", "rotate", "--help"]);
+    expect(help.stdout).toMatch(/-f, --force +overwrite existing files/);
   });
 });
 

@@ -1,8 +1,10 @@
 // credentials download|user rotate --client/--auth and credentials check --connect against the in-process
 // emulator: refusals before any request, the file set on disk, re-runs, and SASL only when the service has it.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, renameSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiClient } from "../../../../../src/api/client.js";
+import { resetKafkaUserPassword } from "../../../../../src/api/dbaas.js";
 import { makeImmutable } from "../../../../helpers/obstacles.js";
 import { openSession, SERVICE, ZONE, type Session } from "../../../../helpers/session.js";
 import { tempDir } from "../../../../helpers/temp-dir.js";
@@ -102,6 +104,39 @@ describe("credentials download --client", () => {
     expect(env).toContain(`KAFKA_SASL_PASSWORD='${reveal.password}'\n`);
     expect(readFileSync(join(dir, "avnadmin.client.properties"), "utf8")).toContain(`password="${reveal.password}";\n`);
     expect(result.stdout).not.toContain(reveal.password);
+  });
+
+  it("refuses a password a client would read back otherwise (a line break: more JAAS options), naming file and client, writing nothing", async () => {
+    const api = new ApiClient({ endpoint: s.emulator.url, credentials: { key: s.emulator.apiKey, secret: s.emulator.apiSecret }, headers: { "Exoscale-Zone": ZONE } });
+    await resetKafkaUserPassword(api, SERVICE, "avnadmin", "pass\ntokenauth=true x=\"");
+    const dir = tempDir();
+    const result = await download(dir, "--client", "env,java", "--auth", "sasl");
+    expect(result).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: `error: cannot write the password in sasl.jaas.config to ${dir}/avnadmin.client.properties: Java clients would not read it back as written (it holds a line break, which ends a JAAS string)\n`,
+    });
+    expect(readdirSync(dir)).toEqual([]);
+    // sh reads a line break back as written
+    expect((await download(dir, "--client", "env", "--auth", "sasl")).exitCode).toBe(0);
+    await resetKafkaUserPassword(api, SERVICE, "avnadmin");
+  });
+
+  it("makes files kept because identical 0600, as written ones are (not through a symbolic link)", async () => {
+    const dir = tempDir();
+    expect((await download(dir, "--client", "env")).exitCode).toBe(0);
+    chmodSync(join(dir, "ca.pem"), 0o666);
+    chmodSync(join(dir, "avnadmin.key.pem"), 0o644);
+    chmodSync(join(dir, "avnadmin.env"), 0o644);
+    const outside = tempDir();
+    renameSync(join(dir, "avnadmin.cert.pem"), join(outside, "cert.pem"));
+    chmodSync(join(outside, "cert.pem"), 0o644);
+    symlinkSync(join(outside, "cert.pem"), join(dir, "avnadmin.cert.pem"));
+    const again = await download(dir, "--client", "env");
+    expect(again.exitCode, again.stderr).toBe(0);
+    for (const name of ["ca.pem", "avnadmin.key.pem", "avnadmin.env"]) expect((statSync(join(dir, name)).mode & 0o777).toString(8), name).toBe("600");
+    expect(lstatSync(join(dir, "avnadmin.cert.pem")).isSymbolicLink()).toBe(true);
+    expect(statSync(join(outside, "cert.pem")).mode & 0o777).toBe(0o644);
   });
 
   it.each([
@@ -229,6 +264,6 @@ describe("credentials check --connect", () => {
     const dir = tempDir();
     const result = await s.exo(["dbaas", "credentials", "check", SERVICE, ...Z, "--connect", "--dir", dir]);
     expect(result).toMatchObject({ exitCode: 1, stdout: "" });
-    expect(result.stderr).toBe(`error: cannot read ${dir}/ca.pem (ENOENT): write it with exo dbaas credentials download ${SERVICE} --user avnadmin\n`);
+    expect(result.stderr).toBe(`error: cannot read ${dir}/ca.pem (ENOENT): write it with exo dbaas credentials download ${SERVICE} -z ${ZONE} --user avnadmin --dir ${dir}\n`);
   });
 });
