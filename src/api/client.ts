@@ -66,6 +66,8 @@ export interface ClientOptions {
    * between attempts; default: a budget of `retry.budgetMs` for this client alone
    */
   retryBudget?: RetryBudget;
+  /** told when a change (a request other than a read) is handed to the network: from then on it may happen */
+  onChangeSent?: () => void;
   /** told of each wait before another attempt, e.g. `retrying in 5s after 503 Service Unavailable (attempt 2 of 5)` */
   onRetry?: (notice: string) => void;
 }
@@ -183,6 +185,7 @@ export class ApiClient {
     this.options.signal?.addEventListener("abort", onAbort, { once: true });
     // interrupted before this attempt started (e.g. between two requests): send nothing
     if (this.options.signal?.aborted) onAbort();
+    else if (spec.method !== "GET" && spec.read !== true) this.options.onChangeSent?.();
     try {
       const pending = this.fetchImpl(url, { method: spec.method, headers, body, signal: controller.signal });
       // the schema is built in the wait for the answer rather than after it

@@ -35,6 +35,7 @@ certificate and key, each when it is one this command wrote for OLD.
 Supported output template annotations:
   ${annotations(userRotateView)}`,
   args: ["name", "old", "new"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "list", args.name, "-z", zone],
   options: {
     dir: flag.string("dir", { description: "directory for NEW's credentials files (default: the current directory)" }),
     force: flag.bool("force", { description: "overwrite existing files that do not hold NEW's current credentials" }),
