@@ -79,6 +79,8 @@ export function createContext(options: ContextOptions): CommandContext {
   const clients = new Map<string, ApiClient>();
   // one retry budget for the whole command, whatever clients and requests it makes
   const retryBudget = { remainingMs: DEFAULT_RETRY_BUDGET_MS };
+  // what one client sent or received stays out of the traces and errors of the others
+  const knownSecrets = new Set<string>();
   // each wait before another attempt is announced on a terminal (erasing a spinner's line first)
   const onRetry = io.stderrIsTTY && !globals.quiet ? (notice: string) => io.stderr(`\r\x1b[K${terminalSafe(notice)}\n`) : undefined;
 
@@ -106,6 +108,7 @@ export function createContext(options: ContextOptions): CommandContext {
       onChangeSent: () => change.sent(changeZone),
       retry: retryBackoffOverride(io.env),
       retryBudget,
+      knownSecrets,
       onRetry,
     });
     clients.set(cacheKey, client);
