@@ -4,26 +4,13 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { CLI, emulatorEnv, ensureBuilt } from "../helpers/built-cli.js";
+import { describe, expect, it } from "vitest";
+import { CLI, emulatorEnv, HAS_SCRIPT } from "../helpers/built-cli.js";
+import { useBuiltEmulator } from "../helpers/built-emulator.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
-const hasScript = (() => {
-  try {
-    execFileSync("script", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-let emulator: Emulator;
-beforeAll(async () => {
-  await ensureBuilt();
-  emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0 });
-}, 180_000);
-afterAll(() => emulator?.close());
+const built = useBuiltEmulator();
 
 const CREATE = ["dbaas", "external-endpoint", "create", "datadog", "dd"];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -71,34 +58,34 @@ describe("a FIFO", () => {
     ["SIGINT", 1, "error: context canceled\n"],
     ["SIGTERM", 143, "error: terminated\n"],
   ] as const)("without a writer: %s ends the read at once", async (signal, code, stderr) => {
-    emulator.clearRequests();
-    const child = spawn(process.execPath, [CLI, ...CREATE, "--datadog-api-key-file", fifo()], { env: emulatorEnv(emulator), stdio: ["ignore", "pipe", "pipe"] });
+    built.emulator.clearRequests();
+    const child = spawn(process.execPath, [CLI, ...CREATE, "--datadog-api-key-file", fifo()], { env: emulatorEnv(built.emulator), stdio: ["ignore", "pipe", "pipe"] });
     const result = finished(child);
     await untilCatchesSigint(() => child.pid);
     child.kill(signal);
     expect(await result).toEqual({ code, stdout: "", stderr });
-    expect(emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
+    expect(built.emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
   }, 30_000);
 
   it("with a writer coming later: its text is the secret", async () => {
     const path = fifo();
-    const child = spawn(process.execPath, [CLI, ...CREATE, "--datadog-api-key-file", path], { env: emulatorEnv(emulator), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...CREATE, "--datadog-api-key-file", path], { env: emulatorEnv(built.emulator), stdio: ["ignore", "pipe", "pipe"] });
     const result = finished(child);
     await untilCatchesSigint(() => child.pid);
     writeFileSync(path, "fifo-api-key-0123\n");
     const { code, stderr } = await result;
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/^error/m);
-    expect(emulator.requests().find((r) => r.method === "POST")?.body).toMatchObject({ settings: { "datadog-api-key": "fifo-api-key-0123" } });
+    expect(built.emulator.requests().find((r) => r.method === "POST")?.body).toMatchObject({ settings: { "datadog-api-key": "fifo-api-key-0123" } });
   }, 30_000);
 });
 
-describe.skipIf(!hasScript)("a terminal on stdin (-)", () => {
+describe.skipIf(!HAS_SCRIPT)("a terminal on stdin (-)", () => {
   it("Ctrl-C typed while it waits for the secret ends the command at once", async () => {
-    emulator.clearRequests();
+    built.emulator.clearRequests();
     // exec: the shell script(1) starts must not stay in the foreground group, where Ctrl-C would kill it too
     const command = "exec " + ["node", CLI, ...CREATE, "--datadog-api-key-file", "-"].map((w) => `'${w}'`).join(" ");
-    const child = spawn("script", ["-qefc", command, "/dev/null"], { env: emulatorEnv(emulator, { TERM: "dumb" }), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("script", ["-qefc", command, "/dev/null"], { env: emulatorEnv(built.emulator, { TERM: "dumb" }), stdio: ["pipe", "pipe", "pipe"] });
     const result = finished(child);
     const cliPid = () => {
       const children = `/proc/${child.pid}/task/${child.pid}/children`;
@@ -110,6 +97,6 @@ describe.skipIf(!hasScript)("a terminal on stdin (-)", () => {
     const { code, stdout } = await result;
     expect(code).toBe(1);
     expect(stdout.replaceAll("\r\n", "\n")).toMatch(/error: context canceled\n$/);
-    expect(emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
+    expect(built.emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
   }, 30_000);
 });
