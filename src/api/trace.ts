@@ -7,8 +7,9 @@ export const REDACTED = "[REDACTED]";
 const SECRET_KEYS = new Set(["password", "access-key", "access_key", "secret", "api-secret", "private-key", "basic-auth-password", "datadog-api-key", "key"]);
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g;
 // the userinfo of a URI (`scheme://user:password@`): up to the authority's last `@`, so a password
-// holding `@`, `:` or percent-encoding goes as a whole
-const URI_USERINFO = /([a-z][a-z0-9+.-]*:\/\/)([^\s/?#"]*)@/gi;
+// holding `@`, `:` or percent-encoding goes as a whole. The scheme starts where a word does: a
+// long run of letters is then scanned once, not once from each of its letters.
+const URI_USERINFO = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s/?#"]*)@/gi;
 const JSON_SECRET_MEMBER = /("(?:password|access-key|access_key|secret|basic-auth-password|datadog-api-key|key)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
 const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "x-auth-token"]);
 /** Shorter literals are not searched for: they would hide ordinary words. */
