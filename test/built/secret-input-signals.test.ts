@@ -2,7 +2,7 @@
 // SIGTERM at once: the command's one line and exit code, nothing sent. A FIFO whose writer comes
 // later is read as a file.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, emulatorEnv, HAS_SCRIPT } from "../helpers/built-cli.js";
@@ -79,6 +79,18 @@ describe("a FIFO", () => {
     expect(built.emulator.requests().find((r) => r.method === "POST")?.body).toMatchObject({ settings: { "datadog-api-key": "fifo-api-key-0123" } });
   }, 30_000);
 });
+
+it("an endless stdin (-) is refused after 64 KiB", async () => {
+  built.emulator.clearRequests();
+  const zero = openSync("/dev/zero", "r");
+  try {
+    const child = spawn(process.execPath, [CLI, ...CREATE, "--datadog-api-key-file", "-"], { env: emulatorEnv(built.emulator), stdio: [zero, "pipe", "pipe"] });
+    expect(await finished(child)).toEqual({ code: 1, stdout: "", stderr: 'error: --datadog-api-key-file "-": larger than 64 KiB\n' });
+  } finally {
+    closeSync(zero);
+  }
+  expect(built.emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
+}, 30_000);
 
 describe.skipIf(!HAS_SCRIPT)("a terminal on stdin (-)", () => {
   it("Ctrl-C typed while it waits for the secret ends the command at once", async () => {
