@@ -20,7 +20,7 @@ const isRead = (path: string) => /\/(password\/reveal|dbaas-service-logs|dbaas-s
 
 /** Runs the command with every POST, PUT and DELETE answered late, interrupting it once the first one arrives. */
 async function interruptedAtFirstWrite(argv: string[], reason: () => Error = ctrlC) {
-  for (const method of ["POST", "PUT", "DELETE"]) emulator.faults.inject({ kind: "slow", delayMs: 3000, method, count: 1 });
+  for (const method of ["POST", "PUT", "DELETE"]) emulator.faults.inject({ kind: "slow", delayMs: 10_000, method, count: 1 });
   emulator.clearRequests();
   const controller = new AbortController();
   let write: { method: string; path: string } | undefined;
