@@ -44,6 +44,14 @@ const lazyBuiltins = {
     }));
   },
 };
+// `exo version` names the commit it was built from; a build outside a git checkout says "unknown"
+const commit = (() => {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || "unknown";
+  } catch {
+    return "unknown";
+  }
+})();
 // Bundled CommonJS dependencies may call require(); give ESM output a real one.
 const esmRequire = { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" };
 
@@ -54,7 +62,7 @@ function makeExecutable(file) {
 
 await Promise.all([
   // import() of Node's modules becomes require(): the launcher's vm.Script has no module loader
-  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins], entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
+  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
   build({ ...common, format: "cjs", entryPoints: ["src/launcher.ts"], outfile: "dist/cli.cjs" }),
   build({ ...common, format: "esm", banner: esmRequire, entryPoints: { emulator: "src/emulator/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
 ]);

@@ -6,6 +6,7 @@ import { isatty } from "node:tty";
 import { run } from "./main.js";
 import type { IO } from "./io.js";
 import { CliError, ExitCode } from "./errors.js";
+import { readLimited } from "./read-limited.js";
 
 // A signal aborts the command: its requests and waits stop, a file set being written is put back,
 // and it exits with one line. A second one of the same kind kills at once.
@@ -66,6 +67,7 @@ const io: IO = {
     const next = await lines.next();
     return next.done ? undefined : next.value;
   },
+  readInput: (maxBytes, signal) => readLimited(process.stdin, maxBytes, signal),
   signal: controller.signal,
   // the bin as installed (`exo-dbaas`, `exo`): the completion scripts register this name
   program: basename(process.argv[1] ?? ""),

@@ -7,6 +7,7 @@ import type { IO } from "./io.js";
 import { DEFAULT_RETRY_BUDGET_MS } from "./api/retry-budget.js";
 import { terminalSafe } from "./output/terminal-text.js";
 import { withProgress } from "./progress.js";
+import { changeSignal } from "./change-signal.js";
 
 export type OutputFormat = "table" | "json" | "text";
 
@@ -64,14 +65,22 @@ export interface ContextOptions {
   flagsSet?: ReadonlySet<string>;
   /** application version, for the User-Agent */
   version?: string;
+  /** the command line that shows the outcome of the change this command sends to a zone (see change-signal.ts) */
+  changeCheck?: (zone: string) => readonly string[];
 }
 
 export function createContext(options: ContextOptions): CommandContext {
-  const { io, globals } = options;
+  const { globals } = options;
+  // the command's requests, waits and file writes follow this signal, which knows whether a change was sent
+  const change = changeSignal(options.io.signal, options.changeCheck);
+  const io: IO = Object.create(options.io, { signal: { value: change.signal, enumerable: true } });
+  let changeZone = "";
   let accountPromise: Promise<ResolvedAccount> | undefined;
   const clients = new Map<string, ApiClient>();
   // one retry budget for the whole command, whatever clients and requests it makes
   const retryBudget = { remainingMs: DEFAULT_RETRY_BUDGET_MS };
+  // what one client sent or received stays out of the traces and errors of the others
+  const knownSecrets = new Set<string>();
   // each wait before another attempt is announced on a terminal (erasing a spinner's line first)
   const onRetry = io.stderrIsTTY && !globals.quiet ? (notice: string) => io.stderr(`\r\x1b[K${terminalSafe(notice)}\n`) : undefined;
 
@@ -96,8 +105,10 @@ export function createContext(options: ContextOptions): CommandContext {
       trace: traceOn ? io.stderr : undefined,
       deadlineMs,
       signal: io.signal,
+      onChangeSent: () => change.sent(changeZone),
       retry: retryBackoffOverride(io.env),
       retryBudget,
+      knownSecrets,
       onRetry,
     });
     clients.set(cacheKey, client);
@@ -114,6 +125,7 @@ export function createContext(options: ContextOptions): CommandContext {
       return (await account()).defaultZone;
     },
     async client(zone, settings = {}) {
+      changeZone = zone;
       const acct = await account();
       const [{ resolveZoneEndpoint, v2Override }, { listZones }] = await Promise.all([import("./config/endpoint.js"), import("./api/dbaas.js")]);
       const endpoint = await resolveZoneEndpoint(zone, {

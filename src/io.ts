@@ -11,6 +11,11 @@ export interface IO {
   cwd: string;
   /** reads one line from stdin (without its newline); undefined at end of input */
   readLine?: () => Promise<string | undefined>;
+  /**
+   * reads stdin to its end, at most `maxBytes + 1` bytes (one more tells it was longer); rejects
+   * with the signal's reason at once when it aborts
+   */
+  readInput?: (maxBytes: number, signal?: AbortSignal) => Promise<Buffer>;
   /** aborted on SIGINT */
   signal?: AbortSignal;
   /** the name the CLI was started as (the installed bin's file name, `exo` or `exo-dbaas`), when known */
@@ -41,6 +46,8 @@ export function bufferIO(options: Partial<Omit<IO, "stdout" | "stderr">> & { inp
     env: options.env ?? {},
     cwd: options.cwd ?? "/",
     readLine: options.readLine ?? (async () => input.shift()),
+    // the input lines, joined by new lines
+    readInput: options.readInput ?? (async (maxBytes) => Buffer.from(input.splice(0).join("\n")).subarray(0, maxBytes + 1)),
     signal: options.signal,
     program: options.program,
   };

@@ -8,12 +8,16 @@ import { COMPLETE_COMMAND } from "./cli/globals.js";
 import type { IO } from "./io.js";
 import { terminalSafe } from "./output/terminal-text.js";
 
+const VERSION_FLAG = "--version";
+
 export interface RunOptions {
   /** the command tree (tests substitute their own) */
   tree?: GroupEntry;
 }
 
 export async function run(argv: readonly string[], io: IO, options: RunOptions = {}): Promise<number> {
+  // `exo --version` is `exo version`, its flags kept (`exo --version -O json`)
+  if (argv[0] === VERSION_FLAG) argv = ["version", ...argv.slice(1)];
   const tree = options.tree ?? COMMAND_TREE;
   // hidden entry point of the shell completion scripts (src/completion/)
   if (argv[0] === COMPLETE_COMMAND) {

@@ -14,7 +14,7 @@ import {
   type RetryBudget,
   type RetryPolicy,
 } from "./retry.js";
-import { formatTraceRequest, formatTraceResponse } from "./trace.js";
+import { collectSecrets, formatTraceRequest, formatTraceResponse, redactText } from "./trace.js";
 import { httpFetch, type TransportInit } from "./http-transport.js";
 
 /** What the client needs of fetch; the global fetch fits, the default is the lighter httpFetch. */
@@ -66,6 +66,13 @@ export interface ClientOptions {
    * between attempts; default: a budget of `retry.budgetMs` for this client alone
    */
   retryBudget?: RetryBudget;
+  /**
+   * the secrets sent and received so far (request and response members such as passwords), which
+   * traces and error messages leave out; shared by a command's clients (default: this client's own)
+   */
+  knownSecrets?: Set<string>;
+  /** told when a change (a request other than a read) is handed to the network: from then on it may happen */
+  onChangeSent?: () => void;
   /** told of each wait before another attempt, e.g. `retrying in 5s after 503 Service Unavailable (attempt 2 of 5)` */
   onRetry?: (notice: string) => void;
 }
@@ -115,12 +122,27 @@ export class ApiClient {
     this.sleep = options.sleep ?? realSleep;
     this.fetchImpl = options.fetch ?? httpFetch;
     this.budget = options.retryBudget ?? { remainingMs: this.policy.budgetMs };
+    this.known = options.knownSecrets ?? new Set();
+    this.known.add(options.credentials.secret);
   }
+
+  private readonly known: Set<string>;
 
   private readonly budget: RetryBudget;
 
   /** Sends a request with retries and returns the decoded, validated body. */
   async request<T = unknown>(spec: RequestSpec<T>): Promise<T> {
+    collectSecrets(spec.body, this.known);
+    try {
+      return await this.send(spec);
+    } catch (error) {
+      // an API error may echo what was sent: a password, or the secret itself
+      if (error instanceof Error && error !== this.options.signal?.reason) error.message = redactText(error.message, this.known);
+      throw error;
+    }
+  }
+
+  private async send<T>(spec: RequestSpec<T>): Promise<T> {
     const url = this.endpoint + spec.path;
     const body = spec.body === undefined ? undefined : stringify(spec.body, { escapeHTML: true });
     const deadline = this.options.deadlineMs ? this.now() + this.options.deadlineMs : Infinity;
@@ -131,7 +153,7 @@ export class ApiClient {
       try {
         const response = await this.attempt(spec, url, body, deadline);
         if (response.status >= 200 && response.status < 300) return this.decode(spec, url, response);
-        const error = apiErrorFor(response.status, response.text, spec.method, url);
+        const error = apiErrorFor(response.status, redactText(response.text, this.known), spec.method, url);
         if (!idempotent || !isRetryableStatus(response.status)) throw error;
         failure = error;
         retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), this.now(), Infinity);
@@ -183,6 +205,7 @@ export class ApiClient {
     this.options.signal?.addEventListener("abort", onAbort, { once: true });
     // interrupted before this attempt started (e.g. between two requests): send nothing
     if (this.options.signal?.aborted) onAbort();
+    else if (spec.method !== "GET" && spec.read !== true) this.options.onChangeSent?.();
     try {
       const pending = this.fetchImpl(url, { method: spec.method, headers, body, signal: controller.signal });
       // the schema is built in the wait for the answer rather than after it
@@ -215,6 +238,7 @@ export class ApiClient {
       const reason = error instanceof JsonSyntaxError ? error.message : String(error);
       throw new InvalidResponseError(`invalid JSON in the response to ${where}: ${reason}`);
     }
+    collectSecrets(value, this.known);
     if (!spec.schema) return value as T;
     const result = spec.schema.safeParse(value);
     if (result.success) return result.data;
@@ -224,7 +248,7 @@ export class ApiClient {
   }
 
   private secrets(): string[] {
-    return [this.options.credentials.secret];
+    return [...this.known];
   }
 
   private trace(make: () => string): void {

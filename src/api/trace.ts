@@ -6,16 +6,26 @@ export const REDACTED = "[REDACTED]";
 // basic-auth-password, datadog-api-key and key: secrets of external endpoints (Prometheus, Datadog, rsyslog)
 const SECRET_KEYS = new Set(["password", "access-key", "access_key", "secret", "api-secret", "private-key", "basic-auth-password", "datadog-api-key", "key"]);
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g;
-// user:password@ in URIs such as a service's `uri`
-const URI_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@"]+@/gi;
+// the userinfo of a URI (`scheme://user:password@`): up to the authority's last `@`, so a password
+// holding `@`, `:` or percent-encoding goes as a whole. The scheme starts where a word does: a
+// long run of letters is then scanned once, not once from each of its letters.
+const URI_USERINFO = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s/?#"]*)@/gi;
 const JSON_SECRET_MEMBER = /("(?:password|access-key|access_key|secret|basic-auth-password|datadog-api-key|key)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
 const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "x-auth-token"]);
+/** Shorter literals are not searched for: they would hide ordinary words. */
+const MIN_LITERAL = 4;
 
-/** Removes secrets from a string: private keys, URI passwords, and any literal secret given. */
-export function redactText(text: string, literals: readonly string[] = []): string {
-  let out = text.replace(PEM_PRIVATE_KEY, REDACTED).replace(URI_PASSWORD, `$1${REDACTED}@`).replace(JSON_SECRET_MEMBER, `$1"${REDACTED}"`);
+/** `user:[REDACTED]@`, or `[REDACTED]@` for a userinfo that is a single token. */
+function redactUserinfo(_match: string, scheme: string, userinfo: string): string {
+  const colon = userinfo.indexOf(":");
+  return `${scheme}${colon < 0 ? "" : `${userinfo.slice(0, colon + 1)}`}${REDACTED}@`;
+}
+
+/** Removes secrets from a string: private keys, URI userinfo passwords, and any literal secret given. */
+export function redactText(text: string, literals: Iterable<string> = []): string {
+  let out = text.replace(PEM_PRIVATE_KEY, REDACTED).replace(URI_USERINFO, redactUserinfo).replace(JSON_SECRET_MEMBER, `$1"${REDACTED}"`);
   for (const literal of literals) {
-    if (literal.length >= 4) out = out.split(literal).join(REDACTED);
+    if (literal.length >= MIN_LITERAL) out = out.split(literal).join(REDACTED);
   }
   return out;
 }
@@ -24,19 +34,51 @@ export function redactText(text: string, literals: readonly string[] = []): stri
 export function redactBody(body: string, literals: readonly string[] = []): string {
   if (body === "") return body;
   try {
-    return redactText(stringify(redactValue(parse(body))), literals);
+    return redactText(stringify(redactValue(parse(body), literals)), literals);
   } catch {
     return redactText(body, literals);
   }
 }
 
-function redactValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactValue);
+/**
+ * Adds to `into` the secrets in a request or response body: the values of secret members, and the
+ * passwords of URIs, each also as JSON and URL encoding would show it.
+ */
+export function collectSecrets(value: unknown, into: Set<string>): void {
+  const add = (secret: string) => {
+    for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) if (form.length >= MIN_LITERAL) into.add(form);
+  };
+  if (typeof value === "string") {
+    for (const [, , userinfo] of value.matchAll(URI_USERINFO)) {
+      const password = userinfo!.slice(userinfo!.indexOf(":") + 1);
+      add(password);
+      try {
+        add(decodeURIComponent(password));
+      } catch {
+        // not percent-encoded
+      }
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectSecrets(item, into);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (SECRET_KEYS.has(k.toLowerCase()) && typeof v === "string" && v !== "") {
+        add(v);
+        // a private key also by its lines, as an error may quote one
+        for (const line of v.split("\n")) if (line.length >= 32 && !line.startsWith("-----")) into.add(line);
+      } else collectSecrets(v, into);
+    }
+  }
+}
+
+function redactValue(value: unknown, literals: readonly string[]): unknown {
+  if (typeof value === "string") return redactText(value, literals);
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, literals));
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       Object.defineProperty(out, k, {
-        value: SECRET_KEYS.has(k.toLowerCase()) && v !== null && v !== "" ? REDACTED : redactValue(v),
+        value: SECRET_KEYS.has(k.toLowerCase()) && v !== null && v !== "" ? REDACTED : redactValue(v, literals),
         enumerable: true,
         writable: true,
         configurable: true,

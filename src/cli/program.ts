@@ -186,7 +186,8 @@ function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], d
     }
     const args = checkPositionals(["exo", ...path].join(" "), def, cmd.args, def.argumentsOptional?.(opts as never) ?? false);
     const globals = resolveGlobals({ ...values, quiet: booleans.get("quiet") }, io);
-    const context = createContext({ io, globals, flagsSet, version: pkg.version });
+    const changeCheck = def.changeCheck && ((zone: string) => def.changeCheck!(args as never, opts as never, zone));
+    const context = createContext({ io, globals, flagsSet, version: pkg.version, changeCheck });
     const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
     if (templated) await parseOutputTemplateFirst(context);
     onResult(await def.run(context, args as never, opts as never), context);

@@ -114,6 +114,11 @@ export interface CommandDefinition<A extends readonly string[] = readonly string
    * a broken template is refused before the command runs, so before any request.
    */
   templated?: boolean | ((opts: InferOptions<O>) => boolean);
+  /**
+   * For a command that changes something: the command line that shows how the change ended, for
+   * the zone it was sent to. An interrupt once the change is sent prints it (src/change-signal.ts).
+   */
+  changeCheck?: (args: { [K in A[number]]: string } & Record<string, string | undefined>, opts: InferOptions<O>, zone: string) => readonly string[];
   run(ctx: CommandContext, args: { [K in A[number]]: string } & Record<string, string | undefined>, opts: InferOptions<O>): Promise<CommandOutput>;
 }
 

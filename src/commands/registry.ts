@@ -118,6 +118,8 @@ export const COMMAND_TREE: GroupEntry = {
     },
     { name: "completion", summary: "Generate the autocompletion script for the specified shell", load: () => import("./completion.js") },
     { name: "version", summary: "Print the version of exo", load: () => import("./version.js") },
+    { name: "environment", summary: "Environment variables that can be used with exo", topic: true, load: () => import("./environment.js") },
+    { name: "exit-codes", summary: "Exit codes used by exo", topic: true, load: () => import("./exit-codes.js") },
     { name: "output", summary: "Output formatting usage", topic: true, load: () => import("./output.js") },
   ],
 };

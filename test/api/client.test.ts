@@ -266,6 +266,25 @@ describe("ApiClient", () => {
     expect(trace.endsWith("-".repeat(70) + "\n")).toBe(true);
   });
 
+  it("leaves out of later errors and traces the secrets it received, also in a non-JSON body, with the clients sharing them", async () => {
+    const revealed = { password: "revealed-pass-321", uri: "kafka://avnadmin:uri%40pass:654@host:1" };
+    let calls = 0;
+    server = await startServer((_req, res) => {
+      if (calls++ === 0) return json(res, 200, revealed);
+      res.writeHead(500, { "content-type": "text/plain" }).end(`failed for revealed-pass-321 and uri@pass:654, uri%40pass:654, ${SECRET}`);
+    });
+    const knownSecrets = new Set<string>();
+    let trace = "";
+    const first = testClient(`${server.origin}/v2`, { knownSecrets }).client;
+    const second = testClient(`${server.origin}/v2`, { knownSecrets, trace: (t) => (trace += t), retry: { retries: 0 } }).client;
+    await first.request({ method: "PUT", path: "/dbaas-kafka/k/user/u/password/reveal", operationId: "reveal-dbaas-kafka-user-password" });
+    const error = (await second.request({ method: "GET", path: "/dbaas-kafka/k", operationId: "get-dbaas-service-kafka" }).catch((e: unknown) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.message).toBe("Internal Server Error: failed for [REDACTED] and [REDACTED], [REDACTED], [REDACTED]");
+    expect(error.body).not.toContain("revealed-pass-321");
+    expect(trace).toContain("failed for [REDACTED] and [REDACTED], [REDACTED], [REDACTED]\n");
+  });
+
   it("sends GET /zone unsigned", async () => {
     server = await startServer((_req, res) => json(res, 200, { zones: [{ name: "ch-gva-2" }] }));
     const { client } = testClient(`${server.origin}/v2`);

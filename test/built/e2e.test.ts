@@ -1,5 +1,5 @@
 // The built executable (dist/cli.cjs) as users run it, against the emulator over loopback.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, ensureBuilt, ROOT, runBuilt } from "../helpers/built-cli.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { apiEnv } from "../helpers/run-cli.js";
+import pkg from "../../package.json" with { type: "json" };
 
 const run = promisify(execFile);
 
@@ -102,9 +103,14 @@ describe("node dist/cli.cjs", () => {
     expect(emulator.requests().filter((r) => r.method === "DELETE").length).toBe(before);
   });
 
-  it("exo version prints exo's version line", async () => {
+  it("exo version and exo --version name the commit the build was made from", async () => {
     const result = await exo(["version"], {});
-    expect(result.stdout).toMatch(/^exo \S+ n\/a \(egoscale v3\.1\.42\)\n$/);
+    const commit = /^exo-dbaas \S+ \(([0-9a-f]{7,})\), compatible with exo 1\.97\.0\n$/.exec(result.stdout)?.[1] ?? "";
+    // a commit of this repository (the build may predate the latest one)
+    expect(execFileSync("git", ["rev-parse", "--verify", "--quiet", `${commit}^{commit}`], { cwd: ROOT, encoding: "utf8" })).toMatch(/^[0-9a-f]{40}\n$/);
+    expect(result).toEqual({ exitCode: 0, stdout: `exo-dbaas ${pkg.version} (${commit}), compatible with exo 1.97.0\n`, stderr: "" });
+    expect(await exo(["--version"], {})).toEqual(result);
+    expect(JSON.parse((await exo(["version", "-O", "json"], {})).stdout)).toEqual({ name: "exo-dbaas", version: pkg.version, commit, exo: "1.97.0" });
   });
 });
 

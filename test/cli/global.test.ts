@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { runCli, apiEnv } from "../helpers/run-cli.js";
+import pkg from "../../package.json" with { type: "json" };
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -13,9 +14,17 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 describe("global command line behaviour", () => {
-  it("prints the version line", async () => {
-    const result = await runCli(["version"]);
-    expect(result).toEqual({ exitCode: 0, stdout: expect.stringMatching(/^exo \d+\.\d+\.\d+\S* n\/a \(egoscale v3\.1\.42\)\n$/), stderr: "" });
+  it("prints this program's version, its commit (dev from the sources) and the exo release it answers for", async () => {
+    const line = `exo-dbaas ${pkg.version} (dev), compatible with exo 1.97.0\n`;
+    expect(await runCli(["version"])).toEqual({ exitCode: 0, stdout: line, stderr: "" });
+    expect(await runCli(["--version"])).toEqual({ exitCode: 0, stdout: line, stderr: "" });
+  });
+
+  it("prints the version as one JSON object with -O json, also for --version", async () => {
+    const json = `{"name":"exo-dbaas","version":"${pkg.version}","commit":"dev","exo":"1.97.0"}\n`;
+    expect(await runCli(["version", "-O", "json"])).toEqual({ exitCode: 0, stdout: json, stderr: "" });
+    expect(await runCli(["--version", "-O", "json"])).toEqual({ exitCode: 0, stdout: json, stderr: "" });
+    expect(await runCli(["-O", "text", "version"])).toEqual({ exitCode: 0, stdout: expect.stringMatching(/^exo-dbaas /), stderr: "" });
   });
 
   it.each([

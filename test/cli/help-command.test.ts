@@ -30,7 +30,9 @@ describe("exo help [COMMAND…]", () => {
   it("is listed in the root help, with the help topics apart", async () => {
     const { stdout } = await run(["help"]);
     expect(stdout).toMatch(/\n {2}help \[COMMAND\.\.\.\] +Help about any command\n/);
-    expect(stdout).toContain("\nAdditional help topics:\n  exo output  Output formatting usage\n");
+    expect(stdout).toContain(
+      "\nAdditional help topics:\n  exo environment  Environment variables that can be used with exo\n  exo exit-codes   Exit codes used by exo\n  exo output       Output formatting usage\n",
+    );
     expect(stdout.slice(stdout.indexOf("Commands:"), stdout.indexOf("Additional"))).not.toMatch(/\n {2}output /);
   });
 

@@ -1,5 +1,5 @@
 // Ctrl-C (the IO's abort signal) during a slow request and during an operation wait: the command
-// stops at once with exo's `error: context canceled`, exit 1, nothing on stdout.
+// stops at once with exo's `error: context canceled` (saying so when a change was sent), exit 1, nothing on stdout.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -32,7 +32,9 @@ it("while waiting for an operation", async () => {
   const result = await interrupted(["dbaas", "update", SERVICE, "--force", "--kafka-ip-filter", "10.1.0.0/16"], 300);
   expect(result.exitCode).toBe(1);
   expect(result.stdout).toBe("");
-  expect(result.stderr).toMatch(/(^|\n)error: context canceled\n$/);
+  // once the PUT was sent, the line says so (test/faults/interrupt-after-change.test.ts); on a loaded machine
+  // the interrupt may come before
+  expect(result.stderr).toMatch(/(^|\n)error: context canceled(: the change was sent and may still complete; check with exo dbaas show test-kafka -z de-muc-1)?\n$/);
   // the operation stays pending for 10 s
   expect(result.elapsedMs).toBeLessThan(8000);
 });

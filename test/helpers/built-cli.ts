@@ -1,6 +1,6 @@
 // The built executable the subprocess tests run, the build check they share, and runBuilt, the
 // subprocess counterpart of runCli.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -9,6 +9,16 @@ import { apiEnv, type CliResult } from "./run-cli.js";
 export const ROOT = join(import.meta.dirname, "..", "..");
 /** `exo` as installed: the launcher of the code-cached bundle */
 export const CLI = join(ROOT, "dist", "cli.cjs");
+
+/** Whether script(1) is there to run the CLI on a pseudo-terminal. */
+export const HAS_SCRIPT = (() => {
+  try {
+    execFileSync("script", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 function newestSource(dir: string): number {
   let newest = 0;

@@ -24,6 +24,7 @@ const EXO_SERVICE_TYPES = ["grafana", "kafka", "opensearch", "mysql", "pg", "val
 
 export default defineCommand({
   args: ["type", "plan", "name"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "show", args.name, "-z", zone],
   argumentsOptional: (opts) => opts.helpKafka,
   options: {
     dryRun: flag.bool("dry-run", { description: "print the JSON request body that would be sent, and send nothing" }),

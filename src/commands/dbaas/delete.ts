@@ -12,6 +12,7 @@ import { orResourceNotFound, serviceNotFound } from "./shared/service.js";
 
 export default defineCommand({
   args: ["name"],
+  changeCheck: (_args, _opts, zone) => ["exo", "dbaas", "list", "-z", zone],
   options: {
     force: forceFlag(),
     waitTimeout: waitTimeoutFlag(),

@@ -23,6 +23,7 @@ import { fetchKafkaShow, orResourceNotFound, readsWithKafkaService } from "./sha
 
 export default defineCommand({
   args: ["name"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "show", args.name, "-z", zone],
   argumentsOptional: (opts) => opts.helpKafka,
   options: {
     dryRun: flag.bool("dry-run", { description: "print the JSON request body that would be sent, and send nothing" }),

@@ -82,5 +82,6 @@ export function validateAclId(id: string): string {
 export function validatePassword(password: string): string {
   const n = length(password);
   if (n < 8 || n > 256) throw new InputError(`invalid --password: must be 8 to 256 characters long, got ${n}`);
+  if (/[\x00-\x1f\x7f-\x9f]/.test(password)) throw new InputError("invalid --password: contains a control character");
   return password;
 }

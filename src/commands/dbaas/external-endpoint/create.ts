@@ -13,6 +13,7 @@ TYPE is datadog, elasticsearch, opensearch, prometheus or rsyslog.
 
 ${ENDPOINT_HELP_NOTES}`,
   optionalArgs: ["type", "name"],
+  changeCheck: () => ["exo", "dbaas", "external-endpoint", "list"],
   argumentKinds: { name: "endpoint" },
   options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
   helpFooter: `

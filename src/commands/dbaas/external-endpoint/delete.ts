@@ -14,6 +14,7 @@ Services still attached to it should be detached first
 
 ${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
   args: ["type", "id"],
+  changeCheck: () => ["exo", "dbaas", "external-endpoint", "list"],
   options: {
     waitTimeout: waitTimeoutFlag(),
   },

@@ -1,7 +1,5 @@
 // The flags `external-endpoint create` and `update` share: one group per endpoint type (hidden, as
 // in exo, and listed by --help-TYPE), plus the -file variants that keep secrets off the command line.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { EXTERNAL_ENDPOINT_TYPES, isExternalEndpointType, type EndpointSettingsBody, type ExternalEndpointType } from "../../../api/external.js";
 import type { CommandContext } from "../../../context.js";
 import { MISSING_ARGUMENTS, UsageError } from "../../../errors.js";
@@ -17,6 +15,7 @@ import {
   validatePrivateKeyPem,
 } from "../../../kafka/validation/external.js";
 import { renderEmbeddedTable } from "../../../output/table.js";
+import { readSecretInput } from "../shared/secret-input.js";
 import { flag, type InferOptions } from "../../define.js";
 
 export const DATADOG_SITES = ["datadoghq.com", "datadoghq.eu", "us3.datadoghq.com", "us5.datadoghq.com", "ap1.datadoghq.com", "ddog-gov.com"];
@@ -124,27 +123,22 @@ interface Reader {
   given: (long: string) => boolean;
 }
 
-/** A secret from its flag or its -file flag (not both); undefined when neither is given. */
-async function secret(r: Reader, long: string, value: string | undefined, file: string | undefined, trim: boolean): Promise<string | undefined> {
+/**
+ * A secret from its flag or its -file flag (not both); undefined when neither is given. Either way
+ * it must not be empty, nor hold a control character (but the line breaks of a multi-line PEM key).
+ */
+async function secret(r: Reader, long: string, value: string | undefined, file: string | undefined, multiline: boolean): Promise<string | undefined> {
   if (r.given(long) && r.given(`${long}-file`)) throw new InputError(`--${long} and --${long}-file cannot be combined`);
-  if (!r.given(`${long}-file`)) return value;
-  const path = file ?? "";
-  if (path === "") throw new InputError(`--${long}-file: empty path`);
-  let content: string;
-  try {
-    content = path === "-" ? await readStdin(r.ctx) : readFileSync(resolve(r.ctx.io.cwd, path), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read --${long}-file ${goQuote(path)}${code ? `: ${code}` : ""}`);
-  }
-  return trim ? content.replace(/\r?\n$/, "") : content;
-}
-
-async function readStdin(ctx: CommandContext): Promise<string> {
-  if (!ctx.io.readLine) return "";
-  const lines: string[] = [];
-  for (let line = await ctx.io.readLine(); line !== undefined; line = await ctx.io.readLine()) lines.push(line);
-  return lines.join("\n");
+  const fromFile = r.given(`${long}-file`);
+  if (fromFile && (file ?? "") === "") throw new InputError(`--${long}-file: empty path`);
+  const where = fromFile ? `--${long}-file ${goQuote(file!)}` : `--${long}`;
+  const text = fromFile ? await readSecretInput(r.ctx, `${long}-file`, file!) : nonEmpty(r, long, value);
+  if (text === undefined) return undefined;
+  // a single-line secret's file may end with a line break (a flag's value is taken as given)
+  const content = fromFile && !multiline ? text.replace(/\r?\n$/, "") : text;
+  if (content === "") throw new InputError(`${where}: empty value`);
+  if ((multiline ? /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/ : /[\x00-\x1f\x7f-\x9f]/).test(content)) throw new InputError(`invalid ${where}: contains a control character`);
+  return content;
 }
 
 /** A given string flag must not be empty: exo would drop it without a word. */
@@ -175,7 +169,7 @@ export async function endpointSettings(ctx: CommandContext, type: ExternalEndpoi
   const body: EndpointSettingsBody = {};
   switch (type) {
     case "datadog": {
-      const apiKey = nonEmpty(r, "datadog-api-key", await secret(r, "datadog-api-key", opts.datadogApiKey, opts.datadogApiKeyFile, true));
+      const apiKey = await secret(r, "datadog-api-key", opts.datadogApiKey, opts.datadogApiKeyFile, false);
       if (apiKey === undefined) throw new InputError(`--datadog-api-key (or --datadog-api-key-file) is required: the API asks for the key on every datadog ${mode}`);
       const site = nonEmpty(r, "datadog-site", opts.datadogSite);
       if (site !== undefined) validateEnum(site, DATADOG_SITES, "datadog-site");
@@ -210,11 +204,7 @@ export async function endpointSettings(ctx: CommandContext, type: ExternalEndpoi
       return body;
     }
     case "prometheus": {
-      const password = nonEmpty(
-        r,
-        "prometheus-basic-auth-password",
-        await secret(r, "prometheus-basic-auth-password", opts.prometheusBasicAuthPassword, opts.prometheusBasicAuthPasswordFile, true),
-      );
+      const password = await secret(r, "prometheus-basic-auth-password", opts.prometheusBasicAuthPassword, opts.prometheusBasicAuthPasswordFile, false);
       setIf(body, "basic-auth-password", password);
       setIf(body, "basic-auth-username", nonEmpty(r, "prometheus-basic-auth-username", opts.prometheusBasicAuthUsername));
       return body;
@@ -230,7 +220,7 @@ export async function endpointSettings(ctx: CommandContext, type: ExternalEndpoi
       if (format !== undefined) validateEnum(format, RSYSLOG_FORMATS, "rsyslog-format");
       const ca = nonEmpty(r, "rsyslog-ca", opts.rsyslogCa);
       const cert = nonEmpty(r, "rsyslog-cert", opts.rsyslogCert);
-      const key = nonEmpty(r, "rsyslog-key", await secret(r, "rsyslog-key", opts.rsyslogKey, opts.rsyslogKeyFile, false));
+      const key = await secret(r, "rsyslog-key", opts.rsyslogKey, opts.rsyslogKeyFile, true);
       if (ca !== undefined) validateCertificatePem(ca, "rsyslog-ca");
       if (cert !== undefined) validateCertificatePem(cert, "rsyslog-cert");
       if (key !== undefined) validatePrivateKeyPem(key, "rsyslog-key");

@@ -15,6 +15,7 @@ UUID, of an endpoint of this type) before anything is sent.
 
 ${ENDPOINT_HELP_NOTES}`,
   optionalArgs: ["type", "id"],
+  changeCheck: (args) => ["exo", "dbaas", "external-endpoint", "show", args.type ?? "", args.id ?? ""],
   options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
   helpFooter: `
 Examples:

@@ -17,6 +17,7 @@ SERVICE" shows the new integration and its ID.
 
 ${ZONE_NOTE}`,
   args: ["type"],
+  changeCheck: (_args, opts) => ["exo", "dbaas", "external-integration", "list", opts.sourceServiceName ?? ""],
   options: {
     sourceServiceName: flag.string("source-service-name", { description: "DBaaS source service name" }),
     destinationEndpointId: flag.string("destination-endpoint-id", { description: "Destination external endpoint id" }),

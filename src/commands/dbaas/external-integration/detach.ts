@@ -14,6 +14,7 @@ Prints nothing on success.
 
 ${ZONE_NOTE}`,
   args: ["service"],
+  changeCheck: (args) => ["exo", "dbaas", "external-integration", "list", args.service],
   options: {
     integrationId: flag.string("integration-id", { description: "External integration id" }),
     waitTimeout: waitTimeoutFlag(),

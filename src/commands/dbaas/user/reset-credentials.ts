@@ -11,6 +11,7 @@ import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, requireUser } fro
 export default defineCommand({
   description: "This command resets the credentials of a DBAAS user for the specified service.",
   args: ["name", "username"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "reveal-secrets", args.name, args.username, "-z", zone],
   options: {
     zone: zoneFlag("Database Service zone"),
     password: flag.string("password", { description: "Use a specific password instead of an automatically generated one" }),

@@ -67,3 +67,48 @@ it("update with secrets: trace redacted too", async () => {
   expect(r.stderr).toContain('"basic-auth-password":"[REDACTED]"');
   expectNoSecret(r.stderr);
 });
+
+describe("a URL's userinfo", () => {
+  // a password holding `@`, `:` and percent-encoding: each piece of it is secret
+  const URL_PASSWORD = "Es@Pass:w0rd%40x";
+  const PIECES = ["Es@Pass", "Pass:w0rd", "w0rd%40x", "w0rd@x"];
+  const url = `https://elastic:${URL_PASSWORD}@search.example.net:9200`;
+
+  it("is traced as user:[REDACTED]@, whatever the password holds", async () => {
+    const r = await traced(["dbaas", "external-endpoint", "create", "elasticsearch", "es", "--elasticsearch-url", url, "--elasticsearch-index-prefix", "logs"]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('"url":"https://elastic:[REDACTED]@search.example.net:9200"');
+    for (const piece of PIECES) expect(r.stderr).not.toContain(piece);
+    expectNoSecret(r.stderr);
+  });
+
+  it("an API error echoing the URL, its password or the API secret prints none of them", async () => {
+    const echo = `rejected ${url}, password ${URL_PASSWORD} (decoded: Es@Pass:w0rd@x), key ${s.emulator.apiSecret}`;
+    s.emulator.faults.inject({ kind: "status", status: 400, method: "POST", count: 1, body: JSON.stringify({ message: echo }) });
+    try {
+      const r = await traced(["dbaas", "external-endpoint", "create", "elasticsearch", "es2", "--elasticsearch-url", url, "--elasticsearch-index-prefix", "logs"]);
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/\nerror: .*rejected https:\/\/elastic:\[REDACTED\]@search\.example\.net:9200, password \[REDACTED\] \(decoded: \[REDACTED\]\), key \[REDACTED\]\n$/);
+      for (const piece of PIECES) expect(r.stderr).not.toContain(piece);
+      expectNoSecret(r.stderr);
+    } finally {
+      s.emulator.faults.clear();
+    }
+  });
+});
+
+it("an API error echoing a just-sent endpoint password prints it redacted, with or without the trace", async () => {
+  const id = await s.create("prometheus", "prom-echo");
+  for (const env of [{ ...s.env, EXOSCALE_TRACE: "1" }, s.env]) {
+    s.emulator.faults.inject({ kind: "status", status: 422, method: "PUT", count: 1, body: JSON.stringify({ message: `password ${PASSWORD} is too weak` }) });
+    try {
+      const r = await runCli(["dbaas", "external-endpoint", "update", "prometheus", id, "--prometheus-basic-auth-password", PASSWORD], { env });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(/error: .*password \[REDACTED\] is too weak\n$/);
+      expectNoSecret(r.stderr);
+    } finally {
+      s.emulator.faults.clear();
+    }
+  }
+});

@@ -23,6 +23,7 @@ are sent (--datadog-dbm-enabled=false turns a setting off).
 
 ${ZONE_NOTE}`,
   optionalArgs: ["type", "id"],
+  changeCheck: (args) => ["exo", "dbaas", "external-integration", "settings", "show", args.type ?? "", args.id ?? ""],
   options: {
     helpDatadog: flag.bool("help-datadog", { description: "show usage for flags specific to the datadog external integration type" }),
     ...DATADOG_FLAGS,
