@@ -8,15 +8,17 @@ import { DEFAULT_RETRY_BUDGET_MS } from "./api/retry-budget.js";
 import { terminalSafe } from "./output/terminal-text.js";
 import { withProgress } from "./progress.js";
 
-export type OutputFormat = "table" | "json" | "text";
+/** exo's three output formats, in the order its help names them. */
+export const OUTPUT_FORMATS = ["table", "json", "text"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface GlobalOptions {
   /** -C/--config */
   config?: string;
   /** -A/--use-account */
   useAccount?: string;
-  /** -O/--output-format as given (any unknown value behaves as table) */
-  outputFormat?: string;
+  /** -O/--output-format (other values are refused on the command line) */
+  outputFormat?: OutputFormat;
   /** --output-template */
   outputTemplate?: string;
   /** -Q/--quiet */
@@ -130,14 +132,14 @@ export function createContext(options: ContextOptions): CommandContext {
       return (await listZones(await makeClient(base, acct))).map((z) => z.name);
     },
     async outputFormat() {
-      let format = globals.outputFormat;
-      if (!format) {
-        try {
-          format = (await account()).defaultOutputFormat;
-        } catch {
-          format = undefined;
-        }
+      if (globals.outputFormat) return globals.outputFormat;
+      let format: string | undefined;
+      try {
+        format = (await account()).defaultOutputFormat;
+      } catch {
+        format = undefined;
       }
+      // the account's defaultOutputFormat as exo reads it: any other value is a table
       return format === "json" || format === "text" ? format : "table";
     },
     progress(message, task) {
