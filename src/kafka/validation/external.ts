@@ -4,6 +4,7 @@ import { CredentialsError, parseCertificates, parsePrivateKey } from "../credent
 import { InputError } from "./errors.js";
 import { goJsonSyntaxError } from "../../go/json/go-syntax.js";
 import { goQuote } from "../../go/quote.js";
+import { exoCommand } from "../../output/shell-word.js";
 
 /**
  * Go's uuid.Parse (google/uuid, behind egoscale's ParseUUID): 36 characters with dashes, the same
@@ -39,7 +40,7 @@ export function parseGoUuid(input: string): { uuid: string } | { error: string }
 export function validateUuid(input: string, what: "endpoint" | "integration"): string {
   const parsed = parseGoUuid(input);
   if ("error" in parsed) {
-    const where = what === "endpoint" ? ` (${goQuote(input)} is not an endpoint ID; the IDs are listed by: exo dbaas external-endpoint list)` : "";
+    const where = what === "endpoint" ? ` (${goQuote(input)} is not an endpoint ID; the IDs are listed by: ${exoCommand(["dbaas", "external-endpoint", "list"])})` : "";
     throw new InputError(`invalid ${what} ID: ${parsed.error}${where}`);
   }
   return parsed.uuid;
