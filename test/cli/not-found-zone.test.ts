@@ -57,4 +57,12 @@ describe("not found in the default zone", () => {
     expect(result).toEqual({ exitCode: 1, stdout: "", stderr: 'error: resource not found in zone "ch-dk-2"\n' });
     expect(listings()).toBe(1);
   });
+
+  it("Ctrl-C during the search ends the command as anywhere else", async () => {
+    s.emulator.faults.inject({ kind: "slow", delayMs: 5000, method: "GET", path: "/dbaas-service" });
+    const interrupt = new AbortController();
+    setTimeout(() => interrupt.abort(), 300);
+    const result = await s.exo(["dbaas", "logs", "nowhere"], { signal: interrupt.signal });
+    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: "error: context canceled\n" });
+  });
 });
