@@ -305,14 +305,19 @@ describe("flags that take one of a set of values refuse any other, naming the se
     [["dbaas", "user", "rotate", "test-kafka", "u1", "u2", ...Z, "--dir", "/nonexistent-dir", "--client", "java", "--auth", "plain"], 'invalid --auth "plain": expected certificate or sasl'],
     [["dbaas", "external-integration", "settings", "show", "rsyslog", UUID], 'unsupported external integration settings for type "rsyslog"'],
     [["dbaas", "create", "pg", "hobbyist-2", "p1", ...Z], 'unsupported service type "pg" (only kafka is supported)'],
-    [["dbaas", "user", "create", "test-kafka", "u9", ...Z, "--mysql-authentication-method", "caching_sha2_password"], "--mysql-authentication-method applies to mysql services only; Kafka users have no such setting"],
-    [["dbaas", "user", "create", "test-kafka", "u9", ...Z, "--pg-allow-replication"], "--pg-allow-replication applies to pg services only; Kafka users have no such setting"],
-    [["dbaas", "user", "reset-credentials", "test-kafka", "avnadmin", ...Z, "--mysql-auhentication-method", "x"], "--mysql-auhentication-method applies to mysql services only; Kafka users have no such setting"],
+    [["dbaas", "user", "create", "test-kafka", "u9", ...Z, "--mysql-authentication-method", "sha2"], 'invalid --mysql-authentication-method "sha2": must be one of caching_sha2_password, mysql_native_password'],
+    [["dbaas", "user", "reset-credentials", "test-kafka", "avnadmin", ...Z, "--mysql-auhentication-method", ""], 'invalid --mysql-auhentication-method "": must be one of caching_sha2_password, mysql_native_password'],
   ])("%j", async (argv, message) => {
     const result = await exo(argv);
     expect(result).toEqual({ exitCode: 1, stdout: "", stderr: expect.stringMatching(/^error: [^\n]*\n$/), sent: [] });
     if (typeof message === "string") expect(result.stderr).toBe(`error: ${message}\n`);
     else expect(result.stderr.slice("error: ".length)).toMatch(message);
+  });
+
+  it("a MySQL authentication method among exo's is ignored for a Kafka user, as by exo", async () => {
+    const result = await exo(["dbaas", "user", "create", "test-kafka", "u8", ...Z, "-Q", "--mysql-authentication-method", "mysql_native_password"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.sent.filter((r) => r.startsWith("POST"))).toEqual(['POST /v2/dbaas-kafka/test-kafka/user {"username":"u8"}']);
   });
 
   it("an empty --period or --sort leaves the choice to the API, as exo's omitempty does", async () => {

@@ -2,7 +2,7 @@
 // the user lookup with exo's message (both in ../shared, also used by the credentials commands),
 // and the --help-mysql/--help-pg texts.
 import type { CommandContext } from "../../../context.js";
-import { InputError } from "../../../kafka/validation/index.js";
+import { validateEnum } from "../../../kafka/validation/index.js";
 import { renderEmbeddedTable } from "../../../output/table.js";
 export { fetchKafkaService } from "../shared/service.js";
 export { requireUser } from "../shared/service-user.js";
@@ -14,11 +14,13 @@ export function engineFlagsHelp(flags: ReadonlyArray<readonly [string, string]>)
 
 export const MYSQL_AUTH_USAGE = 'authentication method to be used ("caching_sha2_password" or "mysql_native_password").';
 
+/** The MySQL authentication methods exo's flag names. */
+export const MYSQL_AUTH_METHODS = ["caching_sha2_password", "mysql_native_password"] as const;
+
 /**
- * exo's flags for MySQL and PostgreSQL users, which a Kafka user ignores: refused when given, as the
- * commands manage Kafka users only.
+ * exo's MySQL authentication method flag (`flag`: its spelling in the command): a Kafka user ignores
+ * it, as with exo, but a value that is none of the methods is refused before sending.
  */
-export function refuseEngineFlags(ctx: CommandContext, flags: readonly string[]): void {
-  const given = flags.find((f) => ctx.flagsSet.has(f));
-  if (given !== undefined) throw new InputError(`--${given} applies to ${given.startsWith("pg-") ? "pg" : "mysql"} services only; Kafka users have no such setting`);
+export function checkMysqlAuthMethod(ctx: CommandContext, flag: string, value: string | undefined): void {
+  if (ctx.flagsSet.has(flag)) validateEnum(value ?? "", MYSQL_AUTH_METHODS, flag);
 }

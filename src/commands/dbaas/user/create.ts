@@ -6,7 +6,7 @@ import { goQuote, validateNewUsername } from "../../../kafka/validation/index.js
 import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
-import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, refuseEngineFlags, requireUser } from "./common.js";
+import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, checkMysqlAuthMethod, requireUser } from "./common.js";
 
 export default defineCommand({
   description: "This command creates a DBAAS user for the specified service.",
@@ -31,7 +31,7 @@ Examples:
   async run(ctx, args, opts) {
     if (ctx.flagsSet.has("help-mysql")) return fixedOutput(engineFlagsHelp([["--mysql-authentication-method", MYSQL_AUTH_USAGE]]));
     if (ctx.flagsSet.has("help-pg")) return fixedOutput(engineFlagsHelp([["--pg-allow-replication", ""]]));
-    refuseEngineFlags(ctx, ["mysql-authentication-method", "pg-allow-replication"]);
+    checkMysqlAuthMethod(ctx, "mysql-authentication-method", opts.mysqlAuthenticationMethod);
     const username = validateNewUsername(args.username);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 

@@ -6,7 +6,7 @@ import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
-import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, refuseEngineFlags, requireUser } from "./common.js";
+import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, checkMysqlAuthMethod, requireUser } from "./common.js";
 
 export default defineCommand({
   description: "This command resets the credentials of a DBAAS user for the specified service.",
@@ -25,7 +25,7 @@ Examples:
   templated: (opts) => !opts.helpMysql,
   async run(ctx, args, opts) {
     if (ctx.flagsSet.has("help-mysql")) return fixedOutput(engineFlagsHelp([["--mysql-auhentication-method", MYSQL_AUTH_USAGE]]));
-    refuseEngineFlags(ctx, ["mysql-auhentication-method"]);
+    checkMysqlAuthMethod(ctx, "mysql-auhentication-method", opts.mysqlAuthenticationMethod);
     const password = opts.password ? validatePassword(opts.password) : undefined;
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
