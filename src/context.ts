@@ -9,15 +9,17 @@ import { terminalSafe } from "./output/terminal-text.js";
 import { withProgress } from "./progress.js";
 import { changeSignal } from "./change-signal.js";
 
-export type OutputFormat = "table" | "json" | "text";
+/** exo's three output formats, in the order its help names them. */
+export const OUTPUT_FORMATS = ["table", "json", "text"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface GlobalOptions {
   /** -C/--config */
   config?: string;
   /** -A/--use-account */
   useAccount?: string;
-  /** -O/--output-format as given (any unknown value behaves as table) */
-  outputFormat?: string;
+  /** -O/--output-format (other values are refused on the command line) */
+  outputFormat?: OutputFormat;
   /** --output-template */
   outputTemplate?: string;
   /** -Q/--quiet */
@@ -142,14 +144,14 @@ export function createContext(options: ContextOptions): CommandContext {
       return (await listZones(await makeClient(base, acct))).map((z) => z.name);
     },
     async outputFormat() {
-      let format = globals.outputFormat;
-      if (!format) {
-        try {
-          format = (await account()).defaultOutputFormat;
-        } catch {
-          format = undefined;
-        }
+      if (globals.outputFormat) return globals.outputFormat;
+      let format: string | undefined;
+      try {
+        format = (await account()).defaultOutputFormat;
+      } catch {
+        format = undefined;
       }
+      // the account's defaultOutputFormat as exo reads it: any other value is a table
       return format === "json" || format === "text" ? format : "table";
     },
     progress(message, task) {

@@ -54,6 +54,18 @@ export class CliError extends Error {
   }
 }
 
+/** No service of that name in the zone the command looked in. */
+export class ServiceNotFoundError extends CliError {
+  constructor(
+    message: string,
+    readonly service: string,
+    readonly zone: string,
+  ) {
+    super(message);
+    this.name = "ServiceNotFoundError";
+  }
+}
+
 /** The user declined a confirmation prompt: exo exits 0 without output. */
 export class CancelledError extends Error {
   constructor() {
@@ -63,3 +75,16 @@ export class CancelledError extends Error {
 }
 
 export const MISSING_ARGUMENTS = "missing arguments, run with --help for usage";
+
+/** The refusal of a line that lacks these arguments, named as the usage line names them. */
+export function missingArguments(names: readonly string[]): UsageError {
+  const list = names.map((n) => n.toUpperCase()).join(", ");
+  return new UsageError(`missing argument${names.length > 1 ? "s" : ""} ${list}, run with --help for usage`);
+}
+
+/** The arguments, when none is missing. @throws UsageError naming the missing ones */
+export function requireArguments<K extends string>(args: Record<K, string | undefined>): Record<K, string> {
+  const missing = (Object.keys(args) as K[]).filter((k) => args[k] === undefined);
+  if (missing.length > 0) throw missingArguments(missing);
+  return args as Record<K, string>;
+}

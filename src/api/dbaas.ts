@@ -61,9 +61,15 @@ export interface SchemaRegistryAclRequest {
   permission: "schema_registry_read" | "schema_registry_write";
 }
 
+/** The API's `enum-sort-order`. */
+export const LOG_SORT_ORDERS = ["asc", "desc"] as const;
+/** The API's metrics periods (get-dbaas-service-metrics). */
+export const METRICS_PERIODS = ["hour", "day", "week", "month", "year"] as const;
+export type MetricsPeriod = (typeof METRICS_PERIODS)[number];
+
 export interface ServiceLogsRequest {
   limit?: number;
-  "sort-order"?: "asc" | "desc";
+  "sort-order"?: (typeof LOG_SORT_ORDERS)[number];
   offset?: string;
 }
 
@@ -210,7 +216,7 @@ export function getServiceLogs(client: ApiClient, service: string, body: Service
 export function getServiceMetrics(
   client: ApiClient,
   service: string,
-  period?: "hour" | "day" | "week" | "month" | "year",
+  period?: MetricsPeriod,
 ): Promise<ServiceMetrics> {
   return client.request({
     method: "POST",

@@ -2,7 +2,7 @@
 // (see src/api/path-segment.ts), checked before the command runs.
 import { SEGMENT_MAX_LENGTH, segmentProblem, type SegmentKind } from "../api/path-segment.js";
 import type { CommandDefinition } from "../commands/define.js";
-import { MISSING_ARGUMENTS, UsageError } from "../errors.js";
+import { missingArguments, UsageError } from "../errors.js";
 import { goQuote } from "../go/quote.js";
 
 /** What a declared argument names: the command's own word for it, else the usual one for its name. */
@@ -26,7 +26,7 @@ export function checkPositionals(commandPath: string, def: CommandDefinition, wo
     const usage = [commandPath, ...names.map((n, i) => (i < required.length ? n.toUpperCase() : `[${n.toUpperCase()}]`))].join(" ");
     throw new UsageError(`unexpected argument ${goQuote(words[names.length]!)} (usage: ${usage})`);
   }
-  if (words.length < required.length && !requiredOptional) throw new UsageError(MISSING_ARGUMENTS);
+  if (words.length < required.length && !requiredOptional) throw missingArguments(required.slice(words.length));
   const args: Record<string, string | undefined> = {};
   names.forEach((name, i) => {
     const word = words[i];

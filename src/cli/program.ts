@@ -6,7 +6,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { isGroup, type CommandEntry, type GroupEntry, type LeafEntry } from "../commands/registry.js";
 import type { CommandDefinition, CommandOutput, OptionSpec } from "../commands/define.js";
 import { createContext, type CommandContext, type GlobalOptions } from "../context.js";
-import { ExitCode, MISSING_ARGUMENTS, UsageError } from "../errors.js";
+import { ExitCode, MISSING_ARGUMENTS, ServiceNotFoundError, UsageError } from "../errors.js";
 import type { IO } from "../io.js";
 import { parseOutputTemplateFirst } from "../output/template-first.js";
 import type { OutputModel } from "../output/model.js";
@@ -16,7 +16,7 @@ import { translateCommanderError } from "./commander-errors.js";
 import { GLOBAL_FLAGS, type GlobalFlag } from "./globals.js";
 import { HELP_COMMAND, locate, type Located } from "./locate.js";
 import { checkPositionals } from "./positionals.js";
-import { parseDurationFlag, parseIntFlag, parseListFlag } from "./values.js";
+import { parseDurationFlag, parseIntFlag, parseListFlag, parseOutputFormat } from "./values.js";
 
 type OnResult = (output: CommandOutput, context: CommandContext) => void;
 
@@ -71,7 +71,7 @@ export async function execute(argv: readonly string[], io: IO, tree: GroupEntry)
         io.stderr(helpText);
         throw new UsageError(MISSING_ARGUMENTS);
       }
-      throw new UsageError(translateCommanderError(error));
+      throw new UsageError(translateCommanderError(error, zonelessGroup(located, options)));
     }
     throw error;
   }
@@ -99,9 +99,18 @@ async function renderOutput(output: OutputModel | string | undefined | void, con
   return render(model, { format, template: context.globals.outputTemplate, isTTY: io.stdoutIsTTY });
 }
 
+/** `exo dbaas GROUP` when the line's dbaas command takes no -z (type, external endpoints and integrations). */
+function zonelessGroup(located: Located, options: readonly OptionSpec[]): string | undefined {
+  const names = located.path.map((e) => e.name);
+  if (!located.leaf || names[0] !== "dbaas" || options.some((o) => o.long === "zone")) return undefined;
+  return ["exo", ...names.slice(0, -1)].join(" ");
+}
+
 function globalOption(g: GlobalFlag): Option {
   const flags = `${g.short ? `-${g.short}, ` : ""}--${g.long}${g.valueName ? ` <${g.valueName}>` : ""}`;
-  return new Option(flags, g.description);
+  const option = new Option(flags, g.description);
+  if (g.long === "output-format") option.argParser(parseOutputFormat);
+  return option;
 }
 
 /**
@@ -190,7 +199,14 @@ function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], d
     const context = createContext({ io, globals, flagsSet, version: pkg.version, changeCheck });
     const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
     if (templated) await parseOutputTemplateFirst(context);
-    onResult(await def.run(context, args as never, opts as never), context);
+    try {
+      onResult(await def.run(context, args as never, opts as never), context);
+    } catch (error) {
+      // a service missing from a zone no -z chose: the error says which zones have it
+      if (!(error instanceof ServiceNotFoundError) || flagsSet.has("zone") || !specs.some(([, s]) => s.long === "zone")) throw error;
+      const { withZoneHint } = await import("../commands/dbaas/shared/zone-hint.js");
+      throw await withZoneHint(context, error);
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 // Flag values as pflag reads them: int64 (strconv.ParseInt base 0), StringSlice (one CSV record per
 // value), durations (time.ParseDuration); a refusal in pflag's words,
 // `invalid argument "<value>" for "<flag>" flag: <Go's error>`.
+import { OUTPUT_FORMATS, type OutputFormat } from "../context.js";
 import { UsageError } from "../errors.js";
 import { readCsvRecord } from "../go/csv.js";
 import { durationMs, parseDuration } from "../go/duration.js";
@@ -36,4 +37,17 @@ export function parseDurationFlag(raw: string, flagName: string): number {
   const parsed = parseDuration(raw);
   if ("ns" in parsed) return durationMs(parsed.ns);
   throw invalidArgument(raw, flagName, parsed.error);
+}
+
+/**
+ * -O's value: exo renders any other value, `-O ""` included, as a table, and keeps the last of several
+ * -O; here an unknown value, or a second -O saying otherwise, is refused.
+ */
+export function parseOutputFormat(raw: string, previous: OutputFormat | undefined): OutputFormat {
+  const format = OUTPUT_FORMATS.find((f) => f === raw);
+  if (format === undefined) throw invalidArgument(raw, pflagName("output-format", "O"), `must be one of ${OUTPUT_FORMATS.join(", ")}`);
+  if (previous !== undefined && previous !== format) {
+    throw new UsageError(`-O/--output-format given twice (${goQuote(previous)}, then ${goQuote(raw)}): give one format`);
+  }
+  return format;
 }

@@ -10,3 +10,8 @@ export function shellWord(word: string): string {
 export function shellCommand(words: readonly string[]): string {
   return words.map(shellWord).join(" ");
 }
+
+/** `exo` and the words after it, as a command line to print. */
+export function exoCommand(words: readonly string[]): string {
+  return shellCommand(["exo", ...words]);
+}

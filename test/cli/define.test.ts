@@ -81,7 +81,7 @@ describe("defineCommand", () => {
       stdout: "",
       stderr: 'error: unexpected argument "surplus" (usage: exo dbaas echo NAME [EXTRA])\n',
     });
-    expect(await runCli(["dbaas", "echo"], { tree })).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing arguments, run with --help for usage\n" });
+    expect(await runCli(["dbaas", "echo"], { tree })).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing argument NAME, run with --help for usage\n" });
     expect((await runCli(["dbaas", "echo", "k", "--limit", "ten"], { tree })).stderr).toBe(
       'error: invalid argument "ten" for "--limit" flag: strconv.ParseInt: parsing "ten": invalid syntax\n',
     );

@@ -151,9 +151,10 @@ describe("usage lines", () => {
       const result = await run(["dbaas", verb, "--help-kafka"]);
       expect(result).toMatchObject({ exitCode: 0, stderr: "" });
       expect(result.stdout).toContain("--kafka-enable-sasl-auth");
-      expect(await run(["dbaas", verb, "--help-kafka=false"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing arguments, run with --help for usage\n" });
+      const missing = verb === "create" ? "arguments TYPE, PLAN, NAME" : "argument NAME";
+      expect(await run(["dbaas", verb, "--help-kafka=false"])).toEqual({ exitCode: 1, stdout: "", stderr: `error: missing ${missing}, run with --help for usage\n` });
     }
-    expect(await run(["dbaas", "create", "kafka", "startup-2"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing arguments, run with --help for usage\n" });
+    expect(await run(["dbaas", "create", "kafka", "startup-2"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing argument NAME, run with --help for usage\n" });
   });
 });
 

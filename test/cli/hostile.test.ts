@@ -248,3 +248,96 @@ describe("durations with Go's range and texts", () => {
     expect(result.exitCode).toBe(0);
   });
 });
+
+describe("missing arguments are named, for every command", () => {
+  for (const leaf of LEAVES.filter((l) => l.args.length > 0)) {
+    const names = leaf.usage.split(" ").slice(leaf.path.length + 1).map((w) => w.replace(/^\[|\]$/g, ""));
+    const missing = `missing argument${names.length > 1 ? "s" : ""} ${names.join(", ")}, run with --help for usage`;
+    it(`${leaf.path.join(" ")} with no argument`, () => expectRefused([...leaf.path, ...zoneOf(leaf.path)], missing));
+  }
+  it("only the ones missing", () => expectRefused(["dbaas", "user", "rotate", "test-kafka", ...Z], "missing arguments OLD, NEW, run with --help for usage"));
+});
+
+describe("-O takes table, json or text, once, for every command", () => {
+  const allowed = "must be one of table, json, text";
+  for (const leaf of LEAVES) {
+    const line = [...leaf.path, ...leaf.args, ...zoneOf(leaf.path)];
+    for (const value of ["yaml", "csv", "", "JSON", "table "]) {
+      it(`${leaf.path.join(" ")} -O ${JSON.stringify(value)}`, () => expectRefused([...line, "-O", value], `invalid argument ${JSON.stringify(value)} for "-O, --output-format" flag: ${allowed}`));
+    }
+    it(`${leaf.path.join(" ")} -O json -O yaml`, () => expectRefused([...line, "-O", "json", "-O", "yaml"], `invalid argument "yaml" for "-O, --output-format" flag: ${allowed}`));
+    it(`${leaf.path.join(" ")} -O json --output-format=text`, () =>
+      expectRefused(["-O", "json", ...line, "--output-format=text"], '-O/--output-format given twice ("json", then "text"): give one format'));
+  }
+
+  it.each([
+    [["-O", "json", "-O", "json"]],
+    [["--output-format=text", "-Otext"]],
+    [["-O=table"]],
+  ])("%j is what it says", async (flags) => {
+    const result = await exo(["dbaas", "show", "test-kafka", ...Z, ...flags]);
+    expect(result.exitCode).toBe(0);
+    const format = flags.at(-1)!.replace(/^-O=?|^--output-format=/, "") || flags[1]!;
+    if (format === "json") expect(JSON.parse(result.stdout).name).toBe("test-kafka");
+    else if (format === "text") expect(result.stdout).toMatch(/^[^|{][^\n]*\ttest-kafka\t/);
+    else expect(result.stdout).toMatch(/^\| +DATABASE SERVICE/);
+  });
+});
+
+describe("flags that take one of a set of values refuse any other, naming the set, before sending", () => {
+  const download = ["dbaas", "credentials", "download", "test-kafka", ...Z, "--dir", "/nonexistent-dir"];
+  it.each([
+    [["dbaas", "metrics", "test-kafka", ...Z, "--period", "hours"], 'invalid --period "hours": must be one of hour, day, week, month, year'],
+    [["dbaas", "metrics", "test-kafka", ...Z, "--period", "Day"], 'invalid --period "Day": must be one of hour, day, week, month, year'],
+    [["dbaas", "logs", "test-kafka", ...Z, "--sort", "descending"], 'invalid --sort "descending": must be one of asc, desc'],
+    [["dbaas", "logs", "test-kafka", ...Z, "--sort=ASC"], 'invalid --sort "ASC": must be one of asc, desc'],
+    [["dbaas", "show", "test-kafka", ...Z, "--settings", "kafka_rest"], 'invalid settings value "kafka_rest", expected one of: kafka, kafka-rest, kafka-connect, schema-registry'],
+    [["dbaas", "type", "show", "kafka", "--settings", "pg"], /^invalid settings value "pg", expected one of: kafka, /],
+    [["dbaas", "update", "test-kafka", ...Z, "-f", "--maintenance-dow", "mon", "--maintenance-time", "01:00:00"], 'invalid --maintenance-dow "mon": must be one of never, monday, tuesday, wednesday, thursday, friday, saturday, sunday'],
+    [["dbaas", "acl", "create", "test-kafka", ...Z, "--username", "app", "--topic", "t", "--permission", "all"], 'invalid ACL permission "all": must be one of admin, read, readwrite, write'],
+    [[...download, "--client", "kcat"], 'invalid --client "kcat": expected a comma-separated list of java, librdkafka, env'],
+    [[...download, "--client", "java", "--auth", "scram"], 'invalid --auth "scram": expected certificate or sasl'],
+    [["dbaas", "external-endpoint", "create", "rsyslog", "r1", "--rsyslog-server", "h", "--rsyslog-port", "514", "--rsyslog-format", "json"], 'invalid --rsyslog-format "json": must be one of rfc5424, rfc3164, custom'],
+    [["dbaas", "external-endpoint", "create", "datadog", "d1", "--datadog-api-key", "k", "--datadog-site", "datadog.com"], /^invalid --datadog-site "datadog.com": must be one of datadoghq.com, /],
+    [["dbaas", "external-endpoint", "show", "graphite", UUID], 'unsupported external endpoint type "graphite"'],
+    [["completion", "tcsh"], 'unsupported shell "tcsh": expected one of bash, zsh, fish'],
+    [["dbaas", "credentials", "check", "test-kafka", ...Z, "--connect", "--auth", "plain"], 'invalid --auth "plain": expected certificate or sasl'],
+    [["dbaas", "user", "rotate", "test-kafka", "u1", "u2", ...Z, "--dir", "/nonexistent-dir", "--client", "java", "--auth", "plain"], 'invalid --auth "plain": expected certificate or sasl'],
+    [["dbaas", "external-integration", "settings", "show", "rsyslog", UUID], 'unsupported external integration settings for type "rsyslog"'],
+    [["dbaas", "create", "pg", "hobbyist-2", "p1", ...Z], 'unsupported service type "pg" (only kafka is supported)'],
+    [["dbaas", "user", "create", "test-kafka", "u9", ...Z, "--mysql-authentication-method", "sha2"], 'invalid --mysql-authentication-method "sha2": must be one of caching_sha2_password, mysql_native_password'],
+    [["dbaas", "user", "reset-credentials", "test-kafka", "avnadmin", ...Z, "--mysql-auhentication-method", ""], 'invalid --mysql-auhentication-method "": must be one of caching_sha2_password, mysql_native_password'],
+  ])("%j", async (argv, message) => {
+    const result = await exo(argv);
+    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: expect.stringMatching(/^error: [^\n]*\n$/), sent: [] });
+    if (typeof message === "string") expect(result.stderr).toBe(`error: ${message}\n`);
+    else expect(result.stderr.slice("error: ".length)).toMatch(message);
+  });
+
+  it("a MySQL authentication method among exo's is ignored for a Kafka user, as by exo", async () => {
+    const result = await exo(["dbaas", "user", "create", "test-kafka", "u8", ...Z, "-Q", "--mysql-authentication-method", "mysql_native_password"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.sent.filter((r) => r.startsWith("POST"))).toEqual(['POST /v2/dbaas-kafka/test-kafka/user {"username":"u8"}']);
+  });
+
+  it("an empty --period or --sort leaves the choice to the API, as exo's omitempty does", async () => {
+    const posted = async (argv: string[]) => {
+      emulator.clearRequests();
+      return (await exo(argv)).sent.filter((r) => r.startsWith("POST"));
+    };
+    const metrics = await posted(["dbaas", "metrics", "test-kafka", ...Z, "--period", ""]);
+    expect(metrics).toEqual(["POST /v2/dbaas-service-metrics/test-kafka {}"]);
+    expect(await posted(["dbaas", "logs", "test-kafka", ...Z, "--sort", ""])).toEqual(["POST /v2/dbaas-service-logs/test-kafka {}"]);
+  });
+});
+
+describe("-z on a command without a zone says these commands have none", () => {
+  for (const leaf of LEAVES.filter((l) => l.path[0] === "dbaas" && zoneOf(l.path).length === 0)) {
+    const group = ["exo", ...leaf.path.slice(0, -1)].join(" ");
+    const why = `(${group} commands have no zone: they work in the account's default zone, from EXOSCALE_ZONE or defaultZone)`;
+    it(`${leaf.path.join(" ")} -z`, () => expectRefused([...leaf.path, ...leaf.args, "-z", "de-muc-1"], `unknown shorthand flag: 'z' in -z ${why}`));
+    it(`${leaf.path.join(" ")} --zone=`, () => expectRefused([...leaf.path, ...leaf.args, "--zone=de-muc-1"], `unknown flag: --zone ${why}`));
+  }
+  it("other unknown flags keep pflag's words alone", () => expectRefused(["dbaas", "type", "list", "-y"], "unknown shorthand flag: 'y' in -y"));
+  it("commands outside dbaas keep pflag's words alone", () => expectRefused(["version", "-z", "x"], "unknown shorthand flag: 'z' in -z"));
+});

@@ -21,13 +21,13 @@ describe("bad flag values send nothing", () => {
   });
 
   it("a missing NAME, an unknown flag or a bad boolean", async () => {
-    expect(await t.exo(["dbaas", "show", "-z", "de-muc-1"])).toEqual(fails("error: missing arguments, run with --help for usage\n"));
-    expect(await t.exo(["dbaas", "type", "show"])).toEqual(fails("error: missing arguments, run with --help for usage\n"));
+    expect(await t.exo(["dbaas", "show", "-z", "de-muc-1"])).toEqual(fails("error: missing argument NAME, run with --help for usage\n"));
+    expect(await t.exo(["dbaas", "type", "show"])).toEqual(fails("error: missing argument NAME, run with --help for usage\n"));
     expect(await t.exo([...SHOW, "--uri=maybe"])).toEqual(
       fails('error: invalid argument "maybe" for "--uri" flag: strconv.ParseBool: parsing "maybe": invalid syntax (accepted: true, false, 1, 0, t, f, T, F, TRUE, FALSE, True, False)\n'),
     );
     expect(await t.exo(["dbaas", "list", "--plans"])).toEqual(fails("error: unknown flag: --plans\n"));
-    expect(await t.exo(["dbaas", "type", "list", "-z", "de-muc-1"])).toEqual(fails("error: unknown shorthand flag: 'z' in -z\n"));
+    expect(await t.exo(["dbaas", "type", "list", "-z", "de-muc-1"])).toEqual(fails("error: unknown shorthand flag: 'z' in -z (exo dbaas type commands have no zone: they work in the account's default zone, from EXOSCALE_ZONE or defaultZone)\n"));
     expect(t.requests()).toEqual([]);
   });
 });

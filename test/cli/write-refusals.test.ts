@@ -78,9 +78,9 @@ const CASES: Array<[argv: string[], message: string | RegExp]> = [
   [offline(update("--wait-timeout", "-1s")), 'invalid --wait-timeout "-1s"'],
   [offline(update("--kafka-enable-foo")), "unknown flag: --kafka-enable-foo"],
   [offline(update("--kafka-version", "3.8")), "unknown flag: --kafka-version"],
-  [offline(["dbaas", "update", "-z", "de-muc-1", "-f", "--kafka-enable-sasl-auth"]), "missing arguments, run with --help for usage"],
-  [offline(create("kafka", "startup-2")), "missing arguments, run with --help for usage"],
-  [offline(["dbaas", "delete", "-z", "de-muc-1", "-f"]), "missing arguments, run with --help for usage"],
+  [offline(["dbaas", "update", "-z", "de-muc-1", "-f", "--kafka-enable-sasl-auth"]), "missing argument NAME, run with --help for usage"],
+  [offline(create("kafka", "startup-2")), "missing argument NAME, run with --help for usage"],
+  [offline(["dbaas", "delete", "-z", "de-muc-1", "-f"]), "missing argument NAME, run with --help for usage"],
   [offline(["dbaas", "delete", "test-kafka", "-z", "de-muc-1", "-f", "--wait-timeout", "x"]), 'invalid argument "x" for "--wait-timeout" flag'],
   // services that do not exist, and no confirmation possible
   [["dbaas", "update", "nope", "-z", "de-muc-1", "-f", "--kafka-enable-sasl-auth"], '"nope" Database Service not found in zone "de-muc-1"'],

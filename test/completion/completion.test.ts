@@ -54,7 +54,7 @@ describe("exo completion SHELL", () => {
       stdout: "",
       stderr: 'error: unsupported shell "powershell": expected one of bash, zsh, fish\n',
     });
-    expect(await runCli(["completion"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing arguments, run with --help for usage\n" });
+    expect(await runCli(["completion"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing argument SHELL, run with --help for usage\n" });
   });
 
   it.each(SHELLS)("writes the %s script for the name it was started as", async (shell) => {

@@ -2,7 +2,7 @@
 // settings against what the API serves, then waits and shows it.
 import { createKafkaService, getKafkaSettingsSchema, getServiceType } from "../../api/dbaas.js";
 import { stringify } from "../../api/json.js";
-import { MISSING_ARGUMENTS, UsageError } from "../../errors.js";
+import { requireArguments } from "../../errors.js";
 import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/views/index.js";
 import { InputError, goQuote, validateKafkaVersion, validatePlan } from "../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
@@ -45,8 +45,7 @@ Examples:
   templated: (opts) => !opts.dryRun && !opts.helpKafka,
   async run(ctx, args, opts) {
     if (opts.helpKafka) return kafkaFlagsHelp("create");
-    const { type, plan, name } = args;
-    if (type === undefined || plan === undefined || name === undefined) throw new UsageError(MISSING_ARGUMENTS);
+    const { type, plan, name } = requireArguments({ type: args.type, plan: args.plan, name: args.name });
 
     const parsed = parseKafkaFlags(opts, ctx.flagsSet);
     if (type !== "kafka") {
@@ -69,7 +68,7 @@ Examples:
 
     if (opts.dryRun) return `${stringify(body, { escapeHTML: true })}\n`;
     const op = await createKafkaService(client, name, body);
-    await awaitOperation(ctx, client, op, `Creating Database Service ${goQuote(name)}...`, timeoutMs, `exo dbaas show ${name} -z ${zone}`);
+    await awaitOperation(ctx, client, op, `Creating Database Service ${goQuote(name)}...`, timeoutMs, ["dbaas", "show", name, "-z", zone]);
     if (ctx.globals.quiet) return undefined;
     const { service, acl } = await fetchKafkaShow(client, name, zone);
     return serviceShowOutput(service, acl, zone);

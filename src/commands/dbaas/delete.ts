@@ -4,7 +4,7 @@
 import { deleteService, listServices } from "../../api/dbaas.js";
 import { AuthError } from "../../api/errors.js";
 import { CliError } from "../../errors.js";
-import { shellWord } from "../../output/shell-word.js";
+import { exoCommand } from "../../output/shell-word.js";
 import { defineCommand, zoneFlag } from "../define.js";
 import { goQuote } from "../../kafka/validation/index.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
@@ -39,11 +39,11 @@ Examples:
     const op = await orResourceNotFound(zone, deleteService(client, name)).catch((error: unknown) => {
       // the listing said the service is protected, so the API's refusal is that protection
       if (error instanceof AuthError && error.status === 403 && service["termination-protection"] === true) {
-        throw new CliError(`${error.message} To turn it off: exo dbaas update ${shellWord(name)} -z ${shellWord(zone)} --termination-protection=false`);
+        throw new CliError(`${error.message} To turn it off: ${exoCommand(["dbaas", "update", name, "-z", zone, "--termination-protection=false"])}`);
       }
       throw error;
     });
-    await awaitOperation(ctx, client, op, `Deleting Database Service ${goQuote(name)}...`, timeoutMs, `exo dbaas list -z ${zone}`);
+    await awaitOperation(ctx, client, op, `Deleting Database Service ${goQuote(name)}...`, timeoutMs, ["dbaas", "list", "-z", zone]);
     return undefined;
   },
 });

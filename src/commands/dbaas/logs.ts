@@ -1,5 +1,6 @@
 // exo dbaas logs NAME: a page of the service's log lines. Works for a service of any type, as exo's does.
-import { getServiceLogs, type ServiceLogsRequest } from "../../api/dbaas.js";
+import { getServiceLogs, LOG_SORT_ORDERS, type ServiceLogsRequest } from "../../api/dbaas.js";
+import { validateEnum } from "../../kafka/validation/index.js";
 import { CliError } from "../../errors.js";
 import { LogTimeError, serviceLogLineView, serviceLogsOutput, serviceLogsView } from "../../kafka/views/index.js";
 import { annotations } from "../../kafka/views/spec.js";
@@ -35,10 +36,11 @@ Examples:
     const body: ServiceLogsRequest = {};
     if (ctx.flagsSet.has("limit") && opts.limit !== 0) body.limit = opts.limit;
     if (ctx.flagsSet.has("offset") && opts.offset) body.offset = opts.offset;
-    if (ctx.flagsSet.has("sort") && opts.sort) body["sort-order"] = opts.sort as ServiceLogsRequest["sort-order"];
+    // a sort order the API does not have is refused before sending (exo sends it)
+    if (ctx.flagsSet.has("sort") && opts.sort) body["sort-order"] = validateEnum(opts.sort, LOG_SORT_ORDERS, "sort");
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
-    const response = await orResourceNotFound(zone, getServiceLogs(client, args.name, body));
+    const response = await orResourceNotFound(zone, getServiceLogs(client, args.name, body), args.name);
     try {
       return serviceLogsOutput(response);
     } catch (error) {

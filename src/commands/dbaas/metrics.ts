@@ -1,5 +1,6 @@
 // exo dbaas metrics NAME: the service's raw metrics as one line of JSON, whatever -O says (as exo).
-import { getServiceMetrics } from "../../api/dbaas.js";
+import { getServiceMetrics, METRICS_PERIODS } from "../../api/dbaas.js";
+import { validateEnum } from "../../kafka/validation/index.js";
 import { asGoInterface } from "../../output/go-format.js";
 import { encodeMarshalJSON } from "../../output/json.js";
 import { fixedOutput } from "../../output/model.js";
@@ -20,12 +21,12 @@ Examples:
   exo dbaas metrics test-kafka -z de-muc-1 --period day
 `,
   async run(ctx, args, opts) {
+    // a period the API does not have is refused before sending (exo sends it); an empty one is left
+    // out of the body, as the SDK's omitempty does, and the API takes its default
+    const period = opts.period ? validateEnum(opts.period, METRICS_PERIODS, "period") : undefined;
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
-    // the period is the API's to judge (hour, day, week, month, year), as with exo; an empty one is
-    // left out of the body, as the SDK's omitempty does
-    const period = (opts.period || undefined) as Parameters<typeof getServiceMetrics>[2];
-    const response = await orResourceNotFound(zone, getServiceMetrics(client, args.name, period));
+    const response = await orResourceNotFound(zone, getServiceMetrics(client, args.name, period), args.name);
     return fixedOutput(encodeMarshalJSON(asGoInterface(response.metrics)));
   },
 });

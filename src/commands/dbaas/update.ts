@@ -2,7 +2,7 @@
 // all, asking for confirmation (a restart may follow), then waits and shows the service.
 import { getKafkaService, getKafkaSettingsSchema, getServiceType, updateKafkaService } from "../../api/dbaas.js";
 import { stringify } from "../../api/json.js";
-import { MISSING_ARGUMENTS, UsageError } from "../../errors.js";
+import { requireArguments } from "../../errors.js";
 import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/views/index.js";
 import { goQuote, validatePlan } from "../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
@@ -48,8 +48,7 @@ Examples:
   templated: (opts) => !opts.dryRun && !opts.helpKafka,
   async run(ctx, args, opts) {
     if (opts.helpKafka) return kafkaFlagsHelp("update");
-    const name = args.name;
-    if (name === undefined) throw new UsageError(MISSING_ARGUMENTS);
+    const { name } = requireArguments({ name: args.name });
 
     const parsed = parseKafkaFlags(opts, ctx.flagsSet);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
@@ -76,7 +75,7 @@ Examples:
     if (Object.keys(body).length > 0) {
       await confirmOrCancel(ctx, `[+] Updating Database Service ${goQuote(name)} can trigger a service restart. Do you want to continue?`, opts.force);
       const op = await orResourceNotFound(zone, updateKafkaService(client, name, body));
-      await awaitOperation(ctx, client, op, `Updating Database Service ${goQuote(name)}...`, timeoutMs, `exo dbaas show ${name} -z ${zone}`);
+      await awaitOperation(ctx, client, op, `Updating Database Service ${goQuote(name)}...`, timeoutMs, ["dbaas", "show", name, "-z", zone]);
     }
     if (ctx.globals.quiet) return undefined;
     const { service, acl } = await fetchKafkaShow(client, name, zone);

@@ -4,6 +4,7 @@ import { CredentialsError, parseCertificates, parsePrivateKey } from "../credent
 import { InputError } from "./errors.js";
 import { goJsonSyntaxError } from "../../go/json/go-syntax.js";
 import { goQuote } from "../../go/quote.js";
+import { exoCommand } from "../../output/shell-word.js";
 
 /**
  * Go's uuid.Parse (google/uuid, behind egoscale's ParseUUID): 36 characters with dashes, the same
@@ -32,10 +33,16 @@ export function parseGoUuid(input: string): { uuid: string } | { error: string }
   return { uuid: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}` };
 }
 
-/** A UUID argument or flag; `what` is exo's prefix ("endpoint" → `invalid endpoint ID: ...`). */
+/**
+ * A UUID argument or flag; `what` is exo's prefix ("endpoint" → `invalid endpoint ID: ...`). An
+ * endpoint is known by its name too, so the refusal says where its ID is found.
+ */
 export function validateUuid(input: string, what: "endpoint" | "integration"): string {
   const parsed = parseGoUuid(input);
-  if ("error" in parsed) throw new InputError(`invalid ${what} ID: ${parsed.error}`);
+  if ("error" in parsed) {
+    const where = what === "endpoint" ? ` (${goQuote(input)} is not an endpoint ID; the IDs are listed by: ${exoCommand(["dbaas", "external-endpoint", "list"])})` : "";
+    throw new InputError(`invalid ${what} ID: ${parsed.error}${where}`);
+  }
   return parsed.uuid;
 }
 
@@ -94,10 +101,7 @@ export const validateCertificatePem = (value: string, flagName: string): string 
 /** Exactly one unencrypted PEM private key; the message never quotes it. */
 export const validatePrivateKeyPem = (value: string, flagName: string): string => pemCheck(value, () => parsePrivateKey(value, `--${flagName}`));
 
-export function validateEnum(value: string, allowed: readonly string[], flagName: string): string {
-  if (!allowed.includes(value)) throw new InputError(`invalid --${flagName} ${goQuote(value)}: must be one of ${allowed.join(", ")}`);
-  return value;
-}
+export { validateEnum } from "./choice.js";
 
 export interface DatadogTag {
   comment?: string;

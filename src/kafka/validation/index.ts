@@ -9,6 +9,7 @@ export { validateMaintenance, MAINTENANCE_DAYS, type Maintenance, type Maintenan
 export { validatePlan, validateKafkaVersion, type PlanLike } from "./service-type.js";
 export {
   validateUsername,
+  validateNewUsername,
   validateAclUsername,
   validateTopic,
   validateAclTopic,
@@ -22,4 +23,5 @@ export {
   type AclPermission,
   type SchemaRegistryAclPermission,
 } from "./names.js";
+export { validateEnum } from "./choice.js";
 export { goQuote } from "../../go/quote.js";

@@ -25,6 +25,20 @@ export function validateUsername(username: string): string {
   return username;
 }
 
+const NEW_USERNAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/**
+ * The name of a user to create, as the API accepts it: 1 to 64 letters, digits, `_`, `.` or `-`, not
+ * starting with `.` or `-`, and not ANONYMOUS (Kafka's principal for unauthenticated clients).
+ */
+export function validateNewUsername(username: string): string {
+  checkLength("username", username, 64);
+  if (!NEW_USERNAME.test(username))
+    throw new InputError(`invalid username ${goQuote(username)}: a new user's name takes letters, digits, "_", "." and "-" (not starting with "." or "-")`);
+  if (username === "ANONYMOUS") throw new InputError(`invalid username "ANONYMOUS": the name is reserved by Kafka`);
+  return username;
+}
+
 /** The username of an ACL entry: a username, or a pattern with `*` and `?`. */
 export function validateAclUsername(username: string): string {
   checkLength("ACL username", username, 64);

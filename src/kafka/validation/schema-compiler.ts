@@ -4,6 +4,7 @@
 // as `number`, or `bigint` outside the safe range, so nothing the user typed is rounded. Each
 // refusal is one self-contained line naming the setting, what it must be, and what was given.
 
+import { exoCommand } from "../../output/shell-word.js";
 import * as z from "zod";
 import { defineEntry, JsonNumber, JsonObject, numberValue, treeToValue, type JsonTree } from "../../go/json/tree.js";
 import { stringifyLosslessJson } from "./json.js";
@@ -318,7 +319,7 @@ export function compileObject(
           ctx,
           suggestion !== undefined
             ? `${unknown}; did you mean ${JSON.stringify(prefix + suggestion)}?`
-            : `${unknown} (the valid settings are listed by "exo dbaas type show kafka --settings ${hints.kind}")`,
+            : `${unknown} (the valid settings are listed by "${exoCommand(["dbaas", "type", "show", "kafka", "--settings", hints.kind])}")`,
         );
       }
       const result = compiled.safeParse(child);

@@ -144,7 +144,7 @@ describe("exo dbaas create kafka PLAN NAME", () => {
       const result = await slow.exo(["dbaas", "create", "kafka", "startup-2", "k5", "-z", "de-muc-1", "--wait-timeout=300ms"]);
       expect(result.exitCode).toBe(ExitCode.OPERATION_TIMEOUT);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toMatch(/gave up waiting; the change may still complete, check with "exo dbaas show k5 -z de-muc-1"\n$/);
+      expect(result.stderr).toMatch(/gave up waiting; the change may still complete, check with: exo dbaas show k5 -z de-muc-1\n$/);
     } finally {
       await slow.emulator.close();
     }

@@ -11,6 +11,7 @@ import {
   validateSchemaRegistryAclPermission,
   validateSchemaRegistryResource,
 } from "../../../kafka/validation/index.js";
+import { exoCommand } from "../../../output/shell-word.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
@@ -59,14 +60,14 @@ Examples:
       request.kind === "topic"
         ? await createKafkaTopicAcl(client, args.name, request.entry)
         : await createKafkaSchemaRegistryAcl(client, args.name, request.entry);
-    await awaitOperation(ctx, client, op, `Creating ACL for ${goQuote(username)}`, timeoutMs, `exo dbaas acl list ${args.name} -z ${zone}`);
+    await awaitOperation(ctx, client, op, `Creating ACL for ${goQuote(username)}`, timeoutMs, ["dbaas", "acl", "list", args.name, "-z", zone]);
     if (ctx.globals.quiet) return undefined;
 
     const target = request.kind === "topic" ? request.entry.topic : request.entry.resource;
     const created = aclEntries(await getKafkaAclConfig(client, args.name)).filter(
       (e) => e.kind === request.kind && e.username === username && e.permission === request.entry.permission && (e.kind === "topic" ? e.topic : e.resource) === target,
     );
-    if (created.length === 0) throw new CliError(`the ACL was created but is not listed yet: check with "exo dbaas acl list ${args.name} -z ${zone}"`);
+    if (created.length === 0) throw new CliError(`the ACL was created but is not listed yet: check with: ${exoCommand(["dbaas", "acl", "list", args.name, "-z", zone])}`);
     return aclListOutput(created);
   },
 });

@@ -36,7 +36,7 @@ Examples:
     await confirmOrCancel(ctx, `[+] Are you sure you want to delete ACL ${goQuote(id)} (${goQuote(entry.username)} ${entry.permission} on ${target})?`, opts.force);
 
     const op = entry.kind === "topic" ? await deleteKafkaTopicAcl(client, args.name, id) : await deleteKafkaSchemaRegistryAcl(client, args.name, id);
-    await awaitOperation(ctx, client, op, `Deleting ACL ${goQuote(id)}`, timeoutMs, `exo dbaas acl list ${args.name} -z ${zone}`);
+    await awaitOperation(ctx, client, op, `Deleting ACL ${goQuote(id)}`, timeoutMs, ["dbaas", "acl", "list", args.name, "-z", zone]);
     return undefined;
   },
 });

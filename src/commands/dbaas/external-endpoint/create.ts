@@ -30,7 +30,7 @@ Examples:
   async run(ctx, args, opts) {
     const help = typeHelp(opts);
     if (help !== undefined) return help;
-    const [type, name] = requireTypeAndArg(args["type"], args["name"]);
+    const [type, name] = requireTypeAndArg(args["type"], args["name"], "name");
     if (name === "" || name.length > 255 || /[\x00-\x1f\x7f]/.test(name)) {
       throw new InputError(`invalid endpoint name ${goQuote(name)}: must be 1 to 255 characters, without control characters`);
     }
@@ -44,7 +44,7 @@ Examples:
     return waitAndShow(ctx, client, type, op, {
       message: `Creating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(name)}`,
       timeoutMs,
-      checkCommand: "exo dbaas external-endpoint list",
+      check: ["dbaas", "external-endpoint", "list"],
     });
   },
 });

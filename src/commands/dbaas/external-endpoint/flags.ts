@@ -2,7 +2,7 @@
 // in exo, and listed by --help-TYPE), plus the -file variants that keep secrets off the command line.
 import { EXTERNAL_ENDPOINT_TYPES, isExternalEndpointType, type EndpointSettingsBody, type ExternalEndpointType } from "../../../api/external.js";
 import type { CommandContext } from "../../../context.js";
-import { MISSING_ARGUMENTS, UsageError } from "../../../errors.js";
+import { requireArguments } from "../../../errors.js";
 import { InputError, goQuote } from "../../../kafka/validation/index.js";
 import {
   parseDatadogTags,
@@ -106,10 +106,10 @@ export function typeHelp(opts: EndpointOptions): string | undefined {
 
 const helpKey = (t: ExternalEndpointType) => `help${t[0]!.toUpperCase()}${t.slice(1)}` as "helpDatadog";
 
-/** TYPE and the second argument, or the usage error exo gives for a missing one. */
-export function requireTypeAndArg(type: string | undefined, second: string | undefined): [ExternalEndpointType, string] {
-  if (type === undefined || second === undefined) throw new UsageError(MISSING_ARGUMENTS);
-  return [validateEndpointType(type), second];
+/** TYPE and the second argument (`name`: what it is called in the usage line), or a usage error naming the missing ones. */
+export function requireTypeAndArg(type: string | undefined, second: string | undefined, name: string): [ExternalEndpointType, string] {
+  const args = requireArguments<string>({ type, [name]: second });
+  return [validateEndpointType(args["type"]!), args[name]!];
 }
 
 export function validateEndpointType(type: string): ExternalEndpointType {

@@ -7,6 +7,7 @@ import type { Operation } from "../../../api/schemas.js";
 import type { CommandContext } from "../../../context.js";
 import { awaitOperation } from "../shared/async-operation.js";
 import { CliError } from "../../../errors.js";
+import { exoCommand } from "../../../output/shell-word.js";
 import { endpointShowOutput } from "../../../kafka/views/external-endpoint.js";
 import type { ObjectOutput } from "../../../output/model.js";
 
@@ -42,7 +43,7 @@ export async function showEndpoint(client: ApiClient, type: ExternalEndpointType
 /** The endpoint an operation created or updated (exo reads it from the operation's reference). */
 function referencedId(op: Operation): string {
   const id = op.reference?.id;
-  if (!id) throw new CliError("the operation succeeded but names no endpoint: check with \"exo dbaas external-endpoint list\"");
+  if (!id) throw new CliError(`the operation succeeded but names no endpoint: check with: ${exoCommand(["dbaas", "external-endpoint", "list"])}`);
   return id;
 }
 
@@ -52,9 +53,9 @@ export async function waitAndShow(
   client: ApiClient,
   type: ExternalEndpointType,
   op: Operation,
-  progress: { message: string; timeoutMs: number; checkCommand: string },
+  progress: { message: string; timeoutMs: number; check: readonly string[] },
 ): Promise<ObjectOutput | undefined> {
-  const done = await awaitOperation(ctx, client, op, progress.message, progress.timeoutMs, progress.checkCommand);
+  const done = await awaitOperation(ctx, client, op, progress.message, progress.timeoutMs, progress.check);
   if (ctx.globals.quiet) return undefined;
   return showEndpoint(client, type, referencedId(done));
 }

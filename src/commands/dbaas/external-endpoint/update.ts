@@ -27,7 +27,7 @@ Examples:
   async run(ctx, args, opts) {
     const help = typeHelp(opts);
     if (help !== undefined) return help;
-    const [type, rawId] = requireTypeAndArg(args["type"], args["id"]);
+    const [type, rawId] = requireTypeAndArg(args["type"], args["id"], "id");
     const id = validateUuid(rawId, "endpoint");
     const settings = await endpointSettings(ctx, type, opts, "update");
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
@@ -38,7 +38,7 @@ Examples:
     return waitAndShow(ctx, client, type, op, {
       message: `Updating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(rawId)}`,
       timeoutMs,
-      checkCommand: `exo dbaas external-endpoint show ${type} ${id}`,
+      check: ["dbaas", "external-endpoint", "show", type, id],
     });
   },
 });

@@ -6,6 +6,7 @@ import { parseDurationFlag } from "../../../cli/values.js";
 import type { CommandContext } from "../../../context.js";
 import { CancelledError, CliError, ExitCode } from "../../../errors.js";
 import { InputError, goQuote } from "../../../kafka/validation/index.js";
+import { exoCommand } from "../../../output/shell-word.js";
 import { flag } from "../../define.js";
 
 /** `-f/--force`: change without asking. */
@@ -43,7 +44,8 @@ export async function confirmOrCancel(ctx: CommandContext, question: string, for
 
 /**
  * Waits for the operation behind a spinner (`<message> <elapsed>` on stderr). Giving up after
- * `timeoutMs` is exit code 3, with a message saying the change may still happen.
+ * `timeoutMs` is exit code 3, with a message saying the change may still happen and the command
+ * that shows it: `check`, the words after `exo`, each quoted for the shell.
  */
 export async function awaitOperation(
   ctx: CommandContext,
@@ -51,13 +53,13 @@ export async function awaitOperation(
   op: Operation,
   message: string,
   timeoutMs: number,
-  checkCommand: string,
+  check: readonly string[],
 ): Promise<Operation> {
   try {
     return await ctx.progress(message, () => ctx.waitForOperation(client, op, { timeoutMs }));
   } catch (error) {
     if (error instanceof OperationTimeoutError) {
-      throw new CliError(`${error.message}; the change may still complete, check with "${checkCommand}"`, ExitCode.OPERATION_TIMEOUT);
+      throw new CliError(`${error.message}; the change may still complete, check with: ${exoCommand(check)}`, ExitCode.OPERATION_TIMEOUT);
     }
     throw error;
   }

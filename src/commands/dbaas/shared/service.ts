@@ -5,17 +5,18 @@ import type { ApiClient } from "../../../api/client.js";
 import { getKafkaAclConfig, getKafkaService, listServices } from "../../../api/dbaas.js";
 import { NotFoundError } from "../../../api/errors.js";
 import type { KafkaAcls, KafkaService, ServiceCommon } from "../../../api/schemas.js";
-import { CliError } from "../../../errors.js";
+import { CliError, ServiceNotFoundError } from "../../../errors.js";
 import { goQuote } from "../../../go/quote.js";
 import { allInOrder } from "./settle.js";
 
-export function serviceNotFound(name: string, zone: string): CliError {
-  return new CliError(`${goQuote(name)} Database Service not found in zone ${goQuote(zone)}`);
+export function serviceNotFound(name: string, zone: string): ServiceNotFoundError {
+  return new ServiceNotFoundError(`${goQuote(name)} Database Service not found in zone ${goQuote(zone)}`, name, zone);
 }
 
-/** exo's message when a per-service call answers 404. */
-export function resourceNotFound(zone: string): CliError {
-  return new CliError(`resource not found in zone ${goQuote(zone)}`);
+/** exo's message when a per-service call answers 404; `service`: the service the call names, when its absence is the cause. */
+export function resourceNotFound(zone: string, service?: string): CliError {
+  const message = `resource not found in zone ${goQuote(zone)}`;
+  return service === undefined ? new CliError(message) : new ServiceNotFoundError(message, service, zone);
 }
 
 function inZone(service: ServiceCommon, zone: string): boolean {
@@ -47,12 +48,15 @@ export async function readsWithKafkaService<T extends readonly unknown[]>(
   return results as unknown as T;
 }
 
-/** Maps a 404 from a per-service call to exo's `resource not found in zone "<zone>"`. */
-export async function orResourceNotFound<T>(zone: string, call: Promise<T>): Promise<T> {
+/**
+ * Maps a 404 from a per-service call to exo's `resource not found in zone "<zone>"`; `service`: the
+ * service the call names, when nothing has shown it exists in the zone.
+ */
+export async function orResourceNotFound<T>(zone: string, call: Promise<T>, service?: string): Promise<T> {
   try {
     return await call;
   } catch (error) {
-    if (error instanceof NotFoundError) throw resourceNotFound(zone);
+    if (error instanceof NotFoundError) throw resourceNotFound(zone, service);
     throw error;
   }
 }

@@ -2,11 +2,11 @@
 import { createKafkaUser } from "../../../api/dbaas.js";
 import { CliError } from "../../../errors.js";
 import { userShowOutput } from "../../../kafka/views/index.js";
-import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
+import { goQuote, validateNewUsername } from "../../../kafka/validation/index.js";
 import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
-import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, requireUser } from "./common.js";
+import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, checkMysqlAuthMethod, requireUser } from "./common.js";
 
 export default defineCommand({
   description: "This command creates a DBAAS user for the specified service.",
@@ -32,7 +32,8 @@ Examples:
   async run(ctx, args, opts) {
     if (ctx.flagsSet.has("help-mysql")) return fixedOutput(engineFlagsHelp([["--mysql-authentication-method", MYSQL_AUTH_USAGE]]));
     if (ctx.flagsSet.has("help-pg")) return fixedOutput(engineFlagsHelp([["--pg-allow-replication", ""]]));
-    const username = validateUsername(args.username);
+    checkMysqlAuthMethod(ctx, "mysql-authentication-method", opts.mysqlAuthenticationMethod);
+    const username = validateNewUsername(args.username);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
     const zone = await ctx.zone(opts.zone);
@@ -41,7 +42,7 @@ Examples:
     if ((service.users ?? []).length === 0) throw new CliError(`service ${goQuote(args.name)} is not ready for user creation`);
 
     const op = await createKafkaUser(client, args.name, username);
-    await awaitOperation(ctx, client, op, `Creating DBaaS user ${goQuote(username)}`, timeoutMs, `exo dbaas user show ${args.name} ${username} -z ${zone}`);
+    await awaitOperation(ctx, client, op, `Creating DBaaS user ${goQuote(username)}`, timeoutMs, ["dbaas", "user", "show", args.name, username, "-z", zone]);
     if (ctx.globals.quiet) return undefined;
     return userShowOutput(requireUser(await fetchKafkaService(client, args.name, zone), args.name, username));
   },

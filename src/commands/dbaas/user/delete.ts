@@ -32,7 +32,7 @@ Examples:
     await confirmOrCancel(ctx, `[+] Are you sure you want to delete user ${goQuote(args.username)}`, opts.force);
 
     const op = await deleteKafkaUser(client, args.name, args.username);
-    await awaitOperation(ctx, client, op, `Deleting DBaaS user ${goQuote(args.username)}`, timeoutMs, `exo dbaas user list ${args.name} -z ${zone}`);
+    await awaitOperation(ctx, client, op, `Deleting DBaaS user ${goQuote(args.username)}`, timeoutMs, ["dbaas", "user", "list", args.name, "-z", zone]);
     if (ctx.globals.quiet) return undefined;
     const { service, acl } = await fetchKafkaShow(client, args.name, zone);
     return serviceShowOutput(service, acl, zone);

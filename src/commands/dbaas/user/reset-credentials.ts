@@ -6,7 +6,7 @@ import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";
-import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, requireUser } from "./common.js";
+import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, checkMysqlAuthMethod, requireUser } from "./common.js";
 
 export default defineCommand({
   description: "This command resets the credentials of a DBAAS user for the specified service.",
@@ -26,6 +26,7 @@ Examples:
   templated: (opts) => !opts.helpMysql,
   async run(ctx, args, opts) {
     if (ctx.flagsSet.has("help-mysql")) return fixedOutput(engineFlagsHelp([["--mysql-auhentication-method", MYSQL_AUTH_USAGE]]));
+    checkMysqlAuthMethod(ctx, "mysql-auhentication-method", opts.mysqlAuthenticationMethod);
     const password = opts.password ? validatePassword(opts.password) : undefined;
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
 
@@ -33,7 +34,7 @@ Examples:
     const client = await ctx.client(zone);
     await findKafkaService(client, args.name, zone);
     const op = await resetKafkaUserPassword(client, args.name, args.username, password);
-    await awaitOperation(ctx, client, op, `Resetting DBaaS user ${goQuote(args.username)}`, timeoutMs, `exo dbaas user reveal-secrets ${args.name} ${args.username} -z ${zone}`);
+    await awaitOperation(ctx, client, op, `Resetting DBaaS user ${goQuote(args.username)}`, timeoutMs, ["dbaas", "user", "reveal-secrets", args.name, args.username, "-z", zone]);
     if (ctx.globals.quiet) return undefined;
     return userShowOutput(requireUser(await fetchKafkaService(client, args.name, zone), args.name, args.username));
   },

@@ -82,7 +82,7 @@ Examples:
           if (error instanceof ApiError && error.status === 409) return;
           throw error;
         }
-        await awaitOperation(ctx, client, op, `Creating DBaaS user ${goQuote(username)}`, timeoutMs, `exo dbaas user show ${name} ${username} -z ${zone}`);
+        await awaitOperation(ctx, client, op, `Creating DBaaS user ${goQuote(username)}`, timeoutMs, ["dbaas", "user", "show", name, username, "-z", zone]);
       },
       fetchCredentials: (username) => fetchUserCredentials(client, name, zone, username),
       async deleteUser(username) {
@@ -93,7 +93,7 @@ Examples:
           if (error instanceof NotFoundError) return "absent";
           throw error;
         }
-        await awaitOperation(ctx, client, op, `Deleting DBaaS user ${goQuote(username)}`, timeoutMs, `exo dbaas user list ${name} -z ${zone}`);
+        await awaitOperation(ctx, client, op, `Deleting DBaaS user ${goQuote(username)}`, timeoutMs, ["dbaas", "user", "list", name, "-z", zone]);
         return "deleted";
       },
     };

@@ -26,7 +26,7 @@ it("--wait-timeout shorter than the operation: exit 3, nothing on stdout, the ch
   const r = await s.exo(["dbaas", "external-endpoint", "create", "prometheus", "late", ...PROM, "--wait-timeout", "100ms"]);
   expect(r.exitCode).toBe(3);
   expect(r.stdout).toBe("");
-  expect(r.stderr).toMatch(/the change may still complete, check with "exo dbaas external-endpoint list"/);
+  expect(r.stderr).toMatch(/the change may still complete, check with: exo dbaas external-endpoint list\n/);
   const list = await s.exo(["dbaas", "external-endpoint", "list", "-O", "json"]);
   expect(list.stdout).toContain('"name":"late"');
 });

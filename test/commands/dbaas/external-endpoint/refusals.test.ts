@@ -15,6 +15,9 @@ const update = (type: string, ...flags: string[]) => ["dbaas", "external-endpoin
 const BROKEN_KEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgSnIxPcuHNefTgCO\n-----END PRIVATE KEY-----\n";
 const CERT = "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n";
 
+/** Go's uuid.Parse error, and where the IDs are found */
+const notAnId = (reason: string, input: string) => `invalid endpoint ID: ${reason} (${JSON.stringify(input)} is not an endpoint ID; the IDs are listed by: exo dbaas external-endpoint list)`;
+
 const CASES: Array<[argv: string[], message: string | RegExp]> = [
   // types
   [["dbaas", "external-endpoint", "show", "kafka", ID], 'unsupported external endpoint type "kafka"'],
@@ -22,14 +25,14 @@ const CASES: Array<[argv: string[], message: string | RegExp]> = [
   [create("splunk"), 'unsupported external endpoint type "splunk"'],
   [["dbaas", "external-endpoint", "update", "", ID], 'invalid type "": must not be empty'],
   // UUIDs, with Go's uuid.Parse messages
-  [["dbaas", "external-endpoint", "show", "prometheus", "abc"], "invalid endpoint ID: invalid UUID length: 3"],
+  [["dbaas", "external-endpoint", "show", "prometheus", "abc"], notAnId("invalid UUID length: 3", "abc")],
   [["dbaas", "external-endpoint", "show", "prometheus", ""], 'invalid id "": must not be empty'],
-  [["dbaas", "external-endpoint", "delete", "rsyslog", "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b2z"], "invalid endpoint ID: invalid UUID format"],
-  [["dbaas", "external-endpoint", "delete", "rsyslog", "3bd2a2a4x5f04-4a2b-8a56-8e2f8a5c1b27"], "invalid endpoint ID: invalid UUID format"],
-  [["dbaas", "external-endpoint", "show", "rsyslog", "../../dbaas-service/test-kafka"], "invalid endpoint ID: invalid UUID length: 30"],
-  [["dbaas", "external-endpoint", "show", "rsyslog", "é".repeat(18)], "invalid endpoint ID: invalid UUID format"],
-  [["dbaas", "external-endpoint", "show", "rsyslog", "urx:uuid:3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27"], 'invalid endpoint ID: invalid urn prefix: "urx:uuid:"'],
-  [update("prometheus").map((w) => (w === ID ? "not-a-uuid" : w)), "invalid endpoint ID: invalid UUID length: 10"],
+  [["dbaas", "external-endpoint", "delete", "rsyslog", "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b2z"], notAnId("invalid UUID format", "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b2z")],
+  [["dbaas", "external-endpoint", "delete", "rsyslog", "3bd2a2a4x5f04-4a2b-8a56-8e2f8a5c1b27"], notAnId("invalid UUID format", "3bd2a2a4x5f04-4a2b-8a56-8e2f8a5c1b27")],
+  [["dbaas", "external-endpoint", "show", "rsyslog", "../../dbaas-service/test-kafka"], notAnId("invalid UUID length: 30", "../../dbaas-service/test-kafka")],
+  [["dbaas", "external-endpoint", "show", "rsyslog", "é".repeat(18)], notAnId("invalid UUID format", "é".repeat(18))],
+  [["dbaas", "external-endpoint", "show", "rsyslog", "urx:uuid:3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27"], notAnId('invalid urn prefix: "urx:uuid:"', "urx:uuid:3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27")],
+  [update("prometheus").map((w) => (w === ID ? "not-a-uuid" : w)), notAnId("invalid UUID length: 10", "not-a-uuid")],
   // ports and integers
   [create("rsyslog", "--rsyslog-server", "logs.example.net", "--rsyslog-format", "rfc5424", "--rsyslog-port", "0"), "invalid --rsyslog-port 0: must be a port number between 1 and 65535"],
   [create("rsyslog", "--rsyslog-server", "logs.example.net", "--rsyslog-format", "rfc5424", "--rsyslog-port", "65536"), /^invalid --rsyslog-port 65536: /],
@@ -72,7 +75,7 @@ const CASES: Array<[argv: string[], message: string | RegExp]> = [
   [["dbaas", "external-endpoint", "create", "prometheus", "", ...DEFAULT_FLAGS.prometheus!], 'invalid endpoint "": must not be empty'],
   [["dbaas", "external-endpoint", "create", "prometheus", "a\nb", ...DEFAULT_FLAGS.prometheus!], /^invalid endpoint "a\\nb": must not contain control characters/],
   // arguments and flags
-  [["dbaas", "external-endpoint", "create", "prometheus"], "missing arguments, run with --help for usage"],
+  [["dbaas", "external-endpoint", "create", "prometheus"], "missing argument NAME, run with --help for usage"],
   [["dbaas", "external-endpoint", "show", "prometheus"], /missing|argument/],
   [["dbaas", "external-endpoint", "list", "-z", "de-muc-1"], /unknown shorthand flag: 'z'/],
   [["dbaas", "external-endpoint", "show", "prometheus", ID, "--zone", "de-muc-1"], /unknown flag: --zone/],

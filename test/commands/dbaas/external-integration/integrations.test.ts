@@ -165,8 +165,8 @@ describe("settings (datadog)", () => {
 
 describe("refused before anything is sent", () => {
   const CASES: Array<[string[], string | RegExp]> = [
-    [["attach", "prometheus", "--source-service-name", "test-kafka"], "invalid endpoint ID: invalid UUID length: 0"],
-    [["attach", "prometheus", "--source-service-name", "test-kafka", "--destination-endpoint-id", "xyz"], "invalid endpoint ID: invalid UUID length: 3"],
+    [["attach", "prometheus", "--source-service-name", "test-kafka"], 'invalid endpoint ID: invalid UUID length: 0 ("" is not an endpoint ID; the IDs are listed by: exo dbaas external-endpoint list)'],
+    [["attach", "prometheus", "--source-service-name", "test-kafka", "--destination-endpoint-id", "xyz"], "invalid endpoint ID: invalid UUID length: 3 (\"xyz\" is not an endpoint ID; the IDs are listed by: exo dbaas external-endpoint list)"],
     [["attach", "graphite", "--source-service-name", "test-kafka", "--destination-endpoint-id", ID], 'unsupported external endpoint type "graphite"'],
     [["attach", "prometheus", "--destination-endpoint-id", ID], "--source-service-name is required"],
     [["attach", "prometheus", "--source-service-name", "..", "--destination-endpoint-id", ID], 'invalid service name ".."'],
@@ -181,7 +181,7 @@ describe("refused before anything is sent", () => {
     [["settings", "show", "datadog", "x"], "invalid integration ID: invalid UUID length: 1"],
     [["settings", "update", "rsyslog", ID], 'unsupported updating external integration settings for type "rsyslog"'],
     [["settings", "update", "datadog", ID, "--datadog-dbm-enabled=yes"], /invalid argument "yes" for "--datadog-dbm-enabled" flag/],
-    [["settings", "update", "datadog"], "missing arguments, run with --help for usage"],
+    [["settings", "update", "datadog"], "missing argument ID, run with --help for usage"],
     [["list", "test-kafka", "-z", "de-muc-1"], /unknown shorthand flag: 'z'/],
   ];
   it.each(CASES)("%j", async (argv, message) => {

@@ -316,7 +316,7 @@ describe("waiting for the operation", () => {
       expect(result.exitCode).toBe(ExitCode.OPERATION_TIMEOUT);
       expect(result.stdout).toBe("");
       expect(result.stderr).toMatch(
-        /^error: operation "[^"]+": still pending after \d+ms, gave up waiting; the change may still complete, check with "exo dbaas show test-kafka -z de-muc-1"\n$/,
+        /^error: operation "[^"]+": still pending after \d+ms, gave up waiting; the change may still complete, check with: exo dbaas show test-kafka -z de-muc-1\n$/,
       );
     } finally {
       await slow.emulator.close();

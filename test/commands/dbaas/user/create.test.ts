@@ -31,6 +31,21 @@ describe("user create", () => {
     expect(s.apiRequests()).toEqual([]);
   });
 
+  it.each(["a@b+c", "alice@example.com", "x+y", ".hidden", "é", "ANONYMOUS", "u".repeat(65)])("refuses %j, a name the API refuses, before sending", async (name) => {
+    s.emulator.clearRequests();
+    const result = await s.exo(["dbaas", "user", "create", SERVICE, name, ...Z]);
+    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: expect.stringMatching(new RegExp(`^error: invalid username "${name.replace(/[+.]/g, "\\$&")}": [^\n]+\n$`)) });
+    expect(s.apiRequests()).toEqual([]);
+  });
+
+  it("the API's rule, and what it accepts, is what the CLI accepts", async () => {
+    const refused = await s.exo(["dbaas", "user", "create", SERVICE, "a@b", ...Z]);
+    expect(refused.stderr).toBe('error: invalid username "a@b": a new user\'s name takes letters, digits, "_", "." and "-" (not starting with "." or "-")\n');
+    for (const name of ["_svc", "app.v2-x", "A9", "u".repeat(64)]) {
+      expect((await s.exo(["dbaas", "user", "create", SERVICE, name, ...Z, "-Q"])).exitCode).toBe(0);
+    }
+  });
+
   it("reports an existing user with the API's error", async () => {
     const result = await s.exo(["dbaas", "user", "create", SERVICE, "avnadmin", ...Z]);
     expect(result).toMatchObject({ exitCode: 1, stdout: "" });

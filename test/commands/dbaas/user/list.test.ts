@@ -35,6 +35,6 @@ describe("user list", () => {
   });
 
   it("needs the service name", async () => {
-    expect(await s.exo(["dbaas", "user", "list"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing arguments, run with --help for usage\n" });
+    expect(await s.exo(["dbaas", "user", "list"])).toEqual({ exitCode: 1, stdout: "", stderr: "error: missing argument NAME, run with --help for usage\n" });
   });
 });

@@ -1,6 +1,6 @@
 // exo dbaas external-integration settings update TYPE INTEGRATION-ID [--datadog-...]
 import { getDatadogIntegrationSettings, updateDatadogIntegrationSettings, type DatadogIntegrationSettings } from "../../../../api/external.js";
-import { MISSING_ARGUMENTS, UsageError } from "../../../../errors.js";
+import { requireArguments } from "../../../../errors.js";
 import { datadogIntegrationSettingsOutput } from "../../../../kafka/views/external-integration.js";
 import { InputError, goQuote } from "../../../../kafka/validation/index.js";
 import { validateUuid } from "../../../../kafka/validation/external.js";
@@ -37,9 +37,7 @@ Examples:
   templated: (opts) => !opts.helpDatadog,
   async run(ctx, args, opts) {
     if (opts.helpDatadog) return renderEmbeddedTable(Object.values(DATADOG_FLAGS).map((f) => [`--${f.long}`, f.description ?? ""]));
-    const type = args.type;
-    const rawId = args["id"];
-    if (type === undefined || rawId === undefined) throw new UsageError(MISSING_ARGUMENTS);
+    const { type, id: rawId } = requireArguments({ type: args.type, id: args["id"] });
     if (type !== "datadog") throw new InputError(`unsupported updating external integration settings for type ${goQuote(type)}`);
     const id = validateUuid(rawId, "integration");
     const settings: DatadogIntegrationSettings = {};
@@ -57,7 +55,7 @@ Examples:
       op,
       `Updating DBaaS Datadog external integration settings ${goQuote(rawId)}`,
       timeoutMs,
-      `exo dbaas external-integration settings show datadog ${id}`,
+      ["dbaas", "external-integration", "settings", "show", "datadog", id],
     );
     if (ctx.globals.quiet) return undefined;
     return datadogIntegrationSettingsOutput(await wrapApiError("error getting settings for integration", getDatadogIntegrationSettings(client, id)));
