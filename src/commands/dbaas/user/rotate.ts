@@ -8,7 +8,7 @@ import { credentialsFiles, describeStep, rotateUser, type OldFiles, type Rotatio
 import { UsageError } from "../../../errors.js";
 import { annotations } from "../../../kafka/views/spec.js";
 import { userRotateOutput, userRotateView } from "../../../kafka/views/user-rotate.js";
-import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
+import { goQuote, validateNewUsername, validateUsername } from "../../../kafka/validation/index.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { clientFileDisplays, clientFileEntries, clientFlags, parseClientRequest } from "../shared/client-files.js";
 import { fetchUserCredentials } from "../shared/user-credentials.js";
@@ -57,7 +57,7 @@ Examples:
   templated: true,
   async run(ctx, args, opts) {
     const oldUsername = validateUsername(args.old);
-    const newUsername = validateUsername(args.new);
+    const newUsername = validateNewUsername(args.new);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     if (opts.dir === "") throw new UsageError("--dir must not be empty");
     const clients = parseClientRequest(opts, ctx.flagsSet);

@@ -240,6 +240,13 @@ describe("user rotate: OLD's files", () => {
     expect(await s.exo(["dbaas", "user", "rotate", SERVICE, "a-v1", "a-v2", ...Z, "--dir", ""])).toEqual({ exitCode: 1, stdout: "", stderr: "error: --dir must not be empty\n" });
     expect(s.apiRequests()).toEqual([]);
   });
+
+  it.each(["a@b+c", "ANONYMOUS", ".v2"])("refuses NEW %j, a name the API would refuse, before any request", async (name) => {
+    s.emulator.clearRequests();
+    const result = await s.exo(["dbaas", "user", "rotate", SERVICE, "a-v1", name, ...Z, "--dir", tempDir()]);
+    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: expect.stringMatching(/^error: invalid username "[^"]+": [^\n]+\n$/) });
+    expect(s.apiRequests()).toEqual([]);
+  });
 });
 
 describe("user rotate checks what it can before creating NEW: a refusal leaves no new user", () => {
