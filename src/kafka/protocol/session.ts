@@ -46,6 +46,11 @@ export class KafkaSession {
     }
   }
 
+  /** The one-line error for a failure the library did not throw (an error code inside a response). */
+  fail(error: { apiId: string }, target: KafkaTarget): Error {
+    return kafkaError(error, this.connection, target);
+  }
+
   producer(): Producer<Buffer, Buffer, Buffer, Buffer> {
     // acks=all: a record counts as written once every in-sync replica has it
     const producer = new this.library.Producer({ ...clientOptions(this.connection), acks: -1, autocreateTopics: false });

@@ -8,22 +8,21 @@ import { InputError, validateTopic } from "../../../../kafka/validation/index.js
 import { defineCommand, flag } from "../../../define.js";
 import { connectionFlags, withKafka } from "../shared/connect.js";
 import { CONNECTION_HELP } from "../shared/help.js";
+import { keyValuePairs } from "../shared/pairs.js";
 
 const CONFIG_NAME = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 const MAX_PARTITIONS = 100_000;
 const MAX_REPLICATION_FACTOR = 32_767;
 
 /** `--config KEY=VALUE`, each key once; the broker checks the names and values. */
-export function parseTopicConfigs(entries: readonly string[]): Array<{ name: string; value: string }> {
+export function parseTopicConfigs(pieces: readonly string[]): Array<{ name: string; value: string }> {
+  const pairs = keyValuePairs("config", pieces, (key) => CONFIG_NAME.test(key), " with a Kafka topic config name such as retention.ms");
   const seen = new Set<string>();
-  return entries.map((entry) => {
-    const eq = entry.indexOf("=");
-    const name = eq < 0 ? entry : entry.slice(0, eq);
-    if (eq < 0 || !CONFIG_NAME.test(name)) throw new InputError(`invalid --config ${goQuote(entry)}: expected KEY=VALUE with a Kafka topic config name such as retention.ms`);
-    if (seen.has(name)) throw new InputError(`invalid --config ${goQuote(entry)}: ${name} is given twice`);
+  for (const { name } of pairs) {
+    if (seen.has(name)) throw new InputError(`invalid --config: ${goQuote(name)} is given twice`);
     seen.add(name);
-    return { name, value: entry.slice(eq + 1) };
-  });
+  }
+  return pairs;
 }
 
 function optionalCount(value: number | undefined, flagName: string, max: number): number | undefined {
