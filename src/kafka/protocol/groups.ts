@@ -4,6 +4,7 @@ import { CliError } from "../../errors.js";
 import { goQuote } from "../../go/quote.js";
 import type { GroupDetails, GroupPartitionLag, GroupSummary, OffsetPlanEntry } from "../views/kafka-group.js";
 import type { KafkaSession } from "./session.js";
+import { requireTopic } from "./topics.js";
 
 const EARLIEST = -2n;
 const LATEST = -1n;
@@ -72,9 +73,7 @@ export async function planReset(session: KafkaSession, group: string, topic: str
   if (described && described.members.size > 0) {
     throw new CliError(`consumer group ${goQuote(group)} has ${described.members.size} active member(s) (state ${stateName(described.state)}): stop its consumers first`);
   }
-  const meta = await session.request({ topic, group, permission: "read" }, () => session.admin.metadata({ topics: [topic], forceUpdate: true, autocreateTopics: false }));
-  const found = meta.topics.get(topic);
-  if (!found) throw new CliError(`topic ${goQuote(topic)} not found on service ${goQuote(session.connection.service)}`);
+  const found = await requireTopic(session, topic, "read");
   const partitions = found.partitions.map((_, partition) => ({ topic, partition }));
   const committed = await committedOffsets(session, group);
   const [earliest, latest] = [await offsetsAt(session, partitions, EARLIEST, group), await offsetsAt(session, partitions, LATEST, group)];

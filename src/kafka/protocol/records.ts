@@ -8,6 +8,7 @@ import { CliError } from "../../errors.js";
 import { goQuote } from "../../go/quote.js";
 import { showBytes, type ConsumedRecord, type ProduceReport } from "../views/kafka-records.js";
 import type { KafkaSession } from "./session.js";
+import { requireTopic } from "./topics.js";
 
 export interface OutgoingRecord {
   key?: Buffer;
@@ -23,15 +24,6 @@ const CONTROL_BATCH = 0x20;
 const FETCH_WAIT_MS = 500;
 const PARTITION_MAX_BYTES = 1 << 20;
 
-async function topicMeta(session: KafkaSession, topic: string, permission: "read" | "write"): Promise<ClusterTopicMetadata> {
-  const names = await session.request({ topic, permission }, () => session.admin.listTopics({ includeInternals: true }));
-  if (!names.includes(topic)) throw new CliError(`topic ${goQuote(topic)} not found on service ${goQuote(session.connection.service)}`);
-  const meta = await session.request({ topic, permission }, () => session.admin.metadata({ topics: [topic], forceUpdate: true, autocreateTopics: false }));
-  const found = meta.topics.get(topic);
-  if (!found) throw new CliError(`topic ${goQuote(topic)} not found on service ${goQuote(session.connection.service)}`);
-  return found;
-}
-
 function checkPartition(topic: string, meta: ClusterTopicMetadata, partition: number | undefined): void {
   if (partition !== undefined && (partition < 0 || partition >= meta.partitions.length)) {
     throw new CliError(`topic ${goQuote(topic)} has no partition ${partition} (partitions 0 to ${meta.partitions.length - 1})`);
@@ -40,7 +32,7 @@ function checkPartition(topic: string, meta: ClusterTopicMetadata, partition: nu
 
 /** Writes the records with acks=all; the report groups them by partition with their first offset. */
 export async function produce(session: KafkaSession, topic: string, records: readonly OutgoingRecord[], partition?: number): Promise<ProduceReport> {
-  const meta = await topicMeta(session, topic, "write");
+  const meta = await requireTopic(session, topic, "write");
   checkPartition(topic, meta, partition);
   const count = meta.partitions.length;
   let next = 0;
@@ -104,7 +96,7 @@ async function startOffsets(session: KafkaSession, req: ConsumeRequest, partitio
 
 /** Reads records until --max-messages or until --timeout passes without a new one. */
 export async function consume(session: KafkaSession, req: ConsumeRequest): Promise<ConsumedRecord[]> {
-  const meta = await topicMeta(session, req.topic, "read");
+  const meta = await requireTopic(session, req.topic, "read");
   checkPartition(req.topic, meta, req.partition);
   const partitions = req.partition !== undefined ? [req.partition] : meta.partitions.map((_, i) => i);
   const positions = await startOffsets(session, req, partitions);

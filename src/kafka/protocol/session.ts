@@ -8,7 +8,7 @@ import { loadKafkaLibrary, type KafkaLibrary } from "./library.js";
 const CLOSE_GRACE_MS = 2_000;
 
 export class KafkaSession {
-  private readonly clients: Array<{ close(force?: boolean): Promise<void> }> = [];
+  private readonly clients: Array<{ close(): Promise<void> }> = [];
 
   private constructor(
     readonly connection: KafkaConnection,
@@ -67,7 +67,7 @@ export class KafkaSession {
 
   /** Closes every client, without waiting long for a broker that stopped answering. */
   async close(): Promise<void> {
-    const closing = Promise.allSettled(this.clients.map((c) => c.close(true)));
+    const closing = Promise.allSettled(this.clients.map((c) => c.close()));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([closing, new Promise((done) => (timer = setTimeout(done, CLOSE_GRACE_MS)))]);
     clearTimeout(timer);

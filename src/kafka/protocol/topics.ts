@@ -4,6 +4,7 @@ import type { ClusterTopicMetadata } from "@platformatic/kafka";
 import { CliError } from "../../errors.js";
 import { goQuote } from "../../go/quote.js";
 import type { TopicConfig, TopicDetails, TopicPartition, TopicSummary } from "../views/kafka-topic.js";
+import type { KafkaTarget } from "./errors.js";
 import type { KafkaSession } from "./session.js";
 
 const TOPIC_RESOURCE = 2;
@@ -17,7 +18,6 @@ const partitionsOf = (meta: ClusterTopicMetadata): TopicPartition[] =>
 const summary = (name: string, meta: ClusterTopicMetadata): TopicSummary => ({
   name,
   id: meta.id,
-  internal: name.startsWith("__"),
   partitions: partitionsOf(meta),
 });
 
@@ -28,17 +28,18 @@ async function topicMetadata(session: KafkaSession, topics: string[], topic?: st
 }
 
 export async function listTopics(session: KafkaSession): Promise<TopicSummary[]> {
-  const names = await session.request({}, () => session.admin.listTopics({ includeInternals: true }));
+  const names = await session.request({}, () => session.admin.listTopics({ includeInternals: false }));
   const meta = await topicMetadata(session, names);
-  return [...meta].map(([name, m]) => summary(name, m)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...meta].filter(([, m]) => m).map(([name, m]) => summary(name, m)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The topic's metadata, or a not-found error naming it. */
-async function requireTopic(session: KafkaSession, topic: string): Promise<ClusterTopicMetadata> {
-  const names = await session.request({ topic }, () => session.admin.listTopics({ includeInternals: true }));
-  if (!names.includes(topic)) throw new CliError(`topic ${goQuote(topic)} not found on service ${goQuote(session.connection.service)}`);
+export async function requireTopic(session: KafkaSession, topic: string, permission: KafkaTarget["permission"] = "read"): Promise<ClusterTopicMetadata> {
+  const notFound = () => new CliError(`topic ${goQuote(topic)} not found on service ${goQuote(session.connection.service)}`);
+  const names = await session.request({ topic, permission }, () => session.admin.listTopics({ includeInternals: true }));
+  if (!names.includes(topic)) throw notFound();
   const meta = (await topicMetadata(session, [topic], topic)).get(topic);
-  if (!meta) throw new CliError(`topic ${goQuote(topic)} not found on service ${goQuote(session.connection.service)}`);
+  if (!meta) throw notFound();
   return meta;
 }
 

@@ -24,7 +24,6 @@ export interface TopicConfig {
 export interface TopicSummary {
   name: string;
   id: string;
-  internal: boolean;
   partitions: readonly TopicPartition[];
 }
 
@@ -59,7 +58,6 @@ export const topicListItemView = defineView("*kafka.topicListItemOutput", [
   nameField,
   countField,
   factorField,
-  item({ go: "Internal", json: "internal", label: "Internal", from: (t) => t.internal }),
 ]);
 
 const show = fieldsOf<TopicDetails>();

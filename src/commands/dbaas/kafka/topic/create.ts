@@ -1,5 +1,5 @@
 // exo dbaas kafka topic create NAME TOPIC: partitions and replication factor (the broker's defaults when
-// not given) and --config KEY=VALUE; returns once the topic's metadata shows a leader for each partition.
+// not given) and --topic-config KEY=VALUE (--config is exo's configuration file); returns once the topic's metadata shows a leader for each partition.
 import { goQuote } from "../../../../go/quote.js";
 import { annotationSections } from "../../../../kafka/views/spec.js";
 import { topicShowOutput, topicShowView } from "../../../../kafka/views/kafka-topic.js";
@@ -14,12 +14,12 @@ const CONFIG_NAME = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 const MAX_PARTITIONS = 100_000;
 const MAX_REPLICATION_FACTOR = 32_767;
 
-/** `--config KEY=VALUE`, each key once; the broker checks the names and values. */
+/** `--topic-config KEY=VALUE`, each key once; the broker checks the names and values. */
 export function parseTopicConfigs(pieces: readonly string[]): Array<{ name: string; value: string }> {
-  const pairs = keyValuePairs("config", pieces, (key) => CONFIG_NAME.test(key), " with a Kafka topic config name such as retention.ms");
+  const pairs = keyValuePairs("topic-config", pieces, (key) => CONFIG_NAME.test(key), " with a Kafka topic config name such as retention.ms");
   const seen = new Set<string>();
   for (const { name } of pairs) {
-    if (seen.has(name)) throw new InputError(`invalid --config: ${goQuote(name)} is given twice`);
+    if (seen.has(name)) throw new InputError(`invalid --topic-config: ${goQuote(name)} is given twice`);
     seen.add(name);
   }
   return pairs;
@@ -35,7 +35,7 @@ export default defineCommand({
   description: `This command creates a topic on a Kafka service and returns once its metadata
 shows a leader for every partition, as kafka-topics --create does. Without
 --partitions or --replication-factor the broker's defaults apply. Each
---config KEY=VALUE is a topic config (retention.ms, cleanup.policy, ...): the
+--topic-config KEY=VALUE is a topic config (retention.ms, cleanup.policy, ...): the
 broker refuses unknown names and invalid values, and then nothing is created.
 The new topic is printed as "exo dbaas kafka topic show" prints it.
 
@@ -47,14 +47,14 @@ ${annotationSections([{ title: "Topic", view: topicShowView }])}`,
   options: {
     partitions: flag.int("partitions", { description: "number of partitions (default: the broker's num.partitions)" }),
     replicationFactor: flag.int("replication-factor", { description: "replicas of each partition (default: the broker's default.replication.factor)" }),
-    config: flag.list("config", { description: "topic config KEY=VALUE (repeatable)" }),
+    config: flag.list("topic-config", { description: "topic config KEY=VALUE (repeatable)" }),
     ...connectionFlags(),
   },
   helpFooter: `
 Examples:
   exo dbaas kafka topic create test-kafka demo-topic -z de-muc-1
   exo dbaas kafka topic create test-kafka orders -z de-muc-1 --partitions 6 \\
-    --replication-factor 3 --config retention.ms=86400000 --config cleanup.policy=compact
+    --replication-factor 3 --topic-config retention.ms=86400000 --topic-config cleanup.policy=compact
 `,
   templated: true,
   async run(ctx, args, opts) {

@@ -7,8 +7,8 @@ import { connectionFlags, withKafka } from "../shared/connect.js";
 import { CONNECTION_HELP } from "../shared/help.js";
 
 export default defineCommand({
-  description: `This command lists the topics of a Kafka service, internal ones included, with
-their partition count and replication factor.
+  description: `This command lists the topics of a Kafka service with their partition count and
+replication factor (internal topics such as __consumer_offsets left out).
 
 ${CONNECTION_HELP}
 
