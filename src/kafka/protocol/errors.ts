@@ -109,6 +109,10 @@ export function kafkaError(error: unknown, c: KafkaConnection, target: KafkaTarg
     default:
       return new CliError(`the broker answered ${f.apiId}${f.serverMessage ? `: ${f.serverMessage}` : ""}`);
   }
+  // an alert is the broker refusing the client's certificate; otherwise a certificate code is ours refusing the broker's
+  if (f.socketCode && /ALERT/.test(f.socketCode)) {
+    return new CliError(`authentication failed for ${who} on service ${goQuote(c.service)}: the broker refused the client certificate (${f.socketCode})`, ExitCode.CONNECTION_FAILED);
+  }
   if (f.socketCode && TLS_VERIFY.test(f.socketCode)) {
     return new CliError(
       `the TLS handshake with service ${goQuote(c.service)} failed (${f.socketCode}): the broker's certificate is not signed by the CA in use (exo dbaas ca-certificate -z ${c.zone})`,

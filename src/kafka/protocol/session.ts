@@ -46,8 +46,8 @@ export class KafkaSession {
     }
   }
 
-  /** The one-line error for a failure the library did not throw (an error code inside a response). */
-  fail(error: { apiId: string }, target: KafkaTarget): Error {
+  /** The one-line error for a failure of the library, or for an error code inside a response ({ apiId }). */
+  fail(error: unknown, target: KafkaTarget): Error {
     return kafkaError(error, this.connection, target);
   }
 

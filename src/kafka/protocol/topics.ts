@@ -33,12 +33,20 @@ export async function listTopics(session: KafkaSession): Promise<TopicSummary[]>
   return [...meta].filter(([, m]) => m).map(([name, m]) => summary(name, m)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The topic's metadata, or a not-found error naming it. */
+/**
+ * The topic's metadata, or a not-found error naming it. Asked of the topic itself, not looked up in the
+ * list: a broker leaves out of the list the topics a user may not describe, and answers not authorized here.
+ */
 export async function requireTopic(session: KafkaSession, topic: string, permission: KafkaTarget["permission"] = "read"): Promise<ClusterTopicMetadata> {
   const notFound = () => new CliError(`topic ${goQuote(topic)} not found on service ${goQuote(session.connection.service)}`);
-  const names = await session.request({ topic, permission }, () => session.admin.listTopics({ includeInternals: true }));
-  if (!names.includes(topic)) throw notFound();
-  const meta = (await topicMetadata(session, [topic], topic)).get(topic);
+  let meta: ClusterTopicMetadata | undefined;
+  try {
+    meta = (await session.admin.metadata({ topics: [topic], forceUpdate: true, autocreateTopics: false })).topics.get(topic);
+  } catch (error) {
+    // the library's own error for a topic the broker does not know
+    if (error instanceof Error && /^Unknown topic /.test(error.message)) throw notFound();
+    throw session.fail(error, { topic, permission });
+  }
   if (!meta) throw notFound();
   return meta;
 }
