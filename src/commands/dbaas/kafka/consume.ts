@@ -40,9 +40,12 @@ ${annotationSections([{ title: "Record", view: consumedRecordView }])}`,
   },
   helpFooter: `
 Examples:
-  exo dbaas kafka consume test-kafka demo-topic -z de-muc-1 --from-beginning --max-messages 10
-  exo dbaas kafka consume test-kafka demo-topic -z de-muc-1 --partition 0 --offset 42 -O json
-  exo dbaas kafka consume test-kafka demo-topic -z de-muc-1 --group demo-group --idle-timeout 2s
+  exo dbaas kafka consume test-kafka demo-topic -z de-muc-1 --from-beginning \\
+    --max-messages 10
+  exo dbaas kafka consume test-kafka demo-topic -z de-muc-1 --partition 0 \\
+    --offset 42 -O json
+  exo dbaas kafka consume test-kafka demo-topic -z de-muc-1 --group demo-group \\
+    --idle-timeout 2s
 `,
   templated: true,
   async run(ctx, args, opts) {

@@ -43,9 +43,12 @@ ${annotationSections([{ title: "Produced", view: produceView }])}`,
   },
   helpFooter: `
 Examples:
-  printf 'message 1\\nmessage 2\\n' | exo dbaas kafka produce test-kafka demo-topic -z de-muc-1
-  exo dbaas kafka produce test-kafka demo-topic -z de-muc-1 --value hello --header source=cli
-  printf 'user-1:created\\n' | exo dbaas kafka produce test-kafka events -z de-muc-1 --key-separator :
+  printf 'message 1\\nmessage 2\\n' |
+    exo dbaas kafka produce test-kafka demo-topic -z de-muc-1
+  exo dbaas kafka produce test-kafka demo-topic -z de-muc-1 --value hello \\
+    --header source=cli
+  printf 'user-1:created\\n' |
+    exo dbaas kafka produce test-kafka events -z de-muc-1 --key-separator :
 `,
   templated: true,
   async run(ctx, args, opts) {

@@ -102,6 +102,20 @@ describe("dbaas kafka arguments", () => {
     }
   });
 
+  it("an API failure on the way to the credentials: the client's one line, retried reads, nothing on stdout", async () => {
+    s.emulator.faults.inject({ kind: "status", status: 503, count: 2, method: "GET", path: `/v2/dbaas-kafka/${SERVICE}` });
+    const survived = await s.exo(["dbaas", "kafka", "topic", "list", SERVICE, "-z", ZONE], { env: { EXO_DBAAS_RETRY_BASE_MS: "1" } });
+    expect(survived.stderr).toContain("has no Kafka broker");
+    s.emulator.faults.inject({ kind: "status", status: 500, count: 100, method: "GET", path: `/v2/dbaas-kafka/${SERVICE}` });
+    try {
+      const failed = await s.exo(["dbaas", "kafka", "topic", "list", SERVICE, "-z", ZONE], { env: { EXO_DBAAS_RETRY_BASE_MS: "1" } });
+      expect([failed.exitCode, failed.stdout]).toEqual([1, ""]);
+      expect(failed.stderr).toBe("error: Internal Server Error: Internal Server Error (gave up after 5 attempts)\n");
+    } finally {
+      s.emulator.faults.clear();
+    }
+  });
+
   it("an unknown service: exo's not-found line", async () => {
     const r = await kafka("topic", "list", "nope");
     expect([r.exitCode, r.stdout, r.stderr]).toEqual([1, "", `error: "nope" Database Service not found in zone "${ZONE}"\n`]);
@@ -110,7 +124,7 @@ describe("dbaas kafka arguments", () => {
   it("help shows the examples and the template annotations", async () => {
     const r = await s.exo(["dbaas", "kafka", "consume", "--help"]);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain("exo dbaas kafka consume test-kafka demo-topic -z de-muc-1 --from-beginning --max-messages 10");
+    expect(r.stdout).toContain("exo dbaas kafka consume test-kafka demo-topic -z de-muc-1 --from-beginning \\\n    --max-messages 10");
     expect(r.stdout).toContain("  * Record:\n      .Topic .Partition .Offset .Timestamp .Key .KeyEncoding .Value\n      .ValueEncoding .Headers\n  * .Headers[]: .Key .KeyEncoding .Value .ValueEncoding\n");
     const group = await s.exo(["dbaas", "kafka", "--help"]);
     expect(group.stdout).toMatch(/topic +Manage the topics of a Kafka service/);

@@ -48,9 +48,10 @@ Supported output template annotations: ${annotations(offsetPlanView)}`,
   },
   helpFooter: `
 Examples:
-  exo dbaas kafka group reset-offsets test-kafka demo-group -z de-muc-1 --topic demo-topic --to-earliest
-  exo dbaas kafka group reset-offsets test-kafka demo-group -z de-muc-1 --topic demo-topic \\
-    --shift-by -10 --execute
+  exo dbaas kafka group reset-offsets test-kafka demo-group -z de-muc-1 \\
+    --topic demo-topic --to-earliest
+  exo dbaas kafka group reset-offsets test-kafka demo-group -z de-muc-1 \\
+    --topic demo-topic --shift-by=-10 --execute
 `,
   templated: true,
   async run(ctx, args, opts) {

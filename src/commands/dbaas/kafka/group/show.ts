@@ -24,7 +24,8 @@ ${annotationSections([{ title: "Group", view: groupShowView }])}`,
   helpFooter: `
 Examples:
   exo dbaas kafka group show test-kafka demo-group -z de-muc-1
-  exo dbaas kafka group show test-kafka demo-group -z de-muc-1 --output-template '{{.TotalLag}}'
+  exo dbaas kafka group show test-kafka demo-group -z de-muc-1 \\
+    --output-template '{{.TotalLag}}'
 `,
   templated: true,
   async run(ctx, args, opts) {

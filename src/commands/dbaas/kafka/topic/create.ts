@@ -54,7 +54,8 @@ ${annotationSections([{ title: "Topic", view: topicShowView }])}`,
 Examples:
   exo dbaas kafka topic create test-kafka demo-topic -z de-muc-1
   exo dbaas kafka topic create test-kafka orders -z de-muc-1 --partitions 6 \\
-    --replication-factor 3 --topic-config retention.ms=86400000 --topic-config cleanup.policy=compact
+    --replication-factor 3 --topic-config retention.ms=86400000 \\
+    --topic-config cleanup.policy=compact
 `,
   templated: true,
   async run(ctx, args, opts) {
