@@ -2,7 +2,7 @@
 // kafka-python (topic configs, group consumer), confluent-kafka (records byte for byte, lag) and kcat -L
 // (partitions, replication factor). One emulator and broker serve the file, in order: certificate
 // authentication, refusals (ACLs, wrong CA, closed port), then SASL.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -209,6 +209,26 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const unknown = await kafka("group", "show", SERVICE, "no-such-group");
     expect([unknown.exitCode, unknown.stdout, unknown.stderr]).toEqual([1, "", `error: consumer group "no-such-group" not found on service "${SERVICE}"\n`]);
   }, 180_000);
+
+  it("a group with an active member: group show lists it with its partitions; reset-offsets is refused", async () => {
+    const holder = spawn(PYTHON, [OTHER_CLIENT, "hold", "orders", "busy"], { env: { PATH: process.env.PATH ?? "", ...otherEnv() }, stdio: ["pipe", "pipe", "inherit"] });
+    try {
+      await new Promise<void>((done, fail) => {
+        holder.stdout!.on("data", (d: Buffer) => (d.toString().includes("joined") ? done() : undefined));
+        holder.once("exit", (code) => fail(new Error(`hold exited with ${code}`)));
+      });
+      const shown = JSON.parse(await ok(kafka("group", "show", SERVICE, "busy", "-O", "json")));
+      expect(shown.state).toBe("Stable");
+      expect(shown.members).toHaveLength(1);
+      expect(shown.members[0].assignments).toEqual(["orders:0,1,2"]);
+      expect(shown.partitions.map((p: { member: string }) => p.member)).toEqual([shown.members[0].id, shown.members[0].id, shown.members[0].id]);
+      const r = await kafka("group", "reset-offsets", SERVICE, "busy", "--topic", "orders", "--to-earliest", "--execute");
+      expect([r.exitCode, r.stdout, r.stderr]).toEqual([1, "", 'error: consumer group "busy" has 1 active member(s) (state Stable): stop its consumers first\n']);
+    } finally {
+      holder.stdin!.end();
+      await new Promise((done) => holder.once("exit", done));
+    }
+  }, 120_000);
 
   it("a user whose ACL allows one topic: refused on another with the acl create that would allow it", async () => {
     await ok(cli(["dbaas", "user", "create", SERVICE, "alice", "-z", ZONE, "-Q"]));

@@ -8,6 +8,7 @@ Bytes travel as base64 in JSON, so keys, values and headers are compared byte fo
   produce TOPIC                  confluent-kafka: JSON records on stdin ([{"key","value","headers","partition"}])
   group-consume TOPIC GROUP N    kafka-python in GROUP: reads N records, commits, leaves
   lag TOPIC GROUP                confluent-kafka: per partition committed, high watermark and lag
+  hold TOPIC GROUP               kafka-python in GROUP: prints "joined" once assigned, stays until stdin closes
 """
 import base64
 import json
@@ -126,6 +127,21 @@ def lag(topic, group):
     print(json.dumps(rows))
 
 
+def hold(topic, group):
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(topic, group_id=group, auto_offset_reset="latest", enable_auto_commit=False, **python_conf())
+    for _ in range(60):
+        consumer.poll(timeout_ms=500)
+        if consumer.assignment():
+            break
+    print("joined", flush=True)
+    import select
+    while not select.select([sys.stdin], [], [], 0.5)[0]:
+        consumer.poll(timeout_ms=100)
+    consumer.close()
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "describe-topic":
@@ -136,6 +152,8 @@ if __name__ == "__main__":
         produce(args[0])
     elif command == "group-consume":
         group_consume(args[0], args[1], int(args[2]))
+    elif command == "hold":
+        hold(args[0], args[1])
     elif command == "lag":
         lag(args[0], args[1])
     else:
