@@ -303,6 +303,17 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const read = JSON.parse(await ok(kafka("consume", SERVICE, "binary", "--auth", "sasl", "--partition", "0", "--offset", "2", "--max-messages", "1", "-O", "json")));
     expect(read[0].value).toBe("over sasl");
 
+    // a password the broker does not take (the API answering an old one)
+    emulator.canned({ method: "GET", path: `/dbaas-kafka/${SERVICE}/user/avnadmin/password/reveal`, status: 200, body: JSON.stringify({ username: "avnadmin", password: "not-the-password" }) });
+    try {
+      const wrong = await kafka("topic", "list", SERVICE, "--auth", "sasl");
+      expect([wrong.exitCode, wrong.stdout]).toEqual([5, ""]);
+      expect(wrong.stderr).toBe(`error: authentication failed for user "avnadmin" on service "${SERVICE}" (SASL SCRAM-SHA-256): check the password (exo dbaas user reveal-secrets ${SERVICE} avnadmin -z ${ZONE})\n`);
+      expect(wrong.stderr).not.toContain("not-the-password");
+    } finally {
+      emulator.clearCanned();
+    }
+
     const refused = await kafka("topic", "delete", SERVICE, "binary");
     expect([refused.exitCode, refused.stdout, refused.stderr]).toEqual([1, "", 'error: refusing to delete topic "binary" without confirmation: stdin is not a terminal; pass -f/--force\n']);
     expect(await ok(kafka("topic", "delete", SERVICE, "binary", "-f"))).toBe("");
