@@ -18,7 +18,8 @@ import { fetchKafkaService } from "../shared/service.js";
 
 const STEP_TIMEOUT_MS = 5_000;
 
-async function readLocal(file: CredentialsFile, name: string, username: string): Promise<string> {
+/** A downloaded credentials file, or an error naming it and the command that writes it. */
+export async function readLocal(file: CredentialsFile, name: string, username: string): Promise<string> {
   try {
     return await fs.readFile(file.absolute, "utf8");
   } catch (error) {

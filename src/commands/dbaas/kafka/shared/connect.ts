@@ -1,7 +1,6 @@
 // The flags every `dbaas kafka` command shares, and the connection they describe: the service's
 // bootstrap addresses for the authentication method, the CA and the user's certificate and key (or
 // password) fetched through the API into memory, or read from the files `credentials download` wrote.
-import { promises as fs } from "node:fs";
 import type { ApiClient } from "../../../../api/client.js";
 import { getCaCertificate, revealKafkaUserSecrets } from "../../../../api/dbaas.js";
 import type { KafkaService } from "../../../../api/schemas.js";
@@ -11,7 +10,8 @@ import { CliError } from "../../../../errors.js";
 import { goQuote } from "../../../../go/quote.js";
 import { bootstrapAddresses } from "../../../../kafka/clients/bootstrap.js";
 import { parseClientAuth } from "../../../../kafka/clients/entries.js";
-import { credentialsFiles, type CredentialsFile } from "../../../../kafka/credentials/index.js";
+import { credentialsFiles } from "../../../../kafka/credentials/index.js";
+import { readLocal } from "../../credentials/connect-check.js";
 import type { KafkaConnection } from "../../../../kafka/protocol/connection.js";
 import { KafkaSession } from "../../../../kafka/protocol/session.js";
 import { InputError, validateUsername } from "../../../../kafka/validation/index.js";
@@ -41,15 +41,6 @@ export function checkConnectionFlags(opts: ConnectionOptions) {
   const connectTimeoutMs = parseDurationFlag(opts.connectTimeout, "--connect-timeout");
   if (connectTimeoutMs <= 0) throw new InputError(`invalid --connect-timeout ${goQuote(opts.connectTimeout)}: must be a positive duration such as 10s`);
   return { username, auth, connectTimeoutMs };
-}
-
-async function readLocal(file: CredentialsFile, service: string, username: string): Promise<string> {
-  try {
-    return await fs.readFile(file.absolute, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new CliError(`cannot read ${file.display} (${code}): write it with exo dbaas credentials download ${service} --user ${username}`);
-  }
 }
 
 function announcedByEmulator(service: KafkaService): boolean {
