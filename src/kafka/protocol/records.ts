@@ -21,6 +21,8 @@ const EARLIEST = -2n;
 const LATEST = -1n;
 /** a control batch (transaction markers) carries no records to show */
 const CONTROL_BATCH = 0x20;
+/** the broker's append time stands for every record of the batch (message.timestamp.type=LogAppendTime) */
+const LOG_APPEND_TIME = 0x08;
 const FETCH_WAIT_MS = 500;
 const PARTITION_MAX_BYTES = 1 << 20;
 
@@ -138,7 +140,7 @@ export async function consume(session: KafkaSession, req: ConsumeRequest): Promi
                   topic: req.topic,
                   partition: part.partitionIndex,
                   offset,
-                  timestamp: isoMillis(batch.firstTimestamp + r.timestampDelta),
+                  timestamp: isoMillis((batch.attributes & LOG_APPEND_TIME) !== 0 ? batch.maxTimestamp : batch.firstTimestamp + r.timestampDelta),
                   key: showBytes(r.key),
                   value: showBytes(r.value),
                   headers: r.headers.map(([k, v]) => ({ key: showBytes(k), value: showBytes(v) })),

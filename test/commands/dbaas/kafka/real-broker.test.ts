@@ -6,6 +6,7 @@ import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
+import zlib from "node:zlib";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRealBrokerProvider } from "../../../../src/emulator/broker/index.js";
@@ -60,8 +61,8 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     throw new Error("service not running");
   };
   const otherEnv = () => ({ KAFKA_BOOTSTRAP: bootstrap, KAFKA_CA: join(work, "certs", "ca.pem"), KAFKA_CERT: join(work, "certs", "avnadmin.cert.pem"), KAFKA_KEY: join(work, "certs", "avnadmin.key.pem") });
-  const other = async (args: string[], input?: string) => {
-    const r = await runProgram(PYTHON, [OTHER_CLIENT, ...args], otherEnv(), input);
+  const other = async (args: string[], input?: string, extraEnv: Record<string, string> = {}) => {
+    const r = await runProgram(PYTHON, [OTHER_CLIENT, ...args], { ...otherEnv(), ...extraEnv }, input);
     expect(r.code, r.stderr).toBe(0);
     return r.stdout;
   };
@@ -178,6 +179,40 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     // without --from-beginning: new records only
     expect(await ok(kafka("consume", SERVICE, "binary", "--idle-timeout", "1s", "-O", "json"))).toBe("[]\n");
   }, 120_000);
+
+  it("consume: batches compressed with gzip, snappy and lz4 by librdkafka; zstd where Node.js has it", async () => {
+    await ok(kafka("topic", "create", SERVICE, "compressed", "--partitions", "1"));
+    for (const codec of ["gzip", "snappy", "lz4"]) {
+      await other(["produce", "compressed"], JSON.stringify([{ key: null, value: b64(`${codec} `.repeat(50)), headers: [] }]), { COMPRESSION: codec });
+    }
+    const records = JSON.parse(await ok(kafka("consume", SERVICE, "compressed", "--from-beginning", "--max-messages", "3", "-O", "json")));
+    expect(records.map((r: { value: string }) => r.value)).toEqual(["gzip ", "snappy ", "lz4 "].map((v) => v.repeat(50)));
+
+    await ok(kafka("topic", "create", SERVICE, "zstd", "--partitions", "1"));
+    await other(["produce", "zstd"], JSON.stringify([{ key: null, value: b64("zstd ".repeat(50)), headers: [] }]), { COMPRESSION: "zstd" });
+    const zstd = await kafka("consume", SERVICE, "zstd", "--from-beginning", "--max-messages", "1", "-O", "json");
+    if ("zstdDecompressSync" in zlib) expect(JSON.parse(zstd.stdout)[0].value).toBe("zstd ".repeat(50));
+    else expect([zstd.exitCode, zstd.stdout, zstd.stderr]).toEqual([1, "", `error: Kafka request to service "${SERVICE}" failed: zstd is not supported in the current Node.js version\n`]);
+  }, 60_000);
+
+  it("consume: a record's own timestamp, or the broker's append time on a LogAppendTime topic", async () => {
+    const old = Date.parse("2020-01-02T03:04:05.678Z");
+    for (const [topic, type] of [["create-time", "CreateTime"], ["append-time", "LogAppendTime"]]) {
+      await ok(kafka("topic", "create", SERVICE, topic!, "--partitions", "1", "--topic-config", `message.timestamp.type=${type}`));
+      await other(["produce", topic!], JSON.stringify([{ value: b64("v"), headers: [], timestamp: old }]));
+    }
+    const created = JSON.parse(await ok(kafka("consume", SERVICE, "create-time", "--from-beginning", "--max-messages", "1", "-O", "json")));
+    expect(created[0].timestamp).toBe("2020-01-02T03:04:05.678Z");
+    const appended = JSON.parse(await ok(kafka("consume", SERVICE, "append-time", "--from-beginning", "--max-messages", "1", "-O", "json")));
+    expect(Date.now() - Date.parse(appended[0].timestamp)).toBeLessThan(600_000);
+  }, 60_000);
+
+  it("consume: --partition beyond the topic's partitions is refused", async () => {
+    const r = await kafka("consume", SERVICE, "compressed", "--partition", "1");
+    expect([r.exitCode, r.stdout, r.stderr]).toEqual([1, "", 'error: topic "compressed" has no partition 1 (partitions 0 to 0)\n']);
+    const p = await kafka("produce", SERVICE, "compressed", "--partition", "4", "--value", "x");
+    expect([p.exitCode, p.stdout, p.stderr]).toEqual([1, "", 'error: topic "compressed" has no partition 4 (partitions 0 to 0)\n']);
+  });
 
   it("group show: the lag equals what confluent-kafka computes; reset-offsets plans, then applies; consume --group commits", async () => {
     expect(await other(["group-consume", "orders", "lagging", "1"])).toBe("1\n");

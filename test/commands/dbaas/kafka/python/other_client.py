@@ -5,7 +5,8 @@ Bytes travel as base64 in JSON, so keys, values and headers are compared byte fo
 
   describe-topic TOPIC           kafka-python admin: partitions, replication factor, configs set on the topic
   consume TOPIC COUNT            confluent-kafka from the beginning, no group commit: one JSON line per record
-  produce TOPIC                  confluent-kafka: JSON records on stdin ([{"key","value","headers","partition"}])
+  produce TOPIC                  confluent-kafka: JSON records on stdin ([{"key","value","headers","partition","timestamp"}]),
+                                 compressed with $COMPRESSION (default none)
   group-consume TOPIC GROUP N    kafka-python in GROUP: reads N records, commits, leaves
   lag TOPIC GROUP                confluent-kafka: per partition committed, high watermark and lag
   hold TOPIC GROUP               kafka-python in GROUP: prints "joined" once assigned, stays until stdin closes
@@ -90,9 +91,9 @@ def consume(topic, count):
 def produce(topic):
     from confluent_kafka import Producer
 
-    producer = Producer(confluent_conf(acks="all"))
+    producer = Producer(confluent_conf(acks="all", **{"compression.type": os.environ.get("COMPRESSION", "none")}))
     for r in json.load(sys.stdin):
-        producer.produce(topic, key=unb64(r.get("key")), value=unb64(r["value"]), headers=[(k, unb64(v)) for k, v in r.get("headers", [])], partition=r.get("partition", 0))
+        producer.produce(topic, key=unb64(r.get("key")), value=unb64(r["value"]), headers=[(k, unb64(v)) for k, v in r.get("headers", [])], partition=r.get("partition", 0), timestamp=r.get("timestamp", 0))
     left = producer.flush(30)
     if left:
         raise SystemExit(f"{left} records not delivered")
