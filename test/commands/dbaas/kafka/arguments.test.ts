@@ -1,5 +1,6 @@
 // `exo dbaas kafka` before any broker: every refusal is one error line, exit 1, nothing on stdout and no
 // request sent; against the emulator without a broker, one line saying so and how to start one.
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { SERVICE, useSession, ZONE } from "../../../helpers/session.js";
 
@@ -113,6 +114,29 @@ describe("dbaas kafka arguments", () => {
       expect(failed.stderr).toBe("error: Internal Server Error: Internal Server Error (gave up after 5 attempts)\n");
     } finally {
       s.emulator.faults.clear();
+    }
+  });
+
+  it("a broker address that accepts connections and never answers: the connect timeout, the IP filter named, exit 5", async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket)).listen(0, "127.0.0.1");
+    await new Promise((done) => silent.once("listening", done));
+    const port = (silent.address() as AddressInfo).port;
+    const service = await s.service();
+    const components = (service.components ?? []).map((c) => (c.component === "kafka" ? { ...c, host: "127.0.0.1", port } : c));
+    s.emulator.canned({ method: "GET", path: `/dbaas-kafka/${SERVICE}`, status: 200, body: JSON.stringify({ ...service, components }) });
+    try {
+      const started = Date.now();
+      const r = await kafka("topic", "list", SERVICE, "--connect-timeout", "1s");
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect([r.exitCode, r.stdout]).toEqual([5, ""]);
+      expect(r.stderr).toBe(
+        `error: no answer from the Kafka brokers of service "${SERVICE}" (127.0.0.1:${port}) within 1s (timed out): check that this address is allowed by the service's IP filter (exo dbaas show ${SERVICE} -z ${ZONE} --output-template '{{.Kafka.IPFilter}}')\n`,
+      );
+    } finally {
+      s.emulator.clearCanned();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
     }
   });
 
