@@ -226,6 +226,13 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
 
     const plan = JSON.parse(await ok(kafka("group", "reset-offsets", SERVICE, "lagging", "--topic", "orders", "--to-earliest", "-O", "json")));
     expect(plan.map((e: { new_offset: number }) => e.new_offset)).toEqual([0, 0, 0]);
+    expect(plan.map((e: { current_offset: number }) => e.current_offset)).toEqual(theirs.map((r) => r.committed));
+    const logEnds = theirs.map((r) => r.log_end);
+    const byTime = async (time: string) =>
+      JSON.parse(await ok(kafka("group", "reset-offsets", SERVICE, "lagging", "--topic", "orders", "--to-datetime", time, "-O", "json"))).map((e: { new_offset: number }) => e.new_offset);
+    expect(await byTime("2000-01-01T00:00:00Z")).toEqual([0, 0, 0]);
+    expect(await byTime("2100-01-01T00:00:00+02:00")).toEqual(logEnds);
+    expect(JSON.parse(await ok(kafka("group", "reset-offsets", SERVICE, "lagging", "--topic", "orders", "--to-latest", "-O", "json"))).map((e: { new_offset: number }) => e.new_offset)).toEqual(logEnds);
     // a dry run changes nothing
     expect(JSON.parse(await other(["lag", "orders", "lagging"]))).toEqual(theirs);
     await ok(kafka("group", "reset-offsets", SERVICE, "lagging", "--topic", "orders", "--to-earliest", "--execute"));
@@ -337,6 +344,8 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     expect(report.partitions).toEqual([{ partition: 0, first_offset: 2, last_offset: 2, records: 1 }]);
     const read = JSON.parse(await ok(kafka("consume", SERVICE, "binary", "--auth", "sasl", "--partition", "0", "--offset", "2", "--max-messages", "1", "-O", "json")));
     expect(read[0].value).toBe("over sasl");
+    // --dir with SASL: the CA from the file, the password from the API
+    expect(await ok(kafka("topic", "list", SERVICE, "--auth", "sasl", "--dir", "certs", "--output-template", "{{.Name}}"))).toContain("binary\n");
 
     // a password the broker does not take (the API answering an old one)
     emulator.canned({ method: "GET", path: `/dbaas-kafka/${SERVICE}/user/avnadmin/password/reveal`, status: 200, body: JSON.stringify({ username: "avnadmin", password: "not-the-password" }) });
