@@ -58,7 +58,7 @@ export const recordHeaderView = defineView("*kafka.recordHeaderOutput", [
 
 const record = fieldsOf<ConsumedRecord>();
 export const consumedRecordView = defineView("*kafka.recordOutput", [
-  record({ go: "Topic", json: "topic", from: (r) => r.topic }),
+  record({ go: "Topic", json: "topic", label: "Topic", from: (r) => r.topic }),
   record({ go: "Partition", json: "partition", label: "Partition", from: (r) => r.partition }),
   record({ go: "Offset", json: "offset", label: "Offset", from: (r) => r.offset }),
   record({ go: "Timestamp", json: "timestamp", label: "Timestamp", from: (r) => r.timestamp }),

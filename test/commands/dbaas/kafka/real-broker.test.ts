@@ -168,6 +168,9 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const template = await ok(kafka("consume", SERVICE, "binary", "--from-beginning", "--max-messages", "2", "--output-template", "{{.Offset}}:{{.Value}}|"));
     expect(template).toBe(`0:${b64(binary)}|\n1:line\nbreak \u001b]0;title\u0007|\n`);
     const table = await ok(kafka("consume", SERVICE, "binary", "--from-beginning", "--max-messages", "2"));
+    expect(table.split("\n")[0]).toMatch(/^\| TOPIC +\| PARTITION \| OFFSET \| +TIMESTAMP +\| KEY \| +VALUE +\| +HEADERS +\|$/);
+    const text = await ok(kafka("consume", SERVICE, "binary", "--from-beginning", "--max-messages", "1", "-O", "text"));
+    expect(text.startsWith("binary\t0\t0\t")).toBe(true);
     expect(table).toContain(`base64:${b64(binary)}`);
     expect(table).toContain("line\\nbreak \\x1b]0;title\\a");
     expect(table).not.toContain("\u001b");
