@@ -3,6 +3,7 @@
 // socket error) decides the message.
 import { CliError, ExitCode } from "../../errors.js";
 import { goQuote } from "../../go/quote.js";
+import { shellCommand } from "../../output/shell-word.js";
 import { formatAddress } from "../clients/bootstrap.js";
 import type { KafkaConnection } from "./connection.js";
 
@@ -56,14 +57,14 @@ const brokers = (c: KafkaConnection) => c.addresses.map(formatAddress).join(", "
 export function unreachable(c: KafkaConnection, why: string): CliError {
   return new CliError(
     `no answer from the Kafka brokers of service ${goQuote(c.service)} (${brokers(c)}) within ${c.connectTimeoutMs / 1000}s (${why}): ` +
-      `check that this address is allowed by the service's IP filter (exo dbaas show ${c.service} -z ${c.zone} --output-template '{{.Kafka.IPFilter}}')`,
+      `check that this address is allowed by the service's IP filter (${shellCommand(["exo", "dbaas", "show", c.service, "-z", c.zone, "--output-template", "{{.Kafka.IPFilter}}"])})`,
     ExitCode.CONNECTION_FAILED,
   );
 }
 
 function aclHint(c: KafkaConnection, target: KafkaTarget): string {
   const topic = target.topic ?? "TOPIC";
-  return `exo dbaas acl create ${c.service} -z ${c.zone} --username ${c.username} --topic ${topic} --permission ${target.permission ?? "readwrite"}`;
+  return shellCommand(["exo", "dbaas", "acl", "create", c.service, "-z", c.zone, "--username", c.username, "--topic", topic, "--permission", target.permission ?? "readwrite"]);
 }
 
 /** The one-line CliError for a failure of the library while talking to the service's brokers. */
@@ -86,10 +87,10 @@ export function kafkaError(error: unknown, c: KafkaConnection, target: KafkaTarg
     case "CLUSTER_AUTHORIZATION_FAILED":
       return new CliError(`${who} is not authorized for this cluster operation: it needs the admin permission: ${aclHint(c, { ...target, permission: "admin" })}`);
     case "SASL_AUTHENTICATION_FAILED":
-      return new CliError(`authentication failed for ${who} on service ${goQuote(c.service)} (SASL SCRAM-SHA-256): check the password (exo dbaas user reveal-secrets ${c.service} ${c.username} -z ${c.zone})`, ExitCode.CONNECTION_FAILED);
+      return new CliError(`authentication failed for ${who} on service ${goQuote(c.service)} (SASL SCRAM-SHA-256): check the password (${shellCommand(["exo", "dbaas", "user", "reveal-secrets", c.service, c.username, "-z", c.zone])})`, ExitCode.CONNECTION_FAILED);
     case "UNSUPPORTED_SASL_MECHANISM":
     case "ILLEGAL_SASL_STATE":
-      return new CliError(`SASL is not enabled on the brokers of service ${goQuote(c.service)} (enable it with: exo dbaas update ${c.service} -z ${c.zone} --kafka-enable-sasl-auth true)`);
+      return new CliError(`SASL is not enabled on the brokers of service ${goQuote(c.service)} (enable it with: ${shellCommand(["exo", "dbaas", "update", c.service, "-z", c.zone, "--kafka-enable-sasl-auth", "true"])})`);
     case "INVALID_CONFIG":
     case "INVALID_REPLICATION_FACTOR":
     case "INVALID_PARTITIONS":
@@ -115,7 +116,7 @@ export function kafkaError(error: unknown, c: KafkaConnection, target: KafkaTarg
   }
   if (f.socketCode && TLS_VERIFY.test(f.socketCode)) {
     return new CliError(
-      `the TLS handshake with service ${goQuote(c.service)} failed (${f.socketCode}): the broker's certificate is not signed by the CA in use (exo dbaas ca-certificate -z ${c.zone})`,
+      `the TLS handshake with service ${goQuote(c.service)} failed (${f.socketCode}): the broker's certificate is not signed by the CA in use (${shellCommand(["exo", "dbaas", "ca-certificate", "-z", c.zone])})`,
       ExitCode.CONNECTION_FAILED,
     );
   }
