@@ -62,7 +62,8 @@ function makeExecutable(file) {
 
 await Promise.all([
   // import() of Node's modules becomes require(): the launcher's vm.Script has no module loader
-  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
+  // the Kafka client library stays a require() of the installed package, run only by `dbaas kafka` commands
+  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins], external: ["@platformatic/kafka"], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
   build({ ...common, format: "cjs", entryPoints: ["src/launcher.ts"], outfile: "dist/cli.cjs" }),
   build({ ...common, format: "esm", banner: esmRequire, entryPoints: { emulator: "src/emulator/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
 ]);

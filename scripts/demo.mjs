@@ -107,12 +107,14 @@ async function main() {
     const bootstrap = show("{{.Kafka.URI}}");
 
     if (!whyNot) {
-      step(`Topic, producer and consumer (the seed's kafka-python scripts, bootstrap server ${bootstrap})`);
-      seed("topic-ssl.py", bootstrap);
+      step(`Topic with the CLI, then the seed's kafka-python producer and consumer (bootstrap server ${bootstrap})`);
+      exo(["dbaas", "kafka", "topic", "create", "test-kafka", "demo-topic", "-z", ZONE, "--partitions", "1"]);
       seed("producer-ssl.py", bootstrap);
       // the consumer polls for two seconds only: run it again if joining the group took most of them
       let received = 0;
       for (let run = 0; run < 3 && received < 3; run++) received += seed("consumer-ssl.py", bootstrap).split("\n").filter((l) => l.startsWith("Received:")).length;
+      step("The consumer group's lag, from the CLI");
+      exo(["dbaas", "kafka", "group", "show", "test-kafka", "demo-group", "-z", ZONE]);
     }
 
     step("SASL");

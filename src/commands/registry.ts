@@ -114,6 +114,33 @@ export const COMMAND_TREE: GroupEntry = {
             { name: "check", summary: "Print a user's certificate expiry; exit 4 when it is near", load: () => import("./dbaas/credentials/check.js") },
           ],
         },
+        {
+          name: "kafka",
+          summary: "Topics, consumer groups and records, over the Kafka protocol",
+          children: [
+            {
+              name: "topic",
+              summary: "Manage the topics of a Kafka service",
+              children: [
+                { name: "list", summary: "List the topics of a Kafka service", load: () => import("./dbaas/kafka/topic/list.js") },
+                { name: "show", summary: "Show a topic's partitions and configs", load: () => import("./dbaas/kafka/topic/show.js") },
+                { name: "create", summary: "Create a topic", load: () => import("./dbaas/kafka/topic/create.js") },
+                { name: "delete", summary: "Delete a topic", load: () => import("./dbaas/kafka/topic/delete.js") },
+              ],
+            },
+            {
+              name: "group",
+              summary: "Inspect consumer groups and reset their offsets",
+              children: [
+                { name: "list", summary: "List the consumer groups of a Kafka service", load: () => import("./dbaas/kafka/group/list.js") },
+                { name: "show", summary: "Show a consumer group's members, offsets and lag", load: () => import("./dbaas/kafka/group/show.js") },
+                { name: "reset-offsets", summary: "Plan or apply new committed offsets for a group", load: () => import("./dbaas/kafka/group/reset-offsets.js") },
+              ],
+            },
+            { name: "produce", summary: "Write records to a topic, one per stdin line", load: () => import("./dbaas/kafka/produce.js") },
+            { name: "consume", summary: "Read records from a topic", load: () => import("./dbaas/kafka/consume.js") },
+          ],
+        },
       ],
     },
     { name: "completion", summary: "Generate the autocompletion script for the specified shell", load: () => import("./completion.js") },

@@ -106,7 +106,8 @@ export function registeredApiCommands(): string[] {
     else out.push(path.join(" "));
   };
   for (const child of COMMAND_TREE.children) walk(child, [child.name]);
-  return out.filter((p) => p.startsWith("dbaas "));
+  // the `dbaas kafka` commands need a real broker: their API faults are covered in test/commands/dbaas/kafka/
+  return out.filter((p) => p.startsWith("dbaas ") && !p.startsWith("dbaas kafka "));
 }
 
 /** A client of the emulator for preparing state, in the cases' zone. */

@@ -6,9 +6,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer as createHttpsServer } from "node:https";
-import { createServer, type AddressInfo, type Server } from "node:net";
+import { type AddressInfo, type Server } from "node:net";
+import { ApiClient } from "../../src/api/client.js";
+import { getKafkaService } from "../../src/api/dbaas.js";
 import { hasPinnedJars } from "../../src/emulator/broker/jar-cache.js";
 import { loadOrCreateTls } from "../../src/emulator/tls.js";
 import { KAFKA_JARS, KAFKA_VERSION } from "../../src/emulator/broker/kafka-jars.js";
@@ -98,6 +101,34 @@ describe("the installed commands, run from another directory", () => {
       }
       expect(outputs).toEqual([{ stdout: "test-kafka startup-2", stderr: "" }, { stdout: "test-kafka startup-2", stderr: "" }]);
       expect((await exec(pkg.bin("exo-dbaas"), ["version"], { cwd: elsewhere, env })).stdout).toMatch(/\d+\.\d+\.\d+/);
+    } finally {
+      await stop(child);
+    }
+  });
+
+  it("dbaas kafka loads the Kafka client library from the installed dependencies (not from the CLI bundle)", async () => {
+    const { child, vars } = await startInstalledEmulator(["--seed", "--quiet"], baseEnv());
+    try {
+      const env = { ...baseEnv(), ...vars };
+      // the service announced on a closed loopback port: the command gets as far as the library's connection
+      const closed = await new Promise<number>((done) => {
+        const server = createServer().listen(0, "127.0.0.1", () => {
+          const { port } = server.address() as { port: number };
+          server.close(() => done(port));
+        });
+      });
+      const api = new ApiClient({ endpoint: vars.EXOSCALE_API_ENDPOINT!, credentials: { key: vars.EXOSCALE_API_KEY!, secret: vars.EXOSCALE_API_SECRET! }, headers: { "Exoscale-Zone": "de-muc-1" } });
+      const service = await getKafkaService(api, "test-kafka");
+      const components = (service.components ?? []).map((c) => (c.component === "kafka" ? { ...c, host: "127.0.0.1", port: closed } : c));
+      const canned = { method: "GET", path: "/dbaas-kafka/test-kafka", status: 200, body: JSON.stringify({ ...service, components }) };
+      const control = vars.EXOSCALE_API_ENDPOINT!.replace(/\/v2$/, "/_emulator/canned");
+      expect((await fetch(control, { method: "POST", body: JSON.stringify(canned), headers: { "content-type": "application/json" } })).status).toBe(200);
+      const failed = await exec(pkg.bin("exo"), ["dbaas", "kafka", "topic", "list", "test-kafka", "-z", "de-muc-1", "--connect-timeout", "2s"], { cwd: elsewhere, env }).then(
+        () => ({ code: 0, stdout: "", stderr: "" }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      expect([failed.code, failed.stdout]).toEqual([5, ""]);
+      expect(failed.stderr).toMatch(new RegExp(`^error: no answer from the Kafka brokers of service "test-kafka" \\(127\\.0\\.0\\.1:${closed}\\) within 2s \\(ECONNREFUSED\\): [^\\n]+\\n$`));
     } finally {
       await stop(child);
     }

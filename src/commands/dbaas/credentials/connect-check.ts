@@ -20,12 +20,16 @@ import { fetchKafkaService } from "../shared/service.js";
 
 const STEP_TIMEOUT_MS = 5_000;
 
+/** Where downloaded files came from: the service, its zone, the user and the directory, as given. */
+export type DownloadPlace = Pick<ConnectCheckRequest, "name" | "zone" | "username" | "dir">;
+
 /** The command that writes the files again, as the check was given them (zone, user, directory). */
-function downloadCommand(req: ConnectCheckRequest, more: readonly string[] = []): string {
+function downloadCommand(req: DownloadPlace, more: readonly string[] = []): string {
   return shellCommand(["exo", "dbaas", "credentials", "download", req.name, "-z", req.zone, "--user", req.username, ...(req.dir === undefined ? [] : ["--dir", req.dir]), ...more]);
 }
 
-async function readLocal(file: CredentialsFile, req: ConnectCheckRequest): Promise<string> {
+/** A downloaded credentials file, or an error naming it and the command that writes it. */
+export async function readLocal(file: CredentialsFile, req: DownloadPlace): Promise<string> {
   try {
     return await fs.readFile(file.absolute, "utf8");
   } catch (error) {

@@ -1,0 +1,174 @@
+// Producing and consuming records. Produce assigns each record's partition itself, as Java's producer
+// does (murmur2 of the key, positive, modulo the partition count; records without a key in turn), so
+// the report says exactly where each went. Consume fetches by offset from each partition's leader,
+// without joining a group; with a group it starts from the group's committed offsets and commits
+// what it returned.
+import type { ClusterTopicMetadata } from "@platformatic/kafka";
+import { CliError } from "../../errors.js";
+import { goQuote } from "../../go/quote.js";
+import { showBytes, type ConsumedRecord, type ProduceReport } from "../views/kafka-records.js";
+import type { KafkaSession } from "./session.js";
+import { requireTopic } from "./topics.js";
+
+export interface OutgoingRecord {
+  key?: Buffer;
+  value: Buffer;
+  headers: ReadonlyArray<[Buffer, Buffer]>;
+}
+
+const POSITIVE = 0x7fffffff;
+const EARLIEST = -2n;
+const LATEST = -1n;
+/** a control batch (transaction markers) carries no records to show */
+const CONTROL_BATCH = 0x20;
+/** the broker's append time stands for every record of the batch (message.timestamp.type=LogAppendTime) */
+const LOG_APPEND_TIME = 0x08;
+const FETCH_WAIT_MS = 500;
+const PARTITION_MAX_BYTES = 1 << 20;
+
+function checkPartition(topic: string, meta: ClusterTopicMetadata, partition: number | undefined): void {
+  if (partition !== undefined && (partition < 0 || partition >= meta.partitions.length)) {
+    throw new CliError(`topic ${goQuote(topic)} has no partition ${partition} (partitions 0 to ${meta.partitions.length - 1})`);
+  }
+}
+
+/** Writes the records with acks=all; the report groups them by partition with their first offset. */
+export async function produce(session: KafkaSession, topic: string, records: readonly OutgoingRecord[], partition?: number): Promise<ProduceReport> {
+  const meta = await requireTopic(session, topic, "write");
+  checkPartition(topic, meta, partition);
+  const count = meta.partitions.length;
+  let next = 0;
+  const placed = records.map((r) => {
+    const p = partition ?? (r.key !== undefined ? (session.library.murmur2(r.key) & POSITIVE) % count : next++ % count);
+    return { ...r, partition: p };
+  });
+  const producer = session.producer();
+  const result = await session.request({ topic, permission: "write" }, () =>
+    producer.send({
+      messages: placed.map((r) => ({ topic, partition: r.partition, key: r.key, value: r.value, headers: new Map(r.headers) })),
+    }),
+  );
+  const counts = new Map<number, number>();
+  for (const r of placed) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
+  const partitions = [...counts]
+    .sort(([a], [b]) => a - b)
+    .map(([p, n]) => {
+      const first = result.offsets?.find((o) => o.partition === p)?.offset;
+      if (first === undefined) throw new CliError(`the broker did not report where the records of partition ${p} were written`);
+      return { partition: p, firstOffset: first, records: n };
+    });
+  return { topic, partitions };
+}
+
+export interface ConsumeRequest {
+  topic: string;
+  partition?: number;
+  /** with partition: the first offset to read */
+  offset?: bigint;
+  fromBeginning: boolean;
+  group?: string;
+  maxMessages?: number;
+  /** ends after this long without a new record */
+  idleMs: number;
+}
+
+const isoMillis = (ms: bigint) => new Date(Number(ms)).toISOString();
+
+/** Where each partition starts: --offset, the group's committed offset, or the earliest or latest. */
+async function startOffsets(session: KafkaSession, req: ConsumeRequest, partitions: number[]): Promise<Map<number, bigint>> {
+  const consumer = session.consumer(req.group ?? "exo-dbaas");
+  const target = { topic: req.topic, group: req.group, permission: "read" as const };
+  const listed = async (timestamp: bigint) =>
+    (await session.request(target, () => consumer.listOffsets({ topics: [req.topic], partitions: { [req.topic]: partitions }, timestamp }))).get(req.topic) ?? [];
+  const fallback = await listed(req.fromBeginning ? EARLIEST : LATEST);
+  const starts = new Map(partitions.map((p) => [p, fallback[p] ?? 0n]));
+  if (req.offset !== undefined && req.partition !== undefined) {
+    const [earliest, latest] = [await listed(EARLIEST), await listed(LATEST)];
+    const p = req.partition;
+    if (req.offset < (earliest[p] ?? 0n) || req.offset > (latest[p] ?? 0n)) {
+      throw new CliError(`offset ${req.offset} is outside partition ${p} of topic ${goQuote(req.topic)} (offsets ${earliest[p]} to ${latest[p]})`);
+    }
+    starts.set(p, req.offset);
+  } else if (req.group !== undefined) {
+    const [committed] = await session.request(target, () => session.admin.listConsumerGroupOffsets({ groups: [{ groupId: req.group!, topics: [{ name: req.topic, partitionIndexes: partitions }] }] }));
+    for (const t of committed?.topics ?? []) for (const c of t.partitions) if (c.committedOffset >= 0n) starts.set(c.partitionIndex, c.committedOffset);
+  }
+  return starts;
+}
+
+/** Reads records until --max-messages or until --timeout passes without a new one. */
+export async function consume(session: KafkaSession, req: ConsumeRequest): Promise<ConsumedRecord[]> {
+  const meta = await requireTopic(session, req.topic, "read");
+  checkPartition(req.topic, meta, req.partition);
+  const partitions = req.partition !== undefined ? [req.partition] : meta.partitions.map((_, i) => i);
+  const positions = await startOffsets(session, req, partitions);
+  const consumer = session.consumer(req.group ?? "exo-dbaas");
+  const target = { topic: req.topic, group: req.group, permission: "read" as const };
+  const records: ConsumedRecord[] = [];
+  const done = () => req.maxMessages !== undefined && records.length >= req.maxMessages;
+  let idleSince = Date.now();
+  while (!done() && Date.now() - idleSince < req.idleMs) {
+    const byLeader = new Map<number, number[]>();
+    for (const p of partitions) byLeader.set(meta.partitions[p]!.leader, [...(byLeader.get(meta.partitions[p]!.leader) ?? []), p]);
+    let got = 0;
+    for (const [node, ps] of byLeader) {
+      const response = await session.request(target, () =>
+        consumer.fetch({
+          node,
+          maxWaitTime: Math.min(FETCH_WAIT_MS, Math.max(1, req.idleMs)),
+          topics: [
+            {
+              topicId: meta.id,
+              partitions: ps.map((p) => ({ partition: p, currentLeaderEpoch: -1, fetchOffset: positions.get(p)!, lastFetchedEpoch: -1, partitionMaxBytes: PARTITION_MAX_BYTES })),
+            },
+          ],
+        }),
+      );
+      for (const t of response.responses) {
+        for (const part of t.partitions) {
+          if (part.errorCode !== 0) {
+            const apiId = session.library.protocolErrorsCodesById[part.errorCode] ?? `error ${part.errorCode}`;
+            throw session.fail({ apiId }, target);
+          }
+          for (const batch of part.records ?? []) {
+            const last = batch.firstOffset + BigInt(batch.lastOffsetDelta);
+            if ((batch.attributes & CONTROL_BATCH) === 0) {
+              for (const r of batch.records) {
+                const offset = batch.firstOffset + BigInt(r.offsetDelta);
+                if (offset < positions.get(part.partitionIndex)! || done()) continue;
+                records.push({
+                  topic: req.topic,
+                  partition: part.partitionIndex,
+                  offset,
+                  timestamp: isoMillis((batch.attributes & LOG_APPEND_TIME) !== 0 ? batch.maxTimestamp : batch.firstTimestamp + r.timestampDelta),
+                  key: showBytes(r.key),
+                  value: showBytes(r.value),
+                  headers: r.headers.map(([k, v]) => ({ key: showBytes(k), value: showBytes(v) })),
+                });
+                got++;
+              }
+            }
+            if (last >= positions.get(part.partitionIndex)!) positions.set(part.partitionIndex, last + 1n);
+          }
+        }
+      }
+    }
+    if (got > 0) idleSince = Date.now();
+  }
+  if (req.group !== undefined) await commit(session, req, records, positions);
+  return records;
+}
+
+/** With --group: the offset after the last record returned of each partition read. */
+async function commit(session: KafkaSession, req: ConsumeRequest, records: readonly ConsumedRecord[], positions: Map<number, bigint>): Promise<void> {
+  const next = new Map<number, bigint>();
+  for (const r of records) next.set(r.partition, r.offset + 1n);
+  for (const [p, offset] of positions) if (!next.has(p) && req.maxMessages === undefined) next.set(p, offset);
+  if (next.size === 0) return;
+  await session.request({ topic: req.topic, group: req.group, permission: "read" }, () =>
+    session.admin.alterConsumerGroupOffsets({
+      groupId: req.group!,
+      topics: [{ name: req.topic, partitionOffsets: [...next].map(([partition, offset]) => ({ partition, offset })) }],
+    }),
+  );
+}

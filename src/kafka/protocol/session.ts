@@ -1,0 +1,85 @@
+// One command's clients of a service's brokers: an admin client first (its metadata request proves the
+// connection within the connect timeout), a producer or a consumer when asked, all closed together.
+import type { Admin, Consumer, Producer } from "@platformatic/kafka";
+import { clientOptions, type KafkaConnection } from "./connection.js";
+import { kafkaError, unreachable, type KafkaTarget } from "./errors.js";
+import { loadKafkaLibrary, type KafkaLibrary } from "./library.js";
+
+const CLOSE_GRACE_MS = 2_000;
+
+export class KafkaSession {
+  private readonly clients: Array<{ close(): Promise<void> }> = [];
+
+  private constructor(
+    readonly connection: KafkaConnection,
+    readonly library: KafkaLibrary,
+    readonly admin: Admin,
+  ) {
+    this.clients.push(admin);
+  }
+
+  /** Connects; fails within the connect timeout when no broker answers. */
+  static async open(connection: KafkaConnection): Promise<KafkaSession> {
+    const library = await loadKafkaLibrary();
+    const session = new KafkaSession(connection, library, new library.Admin(clientOptions(connection)));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(unreachable(connection, "timed out")), connection.connectTimeoutMs);
+    });
+    try {
+      await Promise.race([session.admin.metadata({ topics: [] }), deadline]);
+    } catch (error) {
+      await session.close();
+      throw kafkaError(error, connection);
+    } finally {
+      clearTimeout(timer);
+    }
+    return session;
+  }
+
+  /** Runs a request, its failure as one line about `target`. */
+  async request<T>(target: KafkaTarget, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw kafkaError(error, this.connection, target);
+    }
+  }
+
+  /** The one-line error for a failure of the library, or for an error code inside a response ({ apiId }). */
+  fail(error: unknown, target: KafkaTarget): Error {
+    return kafkaError(error, this.connection, target);
+  }
+
+  producer(): Producer<Buffer, Buffer, Buffer, Buffer> {
+    // acks=all: a record counts as written once every in-sync replica has it
+    const producer = new this.library.Producer({ ...clientOptions(this.connection), acks: -1, autocreateTopics: false });
+    this.clients.push(producer);
+    return producer;
+  }
+
+  /** A consumer used without joining its group (fetches by offset); the group id is only the library's. */
+  consumer(groupId: string): Consumer<Buffer, Buffer, Buffer, Buffer> {
+    const consumer = new this.library.Consumer({ ...clientOptions(this.connection), groupId });
+    this.clients.push(consumer);
+    return consumer;
+  }
+
+  /** Closes every client, without waiting long for a broker that stopped answering. */
+  async close(): Promise<void> {
+    const closing = Promise.allSettled(this.clients.map((c) => c.close()));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closing, new Promise((done) => (timer = setTimeout(done, CLOSE_GRACE_MS)))]);
+    clearTimeout(timer);
+  }
+
+  /** Opens a session, runs `work`, closes the session whatever happened. */
+  static async with<T>(connection: KafkaConnection, work: (session: KafkaSession) => Promise<T>): Promise<T> {
+    const session = await KafkaSession.open(connection);
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// The Kafka client library stays out of the CLI bundle: dist/exo.cjs requires the installed package, and
+// only when a `dbaas kafka` command runs, so no other command's start-up loads it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { ApiClient } from "../../src/api/client.js";
+import { getKafkaService } from "../../src/api/dbaas.js";
+import { startEmulator } from "../../src/emulator/index.js";
+import { ensureBuilt, ROOT, runBuilt } from "../helpers/built-cli.js";
+import { apiEnv } from "../helpers/run-cli.js";
+
+beforeAll(ensureBuilt, 180_000);
+
+it("dist/exo.cjs requires @platformatic/kafka instead of holding its code", () => {
+  const source = readFileSync(join(ROOT, "dist", "exo.cjs"), "latin1");
+  expect(source.match(/require\("@platformatic\/kafka"\)/g)).toHaveLength(1);
+  // names from the library's own modules, not from ours
+  expect(source).not.toContain("DynamicBuffer");
+  expect(source).not.toContain("INCONSISTENT_GROUP_PROTOCOL");
+});
+
+it("a command other than dbaas kafka never loads it; a dbaas kafka command does", async () => {
+  const preload = join(ROOT, "test", "built", "report-kafka-load.cjs");
+  const env = { NODE_OPTIONS: `--require ${preload}`, EXOSCALE_API_KEY: "EXOx", EXOSCALE_API_SECRET: "s", EXOSCALE_API_ENDPOINT: "http://127.0.0.1:9/v2" };
+  const version = await runBuilt(["version"], { env });
+  expect(version.stderr).not.toContain("kafka library loaded");
+  const help = await runBuilt(["dbaas", "kafka", "topic", "list", "--help"], { env });
+  expect(help.stderr).not.toContain("kafka library loaded");
+
+  // a service announced on a closed loopback port: the command loads the library, then fails to connect
+  const emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0 });
+  try {
+    const api = new ApiClient({ endpoint: emulator.url, credentials: { key: emulator.apiKey, secret: emulator.apiSecret }, headers: { "Exoscale-Zone": "de-muc-1" } });
+    const service = await getKafkaService(api, "test-kafka");
+    const components = (service.components ?? []).map((c) => (c.component === "kafka" ? { ...c, host: "127.0.0.1", port: 9 } : c));
+    emulator.canned({ method: "GET", path: "/dbaas-kafka/test-kafka", status: 200, body: JSON.stringify({ ...service, components }) });
+    const list = await runBuilt(["dbaas", "kafka", "topic", "list", "test-kafka", "-z", "de-muc-1", "--connect-timeout", "2s"], { env: { ...env, ...apiEnv(emulator) } });
+    expect(list.stderr).toMatch(/^kafka library loaded\nerror: no answer from the Kafka brokers of service "test-kafka" \(127\.0\.0\.1:9\)/);
+    expect([list.exitCode, list.stdout]).toEqual([5, ""]);
+  } finally {
+    await emulator.close();
+  }
+}, 60_000);
