@@ -8,7 +8,7 @@ export const EXIT_CODES: ReadonlyArray<readonly [ExitCode, string]> = [
   [ExitCode.FAILURE, "any failure exo also reports: usage, configuration, API or network error, failed operation, invalid input; also Ctrl-C"],
   [ExitCode.OPERATION_TIMEOUT, "an operation was still pending when `--wait-timeout` expired (the change may still happen)"],
   [ExitCode.CREDENTIALS_EXPIRED, "`credentials check`: the certificate has expired or expires within `--min-days` days"],
-  [ExitCode.CONNECTION_FAILED, "`credentials check --connect`: a bootstrap address failed"],
+  [ExitCode.CONNECTION_FAILED, "`credentials check --connect`: a bootstrap address failed; `dbaas kafka`: no broker answered, the TLS handshake or the authentication failed"],
   [ExitCode.HANGUP, "ended by SIGHUP"],
   [ExitCode.TERMINATED, "ended by SIGTERM"],
 ];

@@ -84,7 +84,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
   it("--auth sasl while the service has no SASL: one error line naming the update that enables it", async () => {
     const r = await kafka("topic", "list", SERVICE, "--auth", "sasl");
     expect([r.exitCode, r.stdout]).toEqual([1, ""]);
-    expect(r.stderr).toBe(`error: SASL authentication is not enabled on service "${SERVICE}" (enable it with: exo dbaas update ${SERVICE} --kafka-enable-sasl-auth true)\n`);
+    expect(r.stderr).toBe(`error: SASL authentication is not enabled on service "${SERVICE}" (enable it with: exo dbaas update ${SERVICE} -z ${ZONE} --kafka-enable-sasl-auth true)\n`);
   });
 
   it("topic create: kcat -L and kafka-python see its partitions, replication factor and configs; list and show agree", async () => {
@@ -311,7 +311,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     expect([wrongCert.exitCode, wrongCert.stdout]).toEqual([5, ""]);
     expect(wrongCert.stderr).toMatch(/^error: authentication failed for user "avnadmin" on service "test-kafka": the broker refused the client certificate \([A-Z_0-9]+\)\n$/);
     const missingFiles = await kafka("topic", "list", SERVICE, "--dir", "nowhere");
-    expect([missingFiles.exitCode, missingFiles.stderr]).toEqual([1, `error: cannot read nowhere/ca.pem (ENOENT): write it with exo dbaas credentials download ${SERVICE} --user avnadmin\n`]);
+    expect([missingFiles.exitCode, missingFiles.stderr]).toEqual([1, `error: cannot read nowhere/ca.pem (ENOENT): write it with exo dbaas credentials download ${SERVICE} -z ${ZONE} --user avnadmin --dir nowhere\n`]);
   }, 60_000);
 
   it("a closed port: one line naming the IP filter and how to show it, exit 5, within the connect timeout", async () => {
