@@ -19,6 +19,12 @@ const NODES = pinnedNodes();
 const fetched = NODES.filter((n) => n.fetched);
 
 describe("the pinned Node versions", () => {
+  it("package.json's engines names the Node lines tested, this one's and the pinned ones, and no other", () => {
+    const { engines } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { engines: { node: string } };
+    const majors = [...new Set([process.versions.node, ...NODES.map((n) => n.version)].map((v) => Number(v.split(".")[0])))].sort((a, b) => a - b);
+    expect(engines.node).toBe(majors.map((m) => `^${m}`).join(" || "));
+  });
+
   for (const { version, node, fetched: present } of NODES) {
     if (present) it(`Node ${version} is at ${node}`, () => expect(statSync(node).isFile()).toBe(true));
     else if (process.env.CI === "true") it(`Node ${version} is fetched`, () => expect.fail(`${node} is missing: .ci/setup-extra fetches it (scripts/node/fetch.sh)`));
