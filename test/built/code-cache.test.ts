@@ -5,10 +5,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Script } from "node:vm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readCodeCache, runtimeName } from "../../src/launcher/code-cache.js";
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { emulatorEnv, ensureBuilt, ROOT, runBuilt } from "../helpers/built-cli.js";
+import { ROOT, runBuilt } from "../helpers/built-cli.js";
+import { useBuiltCliEmulator } from "../helpers/built-session.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const DIST = join(ROOT, "dist");
@@ -17,18 +17,10 @@ const SCRIPTS = ["exo", "exo-asn1"];
 const OTHER_FLAGS = "--max-old-space-size=1024";
 const SHOW = ["dbaas", "show", "test-kafka", "-z", "de-muc-1", "--output-template", "{{.Name}} {{.Plan}}"];
 
-let emulator: Emulator;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  await ensureBuilt();
-  emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0 });
-  env = emulatorEnv(emulator);
-}, 120_000);
-afterAll(() => emulator?.close());
+const built = useBuiltCliEmulator();
 
 const sourceHash = (name: string) => createHash("sha256").update(readFileSync(join(DIST, `${name}.cjs`))).digest("hex");
-const exo = (args: string[], extra: Record<string, string> = {}) => runBuilt(args, { env: { ...env, ...extra } });
+const exo = (args: string[], extra: Record<string, string> = {}) => runBuilt(args, { env: { ...built.env, ...extra } });
 /** the user's cache files under CACHE_HOME, by name */
 const cacheFiles = (cacheHome: string) => {
   const dir = join(cacheHome, "exo-dbaas", "code-cache");
@@ -114,7 +106,7 @@ describe("on a Node the shipped caches do not fit", () => {
     writeFileSync(join(blocked, "exo-dbaas"), "a file where the directory would be");
     // /proc takes no new directory (Node's recursive mkdir never returns there)
     for (const cacheHome of [blocked, "/proc/self/cache"]) {
-      const result = await runBuilt(SHOW, { env: { ...env, ...other(cacheHome) }, timeoutMs: 20_000 });
+      const result = await runBuilt(SHOW, { env: { ...built.env, ...other(cacheHome) }, timeoutMs: 20_000 });
       expect(result).toEqual({ exitCode: 0, stdout: "test-kafka startup-2", stderr: "" });
     }
   });
