@@ -13,7 +13,7 @@ import { dirname, isAbsolute, join, relative, sep } from "node:path";
 const MAGIC = "exo-dbaas code cache 1 ";
 /** the longest header line read; a file without a newline before it is not a cache */
 const MAX_HEADER = 4096;
-/** a cache grows with the commands run on it (see shouldRefresh) up to this many */
+/** a cache grows with the commands run on it (see commandsToRewrite) up to this many */
 export const MAX_COMMANDS = 8;
 
 export interface CodeCache {
