@@ -67,7 +67,7 @@ await asn1.buildApart(common, "dist");
 // The launcher runs these from V8 code caches, each only for the source it was made from. It reads them
 // as latin1 (no UTF-8 decoding): esbuild escapes non-ASCII characters.
 const launched = Object.fromEntries(
-  ["exo", "exo-asn1"].map((name) => {
+  ["exo", asn1.name].map((name) => {
     const source = readFileSync(`dist/${name}.cjs`);
     if (/[^\x00-\x7f]/.test(source.toString("latin1"))) throw new Error(`dist/${name}.cjs is not ASCII: the launcher reads it as latin1`);
     return [name, createHash("sha256").update(source).digest("hex")];
@@ -116,7 +116,7 @@ async function writeCodeCache() {
       run(args, "exo");
     }
     // the Java key stores: the bundle's cache stays that of the common commands (the bigger, the slower to load)
-    run(["dbaas", "credentials", "download", "test-kafka", "-z", "de-muc-1", "--client", "java", "--dir", credentials], "exo-asn1");
+    run(["dbaas", "credentials", "download", "test-kafka", "-z", "de-muc-1", "--client", "java", "--dir", credentials], asn1.name);
   } finally {
     emulator.kill("SIGTERM");
     rmSync(credentials, { recursive: true, force: true });

@@ -5,9 +5,10 @@
 import { build } from "esbuild";
 
 const PACKAGES = /^(asn1js|@peculiar\/asn1-[a-z0-9-]+)$/;
-const FILE = "exo-asn1.cjs";
+const NAME = "exo-asn1";
+const FILE = `${NAME}.cjs`;
 
-/** The plugin, and the build of the file it requires (run after the bundle's build, with its options). */
+/** The plugin, the build of the file it requires (run after the bundle's build, with its options), and that file's name. */
 export function asn1Apart() {
   const imported = new Set();
   const plugin = {
@@ -25,5 +26,5 @@ export function asn1Apart() {
     const members = [...imported].map((name) => `${JSON.stringify(name)}: require(${JSON.stringify(name)})`);
     return build({ ...options, format: "cjs", stdin: { contents: `module.exports = {${members.join(", ")}};`, resolveDir: "." }, outfile: `${outdir}/${FILE}` });
   };
-  return { plugin, buildApart };
+  return { plugin, buildApart, name: NAME };
 }
