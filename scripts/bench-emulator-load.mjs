@@ -1,8 +1,9 @@
 // The emulator under load, for npm run bench: signed GETs over 50 keep-alive connections for a few
 // seconds against a seeded exo-emulator process; requests/s, latency percentiles, errors, and the
 // emulator's resident memory before and after.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -13,7 +14,7 @@ const PATH = "/v2/dbaas-kafka/test-kafka";
 /** The project's own request signer, bundled on the fly from src/api/sign.ts. */
 async function loadSigner(root) {
   const { build } = await import("esbuild");
-  const outfile = join(root, ".cache", "bench-sign.mjs");
+  const outfile = join(mkdtempSync(join(tmpdir(), "exo-bench-")), "sign.mjs");
   await build({ entryPoints: [join(root, "src", "api", "sign.ts")], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error" });
   return (await import(outfile)).signRequest;
 }

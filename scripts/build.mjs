@@ -1,12 +1,17 @@
 // Builds dist/: the CLI, the emulator and the library entry points, with esbuild.
 //
 // The CLI is one minified CommonJS bundle (dist/exo.cjs) started by a small launcher (dist/cli.cjs)
-// that hands V8 a code cache (dist/exo.cache): compiling the source would otherwise cost more
-// than everything else a short command does. Commands are still evaluated lazily inside the bundle.
-// The cache is made here by running typical commands against the emulator.
+// that hands V8 a code cache: compiling the source would otherwise cost more than everything else a
+// short command does. Commands are still evaluated lazily inside the bundle. The cache for the Node
+// that builds (dist/exo-RUNTIME.cache) is made here by running typical commands against the emulator;
+// other Nodes make their own on first use (src/launcher.ts).
 import { build } from "esbuild";
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { execFileSync } from "node:child_process";
+import { asn1Apart } from "./lib/asn1-apart.mjs";
 import { startEmulatorProcess } from "./lib/emulator-process.mjs";
 
 rmSync("dist", { recursive: true, force: true });
@@ -60,16 +65,25 @@ function makeExecutable(file) {
   chmodSync(file, 0o755);
 }
 
+const asn1 = asn1Apart();
 await Promise.all([
   // import() of Node's modules becomes require(): the launcher's vm.Script has no module loader
   // the Kafka client library stays a require() of the installed package, run only by `dbaas kafka` commands
-  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins], external: ["@platformatic/kafka"], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
-  build({ ...common, format: "cjs", entryPoints: ["src/launcher.ts"], outfile: "dist/cli.cjs" }),
+  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins, asn1.plugin], external: ["@platformatic/kafka"], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
   build({ ...common, format: "esm", banner: esmRequire, entryPoints: { emulator: "src/emulator/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
 ]);
+await asn1.buildApart(common, "dist");
+// The launcher runs these from V8 code caches, each only for the source it was made from. It reads them
+// as latin1 (no UTF-8 decoding): esbuild escapes non-ASCII characters.
+const launched = Object.fromEntries(
+  ["exo", asn1.name].map((name) => {
+    const source = readFileSync(`dist/${name}.cjs`);
+    if (/[^\x00-\x7f]/.test(source.toString("latin1"))) throw new Error(`dist/${name}.cjs is not ASCII: the launcher reads it as latin1`);
+    return [name, createHash("sha256").update(source).digest("hex")];
+  }),
+);
+await build({ ...common, format: "cjs", define: { EXO_DBAAS_SOURCES: JSON.stringify(launched) }, entryPoints: ["src/launcher.ts"], outfile: "dist/cli.cjs" });
 makeExecutable("dist/cli.cjs");
-// the launcher reads the bundle as latin1 (no UTF-8 decoding): esbuild escapes non-ASCII characters
-if (/[^\x00-\x7f]/.test(readFileSync("dist/exo.cjs", "latin1"))) throw new Error("dist/exo.cjs is not ASCII: the launcher reads it as latin1");
 makeExecutable("dist/emulator.js");
 
 // The library entry points (package.json "exports"): exo-dbaas/templates, exo-dbaas/api and exo-dbaas/emulator,
@@ -82,18 +96,21 @@ execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "src/template
   "--moduleResolution", "NodeNext", "--types", "node", "--rootDir", "src", "--outDir", "dist/types"], { stdio: "inherit" });
 
 // Without the cache the CLI works the same, only starts slower: a failed warm-up is a warning.
+const shippedCaches = () => readdirSync("dist").filter((name) => /^exo-.+\.cache$/.test(name));
 try {
   await writeCodeCache();
 } catch (error) {
-  rmSync("dist/exo.cache", { force: true });
-  console.warn(`warning: dist/exo.cache not written, the CLI will start slower: ${error instanceof Error ? error.message : error}`);
+  for (const name of shippedCaches()) rmSync(`dist/${name}`, { force: true });
+  console.warn(`warning: no code cache written, the CLI will make one on its first run: ${error instanceof Error ? error.message : error}`);
 }
 
-/** Runs the built CLI on the commands users run most, each run adding what it compiled to dist/exo.cache. */
+/** Runs the built CLI on the commands users run most, each run adding what it compiled to dist/NAME-RUNTIME.cache. */
 async function writeCodeCache() {
   const { child: emulator, env: exports } = await startEmulatorProcess(["--port", "0", "--seed", "--quiet", "--rebuild-delay", "0", "--operation-delay", "0"]);
+  const credentials = mkdtempSync(join(tmpdir(), "exo-dbaas-build-"));
   try {
-    const env = { PATH: process.env.PATH ?? "", HOME: "/nonexistent", EXO_DBAAS_WRITE_CODE_CACHE: "1", ...exports };
+    const env = { PATH: process.env.PATH ?? "", HOME: "/nonexistent", ...exports };
+    const run = (args, caches) => execFileSync(process.execPath, ["dist/cli.cjs", ...args], { env: { ...env, EXO_DBAAS_WRITE_CODE_CACHE: caches }, stdio: ["ignore", "ignore", "inherit"] });
     const show = ["dbaas", "show", "test-kafka", "-z", "de-muc-1"];
     for (const args of [
       ["version"],
@@ -105,10 +122,14 @@ async function writeCodeCache() {
       ["dbaas", "user", "list", "test-kafka", "-z", "de-muc-1"],
       ["dbaas", "ca-certificate", "-z", "de-muc-1", "-O", "json"],
     ]) {
-      execFileSync(process.execPath, ["dist/cli.cjs", ...args], { env, stdio: ["ignore", "ignore", "inherit"] });
+      run(args, "exo");
     }
+    // the Java key stores: the bundle's cache stays that of the common commands (the bigger, the slower to load)
+    run(["dbaas", "credentials", "download", "test-kafka", "-z", "de-muc-1", "--client", "java", "--dir", credentials], asn1.name);
   } finally {
     emulator.kill("SIGTERM");
+    rmSync(credentials, { recursive: true, force: true });
   }
-  if (!existsSync("dist/exo.cache")) throw new Error("dist/exo.cache was not written");
+  const written = shippedCaches();
+  if (written.length !== Object.keys(launched).length) throw new Error(`expected a cache for each of ${Object.keys(launched).join(", ")}, found: ${written.join(", ") || "none"}`);
 }

@@ -50,16 +50,19 @@ export interface RunBuiltOptions {
   env?: Record<string, string>;
   /** run under this umask (through /bin/sh) */
   umask?: string;
+  /** the Node executable to run it with (default: this process's) */
+  node?: string;
   timeoutMs?: number;
 }
 
 /** Runs the built `exo ARGS` as a subprocess; the same result type as the in-process harness. */
 export async function runBuilt(args: string[], options: RunBuiltOptions = {}): Promise<CliResult> {
   const env = { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...options.env };
+  const node = options.node ?? process.execPath;
   const [file, argv] =
     options.umask === undefined
-      ? [process.execPath, [CLI, ...args]]
-      : ["/bin/sh", ["-c", `umask ${options.umask} && exec "$0" "$@"`, process.execPath, CLI, ...args]];
+      ? [node, [CLI, ...args]]
+      : ["/bin/sh", ["-c", `umask ${options.umask} && exec "$0" "$@"`, node, CLI, ...args]];
   try {
     const { stdout, stderr } = await promisify(execFile)(file, argv, { env, timeout: options.timeoutMs });
     return { exitCode: 0, stdout, stderr };

@@ -69,11 +69,13 @@ const baseEnv = () => ({ PATH: `${pkg.prefix}/bin:${process.env.PATH ?? ""}`, HO
 describe("the tarball", () => {
   it("ships the built package, the license and the example, not the sources", async () => {
     const files = await tarballFiles(pkg.tarball);
-    for (const f of ["LICENSE", "README.md", "package.json", "dist/cli.cjs", "dist/exo.cjs", "dist/emulator.js", "dist/lib/api.js", "dist/lib/emulator.js",
+    for (const f of ["LICENSE", "README.md", "package.json", "dist/cli.cjs", "dist/exo.cjs", "dist/exo-asn1.cjs", "dist/emulator.js", "dist/lib/api.js", "dist/lib/emulator.js",
       "dist/templates/index.js", "dist/types/api/index.d.ts", "dist/types/emulator/library.d.ts", "dist/types/templates/index.d.ts", "examples/fetch-certificates.mjs"]) {
       expect(files).toContain(`package/${f}`);
     }
     expect(files.filter((f) => /^package\/(src|test|scripts|\.cache|node_modules)\//.test(f))).toEqual([]);
+    // the code caches made by the Node that built the package, one per launched script
+    expect(files.filter((f) => /^package\/dist\/exo(-asn1)?-v[0-9.]+-[a-z0-9]+\.cache$/.test(f))).toHaveLength(2);
     const license = readFileSync(join(pkg.packageDir, "LICENSE"), "utf8");
     expect(license).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
     expect(license).toContain("END OF TERMS AND CONDITIONS");
