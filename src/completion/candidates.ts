@@ -9,7 +9,9 @@ import { COMMAND_TREE, findChild, isGroup, type GroupEntry, type LeafEntry } fro
 import type { CommandDefinition, OptionSpec } from "../commands/define.js";
 import { takesBooleanWord, takesValue } from "../cli/flag-words.js";
 import { GLOBAL_FLAGS } from "../cli/globals.js";
+import { SETTINGS_KINDS } from "../kafka/settings-kinds.js";
 import { apiCandidates, type ApiLookup } from "./api-candidates.js";
+import type { ArgumentSource } from "./argument-source.js";
 import { externalArgumentSource, externalFlagSource } from "./external.js";
 
 export interface CompletionRequest {
@@ -19,18 +21,6 @@ export interface CompletionRequest {
   /** lists names from the API; omitted → no API candidates */
   lookup?: ApiLookup;
 }
-
-/** What a positional argument's completion should list. */
-export type ArgumentSource =
-  | { kind: "services" }
-  | { kind: "service-types" }
-  | { kind: "plans"; type: string }
-  | { kind: "users"; service: string }
-  | { kind: "endpoint-types" }
-  | { kind: "endpoints"; type?: string }
-  | { kind: "integrations"; service?: string; type?: string }
-  | { kind: "values"; values: readonly string[] }
-  | { kind: "none" };
 
 interface Walk {
   path: string[];
@@ -168,7 +158,7 @@ async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefine
   if (external) return lookup ? apiCandidates(external, walk.zone, lookup) : [];
   const option = leafOptions(walk.definition).find((o) => flag === `--${o.long}` || flag === `-${o.short}`);
   if (option?.long === "settings" && walk.path.join(" ") === "dbaas type show") {
-    return ["kafka", "kafka-connect", "kafka-rest", "schema-registry"];
+    return [...SETTINGS_KINDS].sort();
   }
   return [];
 }

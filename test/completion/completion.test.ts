@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { completionProgram, completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
+import { completionProgram, completionScript, SHELLS, type Shell } from "../../src/commands/completion-scripts.js";
 import { closedPort } from "../helpers/loopback-server.js";
 import { runCli, apiEnv } from "../helpers/run-cli.js";
 import { buildCliBundle, type CliBundle } from "../faults/bundle.js";

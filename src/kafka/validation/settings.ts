@@ -7,9 +7,9 @@ import { treeToValue, type JsonTree } from "../../go/json/tree.js";
 import { JsonSyntaxError, parseJsonTree, stringifyLosslessJson } from "./json.js";
 import { compileObject, type CompiledSetting } from "./schema-compiler.js";
 
-export type SettingsKind = "kafka" | "kafka-connect" | "kafka-rest" | "schema-registry";
+import type { SettingsKind } from "../settings-kinds.js";
 
-export const SETTINGS_KINDS: readonly SettingsKind[] = ["kafka", "kafka-connect", "kafka-rest", "schema-registry"];
+export { SETTINGS_KINDS, type SettingsKind } from "../settings-kinds.js";
 
 /** The command-line flag carrying each kind of settings. */
 export const SETTINGS_FLAGS: Readonly<Record<SettingsKind, string>> = {
