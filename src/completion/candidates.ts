@@ -9,7 +9,6 @@ import { COMMAND_TREE, findChild, isGroup, type GroupEntry, type LeafEntry } fro
 import type { CommandDefinition, OptionSpec } from "../commands/define.js";
 import { takesBooleanWord, takesValue } from "../cli/flag-words.js";
 import { GLOBAL_FLAGS } from "../cli/globals.js";
-import { SETTINGS_KINDS } from "../kafka/settings-kinds.js";
 import { apiCandidates, type ApiLookup } from "./api-candidates.js";
 import type { ArgumentSource } from "./argument-source.js";
 import { externalArgumentSource, externalFlagSource } from "./external.js";
@@ -157,10 +156,7 @@ async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefine
   const external = externalFlagSource(walk.path, flag, walk.positionals);
   if (external) return lookup ? apiCandidates(external, walk.zone, lookup) : [];
   const option = leafOptions(walk.definition).find((o) => flag === `--${o.long}` || flag === `-${o.short}`);
-  if (option?.long === "settings" && walk.path.join(" ") === "dbaas type show") {
-    return [...SETTINGS_KINDS].sort();
-  }
-  return [];
+  return option?.choices ? [...option.choices].sort() : [];
 }
 
 /** Which names a leaf's next positional argument takes, from the argument's declared name. */

@@ -146,6 +146,14 @@ describe("__complete", () => {
     expect((await complete(["dbaas", "show", "--zone", "=", ""])).stdout).toContain("de-muc-1\n");
   });
 
+  it("completes a flag's declared choices: --settings of show and type show", async () => {
+    expect((await complete(["dbaas", "type", "show", "kafka", "--settings", ""])).stdout).toBe("kafka\nkafka-connect\nkafka-rest\nschema-registry\n");
+    expect((await complete(["dbaas", "type", "show", "kafka", "--settings=kafka-r"])).stdout).toBe("--settings=kafka-rest\n");
+    expect((await complete(["dbaas", "show", "test-kafka", "--settings", "s"])).stdout).toBe("schema-registry\n");
+    // a flag without choices: nothing offered
+    expect((await complete(["dbaas", "show", "test-kafka", "--output-template", ""])).stdout).toBe("");
+  });
+
   it("prints nothing, exit 0, empty stderr without credentials, with a wrong secret, or with the API down", async () => {
     const port = await closedPort();
     for (const e of [

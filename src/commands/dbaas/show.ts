@@ -35,6 +35,7 @@ ${annotationSections([
     notifications: flag.bool("notifications", { description: "show Database Service notifications" }),
     settings: flag.string("settings", {
       description: 'show Database Service settings (see "exo dbaas type show --help" for supported settings)',
+      choices: SETTINGS_KINDS,
     }),
     uri: flag.bool("uri", { description: "show Database Service connection URI" }),
     zone: zoneFlag("Database Service zone"),

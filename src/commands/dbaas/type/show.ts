@@ -37,7 +37,7 @@ Settings of the kafka type (--settings):
   options: {
     backupConfig: flag.string("backup-config", { description: "show backup configuration for the Database Service type and Plan" }),
     plans: flag.bool("plans", { description: "list plans offered for the Database Service type" }),
-    settings: flag.string("settings", { description: "show settings supported by the Database Service type" }),
+    settings: flag.string("settings", { description: "show settings supported by the Database Service type", choices: SETTINGS_KINDS }),
   },
   helpFooter: `
 Examples:
