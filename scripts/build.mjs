@@ -69,7 +69,7 @@ const asn1 = asn1Apart();
 await Promise.all([
   // import() of Node's modules becomes require(): the launcher's vm.Script has no module loader
   // the Kafka client library stays a require() of the installed package, run only by `dbaas kafka` commands
-  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins, asn1.plugin], external: ["@platformatic/kafka"], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/cli.ts"], outfile: "dist/exo.cjs" }),
+  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins, asn1.plugin], external: ["@platformatic/kafka"], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/exo.ts"], outfile: "dist/exo.cjs" }),
   build({ ...common, format: "esm", banner: esmRequire, entryPoints: { emulator: "src/emulator/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
 ]);
 await asn1.buildApart(common, "dist");

@@ -1,5 +1,5 @@
 // The process boundary as data: output sinks, terminal flags, environment, working directory.
-// cli.ts builds the real one; tests use bufferIO().
+// exo.ts builds the real one; tests use bufferIO().
 
 export interface IO {
   stdout: (text: string) => void;

@@ -2,6 +2,7 @@
 // error to `error: <message>` and an exit code in this one place.
 import { COMMAND_TREE, type GroupEntry } from "./commands/registry.js";
 import { execute } from "./cli/program.js";
+import { OperationTimeoutError } from "./api/operation-timeout.js";
 import { CancelledError, CliError, ExitCode, UnknownCommandError, UsageError } from "./errors.js";
 import { suggestionLines } from "./cli/suggestions.js";
 import { COMPLETE_COMMAND } from "./cli/globals.js";
@@ -56,6 +57,10 @@ function report(error: unknown, io: IO): ExitCode {
   if (error instanceof CliError) {
     errorLine(io, error.message);
     return error.exitCode;
+  }
+  if (error instanceof OperationTimeoutError) {
+    errorLine(io, error.message);
+    return ExitCode.OPERATION_TIMEOUT;
   }
   if (error instanceof UsageError) {
     // cobra's "Did you mean this?" block, before the error line, which stays the last line of stderr

@@ -9,17 +9,10 @@ import { quoteJsonString } from "../go/json/quote.js";
 import type { JsonExpectation, JsonFault } from "../go/json/tokenizer.js";
 import { readLosslessJson, type JsonValue } from "../go/json/value.js";
 
-export type { JsonValue } from "../go/json/value.js";
+import { JsonSyntaxError } from "../go/json/syntax-error.js";
 
-export class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly position: number,
-  ) {
-    super(`${message} at position ${position}`);
-    this.name = "JsonSyntaxError";
-  }
-}
+export type { JsonValue } from "../go/json/value.js";
+export { JsonSyntaxError } from "../go/json/syntax-error.js";
 
 /** Parses JSON text; whole numbers beyond Number.MAX_SAFE_INTEGER become bigint. */
 export function parse(text: string): JsonValue {

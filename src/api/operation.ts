@@ -3,24 +3,15 @@ import { ApiError, NetworkError, ServerError, TimeoutError } from "./errors.js";
 import { realSleep, type ApiClient } from "./client.js";
 import type { Operation } from "./schemas.js";
 import { getOperation } from "./dbaas.js";
-import { CliError, ExitCode } from "../errors.js";
+import { OperationTimeoutError } from "./operation-timeout.js";
+
+export { formatDuration, OperationTimeoutError } from "./operation-timeout.js";
 
 /** The operation ended in `failure` or `timeout`. */
 export class OperationFailedError extends Error {
   constructor(readonly operation: Operation) {
     super(describeFailure(operation));
     this.name = "OperationFailedError";
-  }
-}
-
-/** The client stopped waiting before the operation ended: exit code 3, the change may still happen. */
-export class OperationTimeoutError extends CliError {
-  constructor(
-    readonly operation: Operation,
-    readonly waitedMs: number,
-  ) {
-    super(`operation ${JSON.stringify(operation.id)}: still ${operation.state ?? "pending"} after ${formatDuration(waitedMs)}, gave up waiting`, ExitCode.OPERATION_TIMEOUT);
-    this.name = "OperationTimeoutError";
   }
 }
 
@@ -79,14 +70,4 @@ function describeFailure(op: Operation): string {
   const ref = op.reference;
   const reference = ref ? `{${ref.command ?? ""} ${ref.id ?? ""} ${ref.link ?? ""}}` : "{  }";
   return `operation: ${JSON.stringify(op.id)} ${reference}, state: ${op.state ?? ""}, reason: ${JSON.stringify(op.reason ?? "")}, message: ${JSON.stringify(op.message ?? "")}`;
-}
-
-/** Go-style duration text: 1m30s, 45s, 500ms. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h ? `${h}h` : ""}${h || m ? `${m}m` : ""}${s}s`;
 }

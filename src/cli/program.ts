@@ -8,7 +8,7 @@ import type { CommandDefinition, CommandOutput, OptionSpec } from "../commands/d
 import { createContext, type CommandContext, type GlobalOptions } from "../context.js";
 import { ExitCode, MISSING_ARGUMENTS, ServiceNotFoundError, UsageError } from "../errors.js";
 import type { IO } from "../io.js";
-import { parseOutputTemplateFirst } from "../output/template-first.js";
+import { parseOutputTemplateFirst } from "./template-first.js";
 import type { OutputModel } from "../output/model.js";
 import { booleanFlags, readBooleans } from "./booleans.js";
 import { takesValue } from "./flag-words.js";
@@ -16,7 +16,8 @@ import { translateCommanderError } from "./commander-errors.js";
 import { GLOBAL_FLAGS, type GlobalFlag } from "./globals.js";
 import { HELP_COMMAND, locate, type Located } from "./locate.js";
 import { checkPositionals } from "./positionals.js";
-import { parseDurationFlag, parseIntFlag, parseListFlag, parseOutputFormat } from "./values.js";
+import { parseDurationFlag } from "../go/pflag.js";
+import { parseIntFlag, parseListFlag, parseOutputFormat } from "./values.js";
 
 type OnResult = (output: CommandOutput, context: CommandContext) => void;
 

@@ -1,20 +1,14 @@
 // Flag values as pflag reads them: int64 (strconv.ParseInt base 0), StringSlice (one CSV record per
-// value), durations (time.ParseDuration); a refusal in pflag's words,
-// `invalid argument "<value>" for "<flag>" flag: <Go's error>`.
+// value), durations (go/pflag.ts); a refusal in pflag's words (go/pflag.ts).
 import { OUTPUT_FORMATS, type OutputFormat } from "../context.js";
 import { UsageError } from "../errors.js";
 import { readCsvRecord } from "../go/csv.js";
-import { durationMs, parseDuration } from "../go/duration.js";
 import { parseInt64Reason } from "../go/int.js";
+import { invalidArgumentMessage, pflagName } from "../go/pflag.js";
 import { goQuote } from "../go/quote.js";
 
-/** pflag's name of a flag in its errors: `-l, --limit` when it has a shorthand. */
-export function pflagName(long: string, short?: string): string {
-  return short ? `-${short}, --${long}` : `--${long}`;
-}
-
-export function invalidArgument(raw: string, flagName: string, reason: string): UsageError {
-  return new UsageError(`invalid argument ${goQuote(raw)} for ${goQuote(flagName)} flag: ${reason}`);
+function invalidArgument(raw: string, flagName: string, reason: string): UsageError {
+  return new UsageError(invalidArgumentMessage(raw, flagName, reason));
 }
 
 /** An int64 flag's value. */
@@ -30,13 +24,6 @@ export function parseListFlag(raw: string, long: string, short?: string): string
   const record = readCsvRecord(raw);
   if ("fields" in record) return record.fields;
   throw invalidArgument(raw, pflagName(long, short), record.error);
-}
-
-/** A duration flag's value in milliseconds (Go's range: up to 2562047h47m16.854775807s). */
-export function parseDurationFlag(raw: string, flagName: string): number {
-  const parsed = parseDuration(raw);
-  if ("ns" in parsed) return durationMs(parsed.ns);
-  throw invalidArgument(raw, flagName, parsed.error);
 }
 
 /**

@@ -1,6 +1,6 @@
 // exo completion bash|zsh|fish: prints a shell completion script.
 import { UsageError } from "../errors.js";
-import { completionProgram, completionScript, isShell, SHELLS } from "../completion/scripts.js";
+import { completionProgram, completionScript, isShell, SHELLS } from "./completion-scripts.js";
 import { defineCommand } from "./define.js";
 
 export default defineCommand({

@@ -29,6 +29,8 @@ export interface OptionSpec<T = unknown> {
   default?: T;
   /** parsed but not listed in --help (exo hides the --kafka-* flags) */
   hidden?: boolean;
+  /** the values shell completion offers (the command still checks the value itself, in exo's words) */
+  choices?: readonly string[];
   /** phantom field carrying the value type */
   readonly __type?: T;
 }
@@ -38,6 +40,7 @@ interface FlagOptions<T> {
   description?: string;
   valueName?: string;
   hidden?: boolean;
+  choices?: readonly string[];
   default?: T;
 }
 

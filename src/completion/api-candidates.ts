@@ -3,7 +3,7 @@
 import { createContext, type CommandContext } from "../context.js";
 import type { IO } from "../io.js";
 import { SEGMENT_MAX_LENGTH, type SegmentKind } from "../api/path-segment.js";
-import type { ArgumentSource } from "./candidates.js";
+import type { ArgumentSource } from "./argument-source.js";
 import { isCompletableName } from "./shell-words.js";
 
 export interface ApiLookup {

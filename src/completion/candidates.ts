@@ -10,6 +10,7 @@ import type { CommandDefinition, OptionSpec } from "../commands/define.js";
 import { takesBooleanWord, takesValue } from "../cli/flag-words.js";
 import { GLOBAL_FLAGS } from "../cli/globals.js";
 import { apiCandidates, type ApiLookup } from "./api-candidates.js";
+import type { ArgumentSource } from "./argument-source.js";
 import { externalArgumentSource, externalFlagSource } from "./external.js";
 
 export interface CompletionRequest {
@@ -19,18 +20,6 @@ export interface CompletionRequest {
   /** lists names from the API; omitted → no API candidates */
   lookup?: ApiLookup;
 }
-
-/** What a positional argument's completion should list. */
-export type ArgumentSource =
-  | { kind: "services" }
-  | { kind: "service-types" }
-  | { kind: "plans"; type: string }
-  | { kind: "users"; service: string }
-  | { kind: "endpoint-types" }
-  | { kind: "endpoints"; type?: string }
-  | { kind: "integrations"; service?: string; type?: string }
-  | { kind: "values"; values: readonly string[] }
-  | { kind: "none" };
 
 interface Walk {
   path: string[];
@@ -167,10 +156,7 @@ async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefine
   const external = externalFlagSource(walk.path, flag, walk.positionals);
   if (external) return lookup ? apiCandidates(external, walk.zone, lookup) : [];
   const option = leafOptions(walk.definition).find((o) => flag === `--${o.long}` || flag === `-${o.short}`);
-  if (option?.long === "settings" && walk.path.join(" ") === "dbaas type show") {
-    return ["kafka", "kafka-connect", "kafka-rest", "schema-registry"];
-  }
-  return [];
+  return option?.choices ? [...option.choices].sort() : [];
 }
 
 /** Which names a leaf's next positional argument takes, from the argument's declared name. */

@@ -5,7 +5,7 @@ import type { GroupEntry } from "../commands/registry.js";
 import type { IO } from "../io.js";
 import { createApiLookup } from "./api-candidates.js";
 import { completionCandidates } from "./candidates.js";
-import { isShell, type Shell } from "./scripts.js";
+import { isShell, type Shell } from "../commands/completion-scripts.js";
 import { isCompletableName, shellWord, unescapeWord } from "./shell-words.js";
 
 export async function runComplete(argv: readonly string[], io: IO, tree: GroupEntry): Promise<number> {

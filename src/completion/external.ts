@@ -1,6 +1,6 @@
 // Completion for the external endpoint and integration commands: endpoint types, endpoint IDs of a
 // type and integration IDs, listed from the API.
-import type { ArgumentSource } from "./candidates.js";
+import type { ArgumentSource } from "./argument-source.js";
 
 /** What an argument of `external-endpoint` / `external-integration` completes to; undefined elsewhere. */
 export function externalArgumentSource(path: readonly string[], arg: string, index: number, positionals: readonly string[]): ArgumentSource | undefined {

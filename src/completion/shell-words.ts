@@ -4,7 +4,7 @@
 // them as one word holding exactly the name, never as syntax (`x$(touch P)` stays a name).
 import { segmentProblem } from "../api/path-segment.js";
 import { terminalSafe } from "../output/terminal-text.js";
-import type { Shell } from "./scripts.js";
+import type { Shell } from "../commands/completion-scripts.js";
 
 /** Whether `candidate` is a name the CLI accepts and a terminal shows as it is. */
 export function isCompletableName(candidate: string, maxLength?: number): boolean {

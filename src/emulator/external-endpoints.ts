@@ -4,35 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { ApiError, badRequest, notFound } from "./api-error.js";
 import type { Core } from "./core.js";
+import { TYPES, type EndpointType, type ExternalEndpointRecord, type ExternalIntegrationRecord, type ExternalState } from "./external-records.js";
 import { isJsonObject, type Json } from "./lossless-json.js";
-import type { RouteContext } from "./routes.js";
+import type { RouteContext } from "./route-context.js";
 
-export interface ExternalEndpointRecord {
-  id: string;
-  name: string;
-  type: EndpointType;
-  /** settings as shown (no secret) */
-  settings: { [key: string]: Json };
-  /** secret members, stored apart so no answer can include them */
-  secrets: { [key: string]: Json };
-}
-
-export interface ExternalIntegrationRecord {
-  id: string;
-  service: string;
-  serviceId: string;
-  endpointId: string;
-  type: EndpointType;
-  datadogSettings: { "datadog-dbm-enabled": boolean; "datadog-pgbouncer-enabled": boolean };
-}
-
-export interface ExternalState {
-  endpoints: ExternalEndpointRecord[];
-  integrations: ExternalIntegrationRecord[];
-}
-
-const TYPES = ["datadog", "elasticsearch", "opensearch", "prometheus", "rsyslog"] as const;
-type EndpointType = (typeof TYPES)[number];
 const TITLES: Record<EndpointType, string> = {
   datadog: "Datadog",
   elasticsearch: "Elasticsearch",

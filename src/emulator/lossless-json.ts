@@ -4,7 +4,7 @@
 
 export type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
 
-export class JsonSyntaxError extends Error {
+export class RequestJsonError extends Error {
   constructor(message: string, readonly position: number) {
     super(`${message} at position ${position}`);
   }
@@ -16,7 +16,7 @@ export function parseJson(text: string): Json {
     while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")) i++;
   };
   const fail = (what: string): never => {
-    throw new JsonSyntaxError(i >= text.length ? "unexpected end of JSON" : `${what} ${JSON.stringify(text[i])}`, i);
+    throw new RequestJsonError(i >= text.length ? "unexpected end of JSON" : `${what} ${JSON.stringify(text[i])}`, i);
   };
 
   const value = (depth: number): Json => {

@@ -6,16 +6,9 @@ import type { Core } from "./core.js";
 import { registerExternalRoutes } from "./external-endpoints.js";
 import { kafkaSettingsSchemas } from "./data/kafka-settings-schemas.js";
 import type { Json } from "./lossless-json.js";
+import type { RouteContext } from "./route-context.js";
 import { optionalString, parseKafkaBody, requireObject } from "./request-validation.js";
 import { METRIC_PERIODS, serviceLogs, serviceMetrics } from "./telemetry.js";
-
-export interface RouteContext {
-  core: Core;
-  params: Record<string, string>;
-  body: Json | undefined;
-  headers: Record<string, string | string[] | undefined>;
-  baseUrl: string;
-}
 
 interface Route {
   method: string;

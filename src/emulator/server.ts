@@ -6,7 +6,7 @@ import { ApiError } from "./api-error.js";
 import { verifySignature, type Credentials } from "./auth.js";
 import type { Core } from "./core.js";
 import { ControlFieldError, type FaultController, type FaultRule } from "./faults.js";
-import { isJsonObject, JsonSyntaxError, parseJson, stringifyJson, type Json } from "./lossless-json.js";
+import { isJsonObject, RequestJsonError, parseJson, stringifyJson, type Json } from "./lossless-json.js";
 import { matchRoute } from "./routes.js";
 import { checkRawPathSegments } from "./path-segments.js";
 
@@ -245,7 +245,7 @@ async function respond(p: Pipeline, method: string, rawUrl: string, path: string
       try {
         parsed = parseJson(body.toString("utf8"));
       } catch (e) {
-        throw new ApiError(400, `invalid JSON body: ${e instanceof JsonSyntaxError ? e.message : String(e)}`);
+        throw new ApiError(400, `invalid JSON body: ${e instanceof RequestJsonError ? e.message : String(e)}`);
       }
     }
     const result = await match.route.handle({ core: p.core, params: match.params, body: parsed, headers: req.headers, baseUrl: p.baseUrl() });

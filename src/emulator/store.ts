@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync 
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { parseJson, stringifyJson, type Json } from "./lossless-json.js";
-import type { ExternalState } from "./external-endpoints.js";
+import type { ExternalState } from "./external-records.js";
 
 export interface UserRecord {
   username: string;

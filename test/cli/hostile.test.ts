@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "../../src/api/json.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { registeredLeaves, takesZone } from "../helpers/commands.js";
 import { runCli, apiEnv } from "../helpers/run-cli.js";
 
 const Z = ["-z", "de-muc-1"];
@@ -27,8 +28,12 @@ async function exo(argv: string[]) {
   return { ...result, sent };
 }
 
-/** -z where the command has it (type, external endpoints and integrations, completion and version have none) */
-const zoneOf = (path: readonly string[]) => (path.includes("type") || path[0] !== "dbaas" || path[1]!.startsWith("external-") ? [] : Z);
+const REGISTERED = await registeredLeaves();
+/** -z where the command the words start with declares it (type, external endpoints and integrations, completion and version do not) */
+const zoneOf = (words: readonly string[]) => {
+  const leaf = REGISTERED.find(({ path }) => path.every((word, i) => words[i] === word));
+  return leaf && takesZone(leaf.definition) ? Z : [];
+};
 
 /** A refusal: exit 1, exactly this one stderr line, nothing on stdout, nothing sent. */
 async function expectRefused(argv: string[], message: string) {
@@ -99,6 +104,22 @@ const LEAVES: Leaf[] = [
     usage: "exo dbaas external-integration settings update [TYPE] [ID]",
   },
 ];
+
+describe("the table of commands", () => {
+  // the `dbaas kafka` commands' hostile lines are in test/commands/dbaas/kafka/arguments.test.ts
+  const covered = REGISTERED.filter((leaf) => leaf.path.slice(0, 2).join(" ") !== "dbaas kafka");
+  it("has a row for every registered command, and only those", () => {
+    expect(LEAVES.map((leaf) => leaf.path.join(" ")).sort()).toEqual(covered.map((leaf) => leaf.path.join(" ")).sort());
+  });
+  it("gives each row one argument per declared argument, and the usage line the declaration gives", () => {
+    const declared = covered.map(({ path, definition }) => {
+      const names = [...(definition.args ?? []).map((a) => a.toUpperCase()), ...(definition.optionalArgs ?? []).map((a) => `[${a.toUpperCase()}]`)];
+      return { path, count: names.length, usage: ["exo", ...path, ...names].join(" ") };
+    });
+    const rows = LEAVES.map(({ path, args, usage }) => ({ path, count: args.length, usage }));
+    expect(rows.sort((a, b) => a.path.join(" ").localeCompare(b.path.join(" ")))).toEqual(declared.sort((a, b) => a.path.join(" ").localeCompare(b.path.join(" "))));
+  });
+});
 
 const MAX: Record<string, number> = { "service name": 63, "service type": 63, username: 64, "ACL id": 40, endpoint: 255 };
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { completionProgram, completionScript, SHELLS, type Shell } from "../../src/completion/scripts.js";
+import { completionProgram, completionScript, SHELLS, type Shell } from "../../src/commands/completion-scripts.js";
 import { closedPort } from "../helpers/loopback-server.js";
 import { runCli, apiEnv } from "../helpers/run-cli.js";
 import { buildCliBundle, type CliBundle } from "../faults/bundle.js";
@@ -144,6 +144,14 @@ describe("__complete", () => {
     expect((await complete(["dbaas", "show", "--zone=de-"])).stdout).toBe("--zone=de-fra-1\n--zone=de-muc-1\n");
     expect((await complete(["dbaas", "show", "--zone", "=", "de-m"])).stdout).toBe("de-muc-1\n");
     expect((await complete(["dbaas", "show", "--zone", "=", ""])).stdout).toContain("de-muc-1\n");
+  });
+
+  it("completes a flag's declared choices: --settings of show and type show", async () => {
+    expect((await complete(["dbaas", "type", "show", "kafka", "--settings", ""])).stdout).toBe("kafka\nkafka-connect\nkafka-rest\nschema-registry\n");
+    expect((await complete(["dbaas", "type", "show", "kafka", "--settings=kafka-r"])).stdout).toBe("--settings=kafka-rest\n");
+    expect((await complete(["dbaas", "show", "test-kafka", "--settings", "s"])).stdout).toBe("schema-registry\n");
+    // a flag without choices: nothing offered
+    expect((await complete(["dbaas", "show", "test-kafka", "--output-template", ""])).stdout).toBe("");
   });
 
   it("prints nothing, exit 0, empty stderr without credentials, with a wrong secret, or with the API down", async () => {

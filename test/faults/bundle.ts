@@ -21,7 +21,7 @@ export interface CliBundle {
 export async function buildCliBundle(): Promise<CliBundle> {
   const dir = mkdtempSync(join(tmpdir(), "exo-cli-bundle-"));
   await build({
-    entryPoints: [join(ROOT, "src/cli.ts")],
+    entryPoints: { cli: join(ROOT, "src/exo.ts") },
     outdir: dir,
     bundle: true,
     splitting: true,

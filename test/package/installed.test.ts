@@ -74,6 +74,10 @@ describe("the tarball", () => {
       expect(files).toContain(`package/${f}`);
     }
     expect(files.filter((f) => /^package\/(src|test|scripts|\.cache|node_modules)\//.test(f))).toEqual([]);
+    // a man page per command, each listed in package.json's "man" for npm to install
+    const manPages = files.filter((f) => /^package\/man\/exo-dbaas[\w-]*\.1$/.test(f)).map((f) => f.replace(/^package\//, "./"));
+    expect(manPages).toContain("./man/exo-dbaas-dbaas-show.1");
+    expect(manPages.sort()).toEqual([...(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { man: string[] }).man].sort());
     // the code caches made by the Node that built the package, one per launched script
     expect(files.filter((f) => /^package\/dist\/exo(-asn1)?-v[0-9.]+-[a-z0-9]+\.cache$/.test(f))).toHaveLength(2);
     const license = readFileSync(join(pkg.packageDir, "LICENSE"), "utf8");

@@ -4,7 +4,8 @@ import { createKafkaService, getKafkaSettingsSchema, getServiceType } from "../.
 import { stringify } from "../../api/json.js";
 import { requireArguments } from "../../errors.js";
 import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/views/index.js";
-import { InputError, goQuote, validateKafkaVersion, validatePlan } from "../../kafka/validation/index.js";
+import { InputError, validateKafkaVersion, validatePlan } from "../../kafka/validation/index.js";
+import { goQuote } from "../../go/quote.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "./shared/async-operation.js";
 import {

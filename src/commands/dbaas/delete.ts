@@ -6,7 +6,7 @@ import { AuthError } from "../../api/errors.js";
 import { CliError } from "../../errors.js";
 import { exoCommand } from "../../output/shell-word.js";
 import { defineCommand, zoneFlag } from "../define.js";
-import { goQuote } from "../../kafka/validation/index.js";
+import { goQuote } from "../../go/quote.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
 import { orResourceNotFound, serviceNotFound } from "./shared/service.js";
 

@@ -10,16 +10,14 @@ import {
   serviceBackupView,
   serviceNotificationView,
   serviceShowView,
-  type ShowSettingsKind,
 } from "../../kafka/views/index.js";
 import { annotationSections } from "../../kafka/views/spec.js";
 import { goQuote } from "../../go/quote.js";
+import { SETTINGS_KINDS, type SettingsKind } from "../../kafka/settings-kinds.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 
-/** In the order exo's message lists them. */
-const SETTINGS_KINDS: readonly ShowSettingsKind[] = ["kafka", "kafka-rest", "kafka-connect", "schema-registry"];
 
-const isSettingsKind = (value: string): value is ShowSettingsKind => (SETTINGS_KINDS as readonly string[]).includes(value);
+const isSettingsKind = (value: string): value is SettingsKind => (SETTINGS_KINDS as readonly string[]).includes(value);
 
 export default defineCommand({
   description: `This command shows a Database Service details.
@@ -37,6 +35,7 @@ ${annotationSections([
     notifications: flag.bool("notifications", { description: "show Database Service notifications" }),
     settings: flag.string("settings", {
       description: 'show Database Service settings (see "exo dbaas type show --help" for supported settings)',
+      choices: SETTINGS_KINDS,
     }),
     uri: flag.bool("uri", { description: "show Database Service connection URI" }),
     zone: zoneFlag("Database Service zone"),
@@ -75,7 +74,7 @@ Examples:
       case "notifications":
         return serviceNotificationsOutput(service);
       case "settings":
-        return serviceSettingsOutput(service, settings as ShowSettingsKind);
+        return serviceSettingsOutput(service, settings as SettingsKind);
       case "uri":
         return serviceUriOutput(service);
       default:

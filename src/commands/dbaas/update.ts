@@ -4,7 +4,8 @@ import { getKafkaService, getKafkaSettingsSchema, getServiceType, updateKafkaSer
 import { stringify } from "../../api/json.js";
 import { requireArguments } from "../../errors.js";
 import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/views/index.js";
-import { goQuote, validatePlan } from "../../kafka/validation/index.js";
+import { validatePlan } from "../../kafka/validation/index.js";
+import { goQuote } from "../../go/quote.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
 import {

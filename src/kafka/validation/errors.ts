@@ -3,8 +3,8 @@
  * CLI as `error: <message>`; it never contains a secret (passwords are described, not echoed).
  */
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "InputError";
   }
 }

@@ -24,4 +24,3 @@ export {
   type SchemaRegistryAclPermission,
 } from "./names.js";
 export { validateEnum } from "./choice.js";
-export { goQuote } from "../../go/quote.js";

@@ -3,18 +3,8 @@
 
 import { readJsonTree, treeToValue, type JsonTree } from "../../go/json/tree.js";
 import type { JsonExpectation, JsonFault } from "../../go/json/tokenizer.js";
+import { JsonSyntaxError } from "../../go/json/syntax-error.js";
 import { InputError } from "./errors.js";
-
-/** Malformed JSON; `position` is the 0-based offset of the offending character. */
-export class JsonSyntaxError extends InputError {
-  constructor(
-    readonly reason: string,
-    readonly position: number,
-  ) {
-    super(`${reason} at position ${position}`);
-    this.name = "JsonSyntaxError";
-  }
-}
 
 const MAX_DEPTH = 512;
 
@@ -55,7 +45,10 @@ function describeFault(fault: JsonFault): string {
 /** Parses JSON text into a tree that keeps numbers as written and object entries in order. */
 export function parseJsonTree(text: string): JsonTree {
   const read = readJsonTree(text, { maxDepth: MAX_DEPTH });
-  if ("fault" in read) throw new JsonSyntaxError(describeFault(read.fault), read.fault.at);
+  if ("fault" in read) {
+    const syntax = new JsonSyntaxError(describeFault(read.fault), read.fault.at);
+    throw new InputError(syntax.message, { cause: syntax });
+  }
   return read.value;
 }
 

@@ -4,12 +4,13 @@
 import type * as z from "zod";
 import { InputError } from "./errors.js";
 import { treeToValue, type JsonTree } from "../../go/json/tree.js";
-import { JsonSyntaxError, parseJsonTree, stringifyLosslessJson } from "./json.js";
+import { JsonSyntaxError } from "../../go/json/syntax-error.js";
+import { parseJsonTree, stringifyLosslessJson } from "./json.js";
 import { compileObject, type CompiledSetting } from "./schema-compiler.js";
 
-export type SettingsKind = "kafka" | "kafka-connect" | "kafka-rest" | "schema-registry";
+import type { SettingsKind } from "../settings-kinds.js";
 
-export const SETTINGS_KINDS: readonly SettingsKind[] = ["kafka", "kafka-connect", "kafka-rest", "schema-registry"];
+export { SETTINGS_KINDS, type SettingsKind } from "../settings-kinds.js";
 
 /** The command-line flag carrying each kind of settings. */
 export const SETTINGS_FLAGS: Readonly<Record<SettingsKind, string>> = {
@@ -133,7 +134,7 @@ export function validateSettings(kind: SettingsKind, raw: string, schema: unknow
   try {
     tree = parseJsonTree(raw);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new InputError(`invalid JSON in ${kind} settings (${SETTINGS_FLAGS[kind]}): ${error.message}`);
+    if (error instanceof InputError && error.cause instanceof JsonSyntaxError) throw new InputError(`invalid JSON in ${kind} settings (${SETTINGS_FLAGS[kind]}): ${error.message}`);
     throw error;
   }
   const compiled = settingsSchema(kind, schema) ?? compileObject("", { type: "object" }, { kind });

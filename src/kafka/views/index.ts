@@ -16,7 +16,7 @@ export {
   type ServiceShowSource,
 } from "./service-show-kafka.js";
 export { serviceBackupsOutput, serviceNotificationsOutput, serviceUriOutput, serviceBackupView, serviceNotificationView } from "./service-extras.js";
-export { serviceSettingsOutput, typedServiceSettings, type ShowSettingsKind } from "./settings-typed.js";
+export { serviceSettingsOutput, typedServiceSettings } from "./settings-typed.js";
 export { serviceListItem, serviceListOutput, serviceListTable, serviceListItemView, type ServiceListRow } from "./service-list.js";
 export {
   typeListOutput,

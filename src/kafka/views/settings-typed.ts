@@ -104,12 +104,12 @@ const SCHEMA_REGISTRY: readonly Key[] = [
   ["topic_name", "string"],
 ];
 
-export type ShowSettingsKind = "kafka" | "kafka-connect" | "kafka-rest" | "schema-registry";
+import type { SettingsKind } from "../settings-kinds.js";
 type SettingsKey = "kafka-settings" | "kafka-connect-settings" | "kafka-rest-settings" | "schema-registry-settings";
 /** The settings objects of a Kafka service response (free-form JSON objects). */
 export type ServiceSettings = Pick<KafkaService, SettingsKey>;
 
-const STRUCTS: Record<ShowSettingsKind, { key: SettingsKey; typeName: string; keys: readonly Key[] }> = {
+const STRUCTS: Record<SettingsKind, { key: SettingsKey; typeName: string; keys: readonly Key[] }> = {
   kafka: { key: "kafka-settings", typeName: "v3.JSONSchemaKafka", keys: KAFKA },
   "kafka-connect": { key: "kafka-connect-settings", typeName: "v3.JSONSchemaKafkaConnect", keys: KAFKA_CONNECT },
   "kafka-rest": { key: "kafka-rest-settings", typeName: "v3.JSONSchemaKafkaRest", keys: KAFKA_REST },
@@ -150,14 +150,14 @@ function zeroOf(kind: "int" | "float" | "string"): unknown {
  * The settings object of a Kafka service as egoscale's typed struct holds it, or undefined when
  * the service response has no such object (exo prints `null`).
  */
-export function typedServiceSettings(service: ServiceSettings, kind: ShowSettingsKind): GoStruct | undefined {
+export function typedServiceSettings(service: ServiceSettings, kind: SettingsKind): GoStruct | undefined {
   const spec = STRUCTS[kind];
   const raw = service[spec.key];
   return raw ? decodeStruct(raw, spec.keys, spec.typeName) : undefined;
 }
 
 /** `exo dbaas show NAME --settings KIND`: MarshalIndent with two spaces, HTML escaped, newline. */
-export function serviceSettingsOutput(service: ServiceSettings, kind: ShowSettingsKind): FixedOutput {
+export function serviceSettingsOutput(service: ServiceSettings, kind: SettingsKind): FixedOutput {
   const typed = typedServiceSettings(service, kind);
   return fixedOutput(encodeIndentedJSON(typed ?? null));
 }

@@ -2,15 +2,8 @@
 // Everything is checked before the first request; the new entry (with its id) is printed.
 import { createKafkaSchemaRegistryAcl, createKafkaTopicAcl, getKafkaAclConfig } from "../../../api/dbaas.js";
 import { CliError } from "../../../errors.js";
-import {
-  InputError,
-  goQuote,
-  validateAclPermission,
-  validateAclTopic,
-  validateAclUsername,
-  validateSchemaRegistryAclPermission,
-  validateSchemaRegistryResource,
-} from "../../../kafka/validation/index.js";
+import { InputError, validateAclPermission, validateAclTopic, validateAclUsername, validateSchemaRegistryAclPermission, validateSchemaRegistryResource } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { exoCommand } from "../../../output/shell-word.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";

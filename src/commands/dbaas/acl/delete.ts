@@ -1,7 +1,8 @@
 // exo dbaas acl delete NAME ACL-ID: the id is looked up among topic and Schema Registry ACLs.
 import { deleteKafkaSchemaRegistryAcl, deleteKafkaTopicAcl, getKafkaAclConfig } from "../../../api/dbaas.js";
 import { CliError } from "../../../errors.js";
-import { goQuote, validateAclId } from "../../../kafka/validation/index.js";
+import { validateAclId } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
 import { findKafkaService } from "../shared/service.js";

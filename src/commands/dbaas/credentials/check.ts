@@ -3,7 +3,8 @@
 // downloaded files tried against every bootstrap address (connect-check.ts); exit code 5 when one fails.
 import { CliError, ExitCode } from "../../../errors.js";
 import { certificateExpiry, parseCertificate } from "../../../kafka/credentials/index.js";
-import { InputError, goQuote, validateUsername } from "../../../kafka/validation/index.js";
+import { InputError, validateUsername } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { credentialsCheckOutput, credentialsCheckView, expiryText } from "../../../kafka/views/credentials-check.js";
 import { annotations } from "../../../kafka/views/spec.js";
 import { connectCheckView } from "../../../kafka/views/credentials-connect.js";

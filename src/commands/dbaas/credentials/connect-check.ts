@@ -13,7 +13,7 @@ import { shellCommand } from "../../../output/shell-word.js";
 import { credentialsFiles, parseCertificate, sameCertificate, type CredentialsFile } from "../../../kafka/credentials/index.js";
 import { findServiceUser } from "../../../kafka/views/index.js";
 import { connectCheckOutput } from "../../../kafka/views/credentials-connect.js";
-import { goQuote } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { failedOutput, type PartialOutput } from "../../define.js";
 import type { ObjectOutput } from "../../../output/model.js";
 import { fetchKafkaService } from "../shared/service.js";

@@ -1,7 +1,8 @@
 // exo dbaas credentials download NAME: the CA, the user's certificate and key as 0600 files,
 // written only after checking that the certificate chains to the CA and the key matches it.
 import { credentialsFiles, installCredentials, verifyCredentials } from "../../../kafka/credentials/index.js";
-import { goQuote, validateUsername } from "../../../kafka/validation/index.js";
+import { validateUsername } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { UsageError } from "../../../errors.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { fileSetSteps } from "../shared/file-set-steps.js";

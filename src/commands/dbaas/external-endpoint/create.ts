@@ -1,6 +1,7 @@
 // exo dbaas external-endpoint create TYPE NAME [--TYPE-...]: creates the endpoint, waits, shows it.
 import { createExternalEndpoint, listExternalEndpointTypes } from "../../../api/external.js";
-import { InputError, goQuote } from "../../../kafka/validation/index.js";
+import { InputError } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { defineCommand } from "../../define.js";
 import { parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { ENDPOINT_HELP_NOTES, endpointOptions, endpointSettings, requireTypeAndArg, typeHelp } from "./flags.js";

@@ -3,7 +3,8 @@
 import { EXTERNAL_ENDPOINT_TYPES, isExternalEndpointType, type EndpointSettingsBody, type ExternalEndpointType } from "../../../api/external.js";
 import type { CommandContext } from "../../../context.js";
 import { requireArguments } from "../../../errors.js";
-import { InputError, goQuote } from "../../../kafka/validation/index.js";
+import { InputError } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import {
   parseDatadogTags,
   validateCertificatePem,

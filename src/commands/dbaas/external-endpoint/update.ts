@@ -1,6 +1,6 @@
 // exo dbaas external-endpoint update TYPE ENDPOINT-ID [--TYPE-...]: changes the given settings only.
 import { updateExternalEndpoint } from "../../../api/external.js";
-import { goQuote } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand } from "../../define.js";
 import { parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";

@@ -1,5 +1,6 @@
 // What the external integration commands share.
-import { InputError, goQuote } from "../../../kafka/validation/index.js";
+import { InputError } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 
 export const ZONE_NOTE = `Like exo, this command takes no --zone: it works in the account's default
 zone (EXOSCALE_ZONE, else the account's defaultZone).`;

@@ -1,6 +1,6 @@
 // exo dbaas kafka consume NAME TOPIC: records with their topic, partition, offset, timestamp, key, value
 // and headers, until --max-messages or until --timeout passes without a new record.
-import { parseDurationFlag } from "../../../cli/values.js";
+import { parseDurationFlag } from "../../../go/pflag.js";
 import { goQuote } from "../../../go/quote.js";
 import { consume } from "../../../kafka/protocol/records.js";
 import { annotationSections } from "../../../kafka/views/spec.js";

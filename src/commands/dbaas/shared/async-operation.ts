@@ -2,10 +2,11 @@
 import type { ApiClient } from "../../../api/client.js";
 import { OperationTimeoutError } from "../../../api/operation.js";
 import type { Operation } from "../../../api/schemas.js";
-import { parseDurationFlag } from "../../../cli/values.js";
+import { parseDurationFlag } from "../../../go/pflag.js";
 import type { CommandContext } from "../../../context.js";
 import { CancelledError, CliError, ExitCode } from "../../../errors.js";
-import { InputError, goQuote } from "../../../kafka/validation/index.js";
+import { InputError } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { exoCommand } from "../../../output/shell-word.js";
 import { flag } from "../../define.js";
 

@@ -4,7 +4,8 @@ import { constants, promises as fs } from "node:fs";
 import { Socket } from "node:net";
 import { resolve } from "node:path";
 import type { CommandContext } from "../../../context.js";
-import { InputError, goQuote } from "../../../kafka/validation/index.js";
+import { InputError } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { readLimited } from "../../../read-limited.js";
 
 export const MAX_SECRET_BYTES = 64 * 1024;

@@ -3,7 +3,7 @@
 import type { KafkaService } from "../../../api/schemas.js";
 import { CliError } from "../../../errors.js";
 import { findServiceUser, type KafkaUser } from "../../../kafka/views/index.js";
-import { goQuote } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 
 export function userNotFound(service: string, username: string): CliError {
   return new CliError(`user ${goQuote(username)} not found for service ${goQuote(service)}`);

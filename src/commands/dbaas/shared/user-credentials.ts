@@ -4,7 +4,7 @@ import type { ApiClient } from "../../../api/client.js";
 import { getCaCertificate, revealKafkaUserSecrets } from "../../../api/dbaas.js";
 import { CliError } from "../../../errors.js";
 import type { CredentialsPem } from "../../../kafka/credentials/index.js";
-import { goQuote } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { requireUser } from "./service-user.js";
 import { fetchKafkaService } from "./service.js";
 import { allInOrder } from "./settle.js";

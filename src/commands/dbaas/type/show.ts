@@ -11,14 +11,13 @@ import {
   typeShowView,
   typePlanView,
   typeBackupConfigView,
-  type ShowSettingsKind,
 } from "../../../kafka/views/index.js";
 import { annotationSections } from "../../../kafka/views/spec.js";
 import { goQuote } from "../../../go/quote.js";
+import { SETTINGS_KINDS, type SettingsKind } from "../../../kafka/settings-kinds.js";
 import { defineCommand, flag } from "../../define.js";
 import { allInOrder } from "../shared/settle.js";
 
-const KAFKA_SETTINGS: readonly ShowSettingsKind[] = ["kafka", "kafka-rest", "kafka-connect", "schema-registry"];
 
 export default defineCommand({
   description: `This command shows information about a Database Service type.
@@ -32,13 +31,13 @@ ${annotationSections([
 ])}
 
 Settings of the kafka type (--settings):
-  ${KAFKA_SETTINGS.join(", ")}`,
+  ${SETTINGS_KINDS.join(", ")}`,
   args: ["name"],
   argumentKinds: { name: "service type" },
   options: {
     backupConfig: flag.string("backup-config", { description: "show backup configuration for the Database Service type and Plan" }),
     plans: flag.bool("plans", { description: "list plans offered for the Database Service type" }),
-    settings: flag.string("settings", { description: "show settings supported by the Database Service type" }),
+    settings: flag.string("settings", { description: "show settings supported by the Database Service type", choices: SETTINGS_KINDS }),
   },
   helpFooter: `
 Examples:
@@ -52,8 +51,8 @@ Examples:
     const settings = opts.settings || undefined;
     const view = opts.plans ? "plans" : settings !== undefined ? "settings" : opts.backupConfig ? "backup-config" : "type";
     // exo checks the value after fetching the type; refusing it first sends nothing for a typo.
-    if (view === "settings" && args.name === "kafka" && !(KAFKA_SETTINGS as readonly string[]).includes(settings!)) {
-      throw new UsageError(`invalid settings value ${goQuote(settings!)}, expected one of: ${KAFKA_SETTINGS.join(", ")}`);
+    if (view === "settings" && args.name === "kafka" && !(SETTINGS_KINDS as readonly string[]).includes(settings!)) {
+      throw new UsageError(`invalid settings value ${goQuote(settings!)}, expected one of: ${SETTINGS_KINDS.join(", ")}`);
     }
 
     const client = await ctx.client(await ctx.zone());
@@ -68,7 +67,7 @@ Examples:
       case "settings": {
         // exo prints settings for the types it knows; for any other type, nothing
         if (schema === undefined) return undefined;
-        return settingsTableOutput(schema.settings[settings as ShowSettingsKind]?.properties, ctx.io.stdoutIsTTY);
+        return settingsTableOutput(schema.settings[settings as SettingsKind]?.properties, ctx.io.stdoutIsTTY);
       }
       case "backup-config": {
         const backupConfig = findPlanBackupConfig(serviceType, opts.backupConfig!);

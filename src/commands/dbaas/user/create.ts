@@ -2,7 +2,8 @@
 import { createKafkaUser } from "../../../api/dbaas.js";
 import { CliError } from "../../../errors.js";
 import { userShowOutput } from "../../../kafka/views/index.js";
-import { goQuote, validateNewUsername } from "../../../kafka/validation/index.js";
+import { validateNewUsername } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";

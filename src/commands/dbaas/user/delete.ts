@@ -1,7 +1,7 @@
 // exo dbaas user delete NAME USERNAME: asks first (unless -f), waits, then shows the service (unless -Q).
 import { deleteKafkaUser } from "../../../api/dbaas.js";
 import { serviceShowOutput } from "../../../kafka/views/index.js";
-import { goQuote } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { defineCommand, zoneFlag } from "../../define.js";
 import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "../shared/async-operation.js";
 import { fetchKafkaShow } from "../shared/service.js";

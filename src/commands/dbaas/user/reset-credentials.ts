@@ -1,7 +1,8 @@
 // exo dbaas user reset-credentials NAME USERNAME [--password P]: a new (or the given) password.
 import { resetKafkaUserPassword } from "../../../api/dbaas.js";
 import { userShowOutput } from "../../../kafka/views/index.js";
-import { goQuote, validatePassword } from "../../../kafka/validation/index.js";
+import { validatePassword } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { fixedOutput } from "../../../output/model.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";

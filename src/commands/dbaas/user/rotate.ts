@@ -8,7 +8,8 @@ import { credentialsFiles, describeStep, rotateUser, type OldFiles, type Rotatio
 import { UsageError } from "../../../errors.js";
 import { annotations } from "../../../kafka/views/spec.js";
 import { userRotateOutput, userRotateView } from "../../../kafka/views/user-rotate.js";
-import { goQuote, validateNewUsername, validateUsername } from "../../../kafka/validation/index.js";
+import { validateNewUsername, validateUsername } from "../../../kafka/validation/index.js";
+import { goQuote } from "../../../go/quote.js";
 import { defineCommand, flag, zoneFlag } from "../../define.js";
 import { clientFileDisplays, clientFileEntries, clientFlags, parseClientRequest } from "../shared/client-files.js";
 import { fetchUserCredentials } from "../shared/user-credentials.js";

@@ -2,7 +2,8 @@
 import { getDatadogIntegrationSettings } from "../../../../api/external.js";
 import { datadogIntegrationSettingsOutput, datadogIntegrationSettingsView } from "../../../../kafka/views/external-integration.js";
 import { annotations } from "../../../../kafka/views/spec.js";
-import { InputError, goQuote } from "../../../../kafka/validation/index.js";
+import { InputError } from "../../../../kafka/validation/index.js";
+import { goQuote } from "../../../../go/quote.js";
 import { validateUuid } from "../../../../kafka/validation/external.js";
 import { defineCommand } from "../../../define.js";
 import { defaultZoneClient, wrapApiError } from "../../external-endpoint/shared.js";

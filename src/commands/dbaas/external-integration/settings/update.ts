@@ -2,7 +2,8 @@
 import { getDatadogIntegrationSettings, updateDatadogIntegrationSettings, type DatadogIntegrationSettings } from "../../../../api/external.js";
 import { requireArguments } from "../../../../errors.js";
 import { datadogIntegrationSettingsOutput } from "../../../../kafka/views/external-integration.js";
-import { InputError, goQuote } from "../../../../kafka/validation/index.js";
+import { InputError } from "../../../../kafka/validation/index.js";
+import { goQuote } from "../../../../go/quote.js";
 import { validateUuid } from "../../../../kafka/validation/external.js";
 import { renderEmbeddedTable } from "../../../../output/table.js";
 import { defineCommand, flag } from "../../../define.js";

@@ -4,7 +4,7 @@
 import type { ApiClient } from "../../../../api/client.js";
 import { getCaCertificate, revealKafkaUserSecrets } from "../../../../api/dbaas.js";
 import type { KafkaService } from "../../../../api/schemas.js";
-import { parseDurationFlag } from "../../../../cli/values.js";
+import { parseDurationFlag } from "../../../../go/pflag.js";
 import type { CommandContext } from "../../../../context.js";
 import { CliError } from "../../../../errors.js";
 import { goQuote } from "../../../../go/quote.js";

@@ -1,4 +1,4 @@
-// The `exo` executable: the only module that touches the process.
+// The CLI bundle's entry (dist/exo.cjs, started by src/launcher.ts): the only module that touches the process.
 import { writeSync } from "node:fs";
 import { basename } from "node:path";
 import type { Interface } from "node:readline";

@@ -1,7 +1,7 @@
 // Completion scripts for bash, zsh and fish. Each one asks the CLI itself for candidates
 // (`exo __complete --shell=SHELL -- WORDS... CURRENT`), so commands, aliases and flags always match
 // the installed version, and service names come from the API of the configured account; the CLI
-// writes them for the shell that asked (see shell-words.ts).
+// writes them for the shell that asked (see src/completion/shell-words.ts).
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];

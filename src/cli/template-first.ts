@@ -1,5 +1,5 @@
 // A broken --output-template fails before any API request (exo would only find out when printing).
-// main.ts calls this before a command runs when the command declares its output `templated`; views
+// program.ts calls this before a command runs when the command declares its output `templated`; views
 // that ignore templates (ca-certificate, show --uri/--settings, --dry-run, ...) and `dbaas list`
 // (exo warns and prints `{{.}}` rows) do not.
 import type { CommandContext } from "../context.js";
@@ -9,7 +9,7 @@ import { CliError } from "../errors.js";
 export async function parseOutputTemplateFirst(ctx: CommandContext): Promise<void> {
   const source = ctx.globals.outputTemplate;
   if (!source) return;
-  const { parseOutputTemplate } = await import("./render.js");
+  const { parseOutputTemplate } = await import("../output/render.js");
   try {
     parseOutputTemplate(source);
   } catch (error) {
