@@ -76,12 +76,14 @@ export class Core {
     if (Date.now() < svc.busyUntil) return svc.busyState;
     const brokers = this.opts.brokers;
     if (!brokers || svc.type !== "kafka") return "running";
+    // a rolling restart keeps the service answering: rebalancing, as the API says while nodes restart in turn
+    if (this.brokerAddresses.has(svc.name) && brokers.status(svc.name) === "rebalancing") return "rebalancing";
     // a broker that crashed or could not start is reported as powered off until a change restarts it
     if (this.brokerStarts.has(svc.name)) return "rebuilding";
     if (this.brokerStartFailed.has(svc.name)) return "poweroff";
     if (!this.brokerAddresses.has(svc.name)) return "rebuilding";
     const status = brokers.status(svc.name);
-    return status === "running" ? "running" : status === "failed" ? "poweroff" : "rebuilding";
+    return status === "running" ? "running" : status === "failed" ? "poweroff" : status === "rebalancing" ? "rebalancing" : "rebuilding";
   }
 
   endpoints(svc: ServiceRecord): Endpoints {
@@ -225,6 +227,10 @@ export class Core {
   startMaintenance(name: string) {
     const svc = this.kafka(name);
     this.touch(svc);
+    const brokers = this.opts.brokers;
+    if (brokers?.rollingRestart && this.brokerAddresses.has(name)) {
+      void brokers.rollingRestart(name).catch((e) => this.opts.log(`rolling restart of ${name} failed: ${(e as Error).message}`));
+    }
     return this.operation("start-dbaas-kafka-maintenance", svc);
   }
 
@@ -371,6 +377,8 @@ export class Core {
         users: brokerUsers(svc),
         topicAcls: brokerTopicAcls(svc),
         saslEnabled: svc.authenticationMethods.sasl,
+        version: svc.version,
+        nodeCount: findKafkaPlan(svc.plan)?.["node-count"],
       });
       if (this.store.find(name) === svc) this.brokerAddresses.set(name, address);
       this.brokerStartFailed.delete(name);

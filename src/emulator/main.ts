@@ -20,6 +20,7 @@ const USAGE = `Usage: exo-emulator [options]
   --https                serve HTTPS with a certificate from a separate emulator CA
   --seed                 create a running Kafka service "test-kafka" in de-muc-1
   --kafka fake|real      fake: report made-up broker addresses (default); real: run local brokers
+  --brokers N            with --kafka real: brokers per service (default: the plan's node count, 3 for startup-2)
   --print-env            print only \`export NAME='value'\` lines on stdout once listening, then close it:
                          eval "$(exo-emulator --print-env --quiet --port 0 &)" sets the variables and
                          EXO_EMULATOR_PID; if it cannot start, it prints \`false\` instead, so that eval fails
@@ -27,13 +28,16 @@ const USAGE = `Usage: exo-emulator [options]
   -h, --help             show this help
 `;
 
-async function loadBrokers(kind: string, quiet: boolean): Promise<BrokerProvider | undefined> {
-  if (kind === "fake") return undefined;
+async function loadBrokers(kind: string, quiet: boolean, brokers: number | undefined): Promise<BrokerProvider | undefined> {
+  if (kind === "fake") {
+    if (brokers !== undefined) throw new Error("--brokers needs --kafka real");
+    return undefined;
+  }
   if (kind !== "real") throw new Error(`--kafka must be "fake" or "real", not ${JSON.stringify(kind)}`);
   // Real brokers (one local Kafka process per service) live in ./broker/, loaded only when asked for.
   const { createRealBrokerProvider, prepareKafkaJars } = await import("./broker/index.js");
   await withInterruptibleFetch((signal) => prepareKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet, signal }));
-  return createRealBrokerProvider({});
+  return createRealBrokerProvider({ brokers });
 }
 
 /** Runs a jar fetch that Ctrl-C or SIGTERM stops cleanly: the partial download is removed before the process exits. */
@@ -85,6 +89,13 @@ function intOption(value: string | undefined, name: string, fallback: number): n
   return n;
 }
 
+/** --brokers: 1 to 9 brokers per service */
+function brokerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]$/.test(value)) throw new Error(`--brokers must be a whole number from 1 to 9, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === "fetch-kafka") return fetchKafkaCommand(process.argv.slice(3));
   const { values } = parseArgs({
@@ -101,6 +112,7 @@ async function main(): Promise<void> {
       https: { type: "boolean" },
       seed: { type: "boolean" },
       kafka: { type: "string" },
+      brokers: { type: "string" },
       quiet: { type: "boolean" },
       "print-env": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -125,7 +137,7 @@ async function main(): Promise<void> {
     rebuildDelayMs: intOption(values["rebuild-delay"], "--rebuild-delay", 2000),
     https: values.https,
     seed: values.seed,
-    brokers: await loadBrokers(values.kafka ?? "fake", quiet),
+    brokers: await loadBrokers(values.kafka ?? "fake", quiet, brokerCount(values.brokers)),
     log: quiet ? undefined : (line) => console.error(line),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EADDRINUSE") throw error;

@@ -36,7 +36,8 @@ export function brokerEndpoints(fake: Endpoints, address: BrokerAddress): Endpoi
     host: address.host,
     kafkaPort: address.sslPort,
     saslPort: address.saslPort ?? fake.saslPort,
-    nodes: [`${address.host}:${address.sslPort}`],
+    // every broker of the cluster, each on its own loopback port, as the API lists a service's nodes
+    nodes: (address.nodes ?? [{ sslPort: address.sslPort }]).map((node) => `${address.host}:${node.sslPort}`),
   };
 }
 

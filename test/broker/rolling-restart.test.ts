@@ -1,0 +1,102 @@
+// A rolling restart of a three-broker cluster loses nothing: a Java producer (acks=all, idempotent) writes numbered
+// records without pause to a topic with three replicas and min.insync.replicas=2 while `exo dbaas update
+// --kafka-enable-sasl-auth true`, then a maintenance start, restart the brokers one at a time; the service says
+// rebalancing meanwhile, and a consumer then reads every record once, in order per partition.
+import { execFile, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRealBrokerProvider } from "../../src/emulator/broker/index.js";
+import { kafkaRelease } from "../../src/emulator/broker/jar-cache.js";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { call } from "../emulator/client.js";
+import { ROOT } from "../helpers/built-cli.js";
+import { apiEnv, runCli } from "../helpers/run-cli.js";
+import { missingPrerequisite } from "./kafka-python.js";
+
+const run = promisify(execFile);
+const missing = await missingPrerequisite("rolling restart test");
+const KAFKA_LIBS = join(ROOT, ".cache", "kafka", kafkaRelease("3.8").version);
+const SERVICE = "rolling";
+const ZONE = "de-muc-1";
+const TOPIC = "numbered";
+
+describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", () => {
+  let emulator: Emulator;
+  let work: string;
+  let env: Record<string, string>;
+  const cli = async (...argv: string[]) => {
+    const result = await runCli([...argv, "-z", ZONE], { env, cwd: work });
+    expect(result.exitCode, `${argv.join(" ")}: ${result.stderr}`).toBe(0);
+    return result.stdout;
+  };
+  const state = () => cli("dbaas", "show", SERVICE, "--output-template", "{{.State}}");
+  /** the states seen until the service is running again after having been `rebalancing` */
+  const statesUntilRolled = async () => {
+    const seen: string[] = [];
+    const deadline = Date.now() + 240_000;
+    while (Date.now() < deadline) {
+      const now = await state();
+      if (seen.at(-1) !== now) seen.push(now);
+      if (now === "running" && seen.includes("rebalancing")) return seen;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no rolling restart seen: ${seen.join(", ")}`);
+  };
+  const java = (...args: string[]) => ["-cp", `${join(work, "classes")}:${KAFKA_LIBS}/*`, "NumberedRecords", ...args];
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), "rolling-"));
+    const compiled = run("javac", ["-d", join(work, "classes"), "-cp", `${KAFKA_LIBS}/*`, join(import.meta.dirname, "programs", "NumberedRecords.java")]);
+    // no --brokers: the plan's node count
+    emulator = await startEmulator({ port: 0, operationDelayMs: 0, rebuildDelayMs: 0, brokers: createRealBrokerProvider() });
+    env = apiEnv(emulator);
+    await cli("dbaas", "create", "kafka", "startup-2", SERVICE, "--kafka-enable-cert-auth");
+    for (let i = 0; (await state()) !== "running"; i++) {
+      if (i > 240) throw new Error("service not running");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await cli("dbaas", "credentials", "download", SERVICE, "--dir", "certs", "--client", "java");
+    await cli("dbaas", "kafka", "topic", "create", SERVICE, TOPIC, "--partitions", "3", "--replication-factor", "3", "--topic-config", "min.insync.replicas=2");
+    await compiled;
+  }, 240_000);
+
+  afterAll(async () => {
+    await emulator?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  }, 60_000);
+
+  it("enabling SASL, then a maintenance, restart one broker at a time: 0 records lost, 0 duplicated, 0 client errors", async () => {
+    const producer = spawn("java", java("produce", join(work, "certs", "avnadmin.client.properties"), TOPIC), { cwd: work });
+    let out = "";
+    let errors = "";
+    producer.stdout.on("data", (d) => (out += d));
+    producer.stderr.on("data", (d) => (errors += d));
+    const exited = new Promise<number | null>((resolve) => producer.once("exit", resolve));
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+      await cli("dbaas", "update", SERVICE, "--kafka-enable-sasl-auth", "true", "--force");
+      const saslStates = await statesUntilRolled();
+      expect(saslStates).toContain("rebalancing");
+      expect(saslStates).not.toContain("rebuilding");
+      expect(saslStates).not.toContain("poweroff");
+      expect(await cli("dbaas", "show", SERVICE, "--output-template", "{{.Kafka.AuthenticationMethods.SASL}}")).toBe("true");
+
+      const maintenance = await call(emulator, "PUT", `/dbaas-kafka/${SERVICE}/maintenance/start`);
+      expect(maintenance.status).toBe(200);
+      const maintenanceStates = await statesUntilRolled();
+      expect(maintenanceStates).not.toContain("poweroff");
+      await new Promise((r) => setTimeout(r, 2000));
+    } finally {
+      producer.stdin.end();
+    }
+    expect(await exited, errors).toBe(0);
+    const [, sent, failed] = /^sent (\d+) failed (\d+)$/m.exec(out) ?? [];
+    expect(Number(failed), errors).toBe(0);
+    expect(Number(sent)).toBeGreaterThan(1000);
+    const { stdout } = await run("java", java("check", join(work, "certs", "avnadmin.client.properties"), TOPIC, sent!), { cwd: work, timeout: 120_000 });
+    expect(stdout.trim()).toBe(`read ${sent} missing 0 duplicated 0 out-of-order 0`);
+  }, 600_000);
+});
