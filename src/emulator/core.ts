@@ -224,6 +224,14 @@ export class Core {
     return this.operation(kafkaOnly ? "delete-dbaas-service-kafka" : "delete-dbaas-service", svc);
   }
 
+  /** A running cluster's own log lines for `dbaas logs`, or null (no real brokers, or none started yet). */
+  async brokerLogLines(svc: ServiceRecord) {
+    const brokers = this.opts.brokers;
+    if (!brokers?.logLines || svc.type !== "kafka" || !this.brokerAddresses.has(svc.name)) return null;
+    const lines = await brokers.logLines(svc.name);
+    return lines && lines.length > 0 ? lines : null;
+  }
+
   startMaintenance(name: string) {
     const svc = this.kafka(name);
     this.touch(svc);

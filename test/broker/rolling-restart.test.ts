@@ -1,9 +1,10 @@
 // A rolling restart of a three-broker cluster loses nothing: a Java producer (acks=all, idempotent) writes numbered
 // records without pause to a topic with three replicas and min.insync.replicas=2 while `exo dbaas update
 // --kafka-enable-sasl-auth true`, then a maintenance start, restart the brokers one at a time; the service says
-// rebalancing meanwhile, and a consumer then reads every record once, in order per partition.
+// rebalancing meanwhile, and a consumer then reads every record once, in order per partition. Then `dbaas logs` shows
+// the brokers' own lines, the emulator's log tells each broker's steps, and the brokers' logs outlive the cluster.
 import { execFile, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -27,6 +28,8 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
   let emulator: Emulator;
   let work: string;
   let env: Record<string, string>;
+  let kept: string;
+  const emulatorLog: string[] = [];
   const cli = async (...argv: string[]) => {
     const result = await runCli([...argv, "-z", ZONE], { env, cwd: work });
     expect(result.exitCode, `${argv.join(" ")}: ${result.stderr}`).toBe(0);
@@ -51,7 +54,9 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     work = await mkdtemp(join(tmpdir(), "rolling-"));
     const compiled = run("javac", ["-d", join(work, "classes"), "-cp", `${KAFKA_LIBS}/*`, join(import.meta.dirname, "programs", "NumberedRecords.java")]);
     // no --brokers: the plan's node count
-    emulator = await startEmulator({ port: 0, operationDelayMs: 0, rebuildDelayMs: 0, brokers: createRealBrokerProvider() });
+    kept = join(work, "kept-logs");
+    const brokers = createRealBrokerProvider({ keepLogsDir: kept, log: (line) => emulatorLog.push(line) });
+    emulator = await startEmulator({ port: 0, operationDelayMs: 0, rebuildDelayMs: 0, brokers });
     env = apiEnv(emulator);
     await cli("dbaas", "create", "kafka", "startup-2", SERVICE, "--kafka-enable-cert-auth");
     for (let i = 0; (await state()) !== "running"; i++) {
@@ -98,5 +103,44 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     expect(Number(sent)).toBeGreaterThan(1000);
     const { stdout } = await run("java", java("check", join(work, "certs", "avnadmin.client.properties"), TOPIC, sent!), { cwd: work, timeout: 120_000 });
     expect(stdout.trim()).toBe(`read ${sent} missing 0 duplicated 0 out-of-order 0`);
+    console.log(`rolling restarts: ${sent} records, 0 lost\n${emulatorLog.join("\n")}`);
   }, 600_000);
+
+  it("the emulator's log tells each broker's start, readiness and restarts with the time they took", () => {
+    const log = emulatorLog.join("\n");
+    expect(log).toMatch(/^kafka rolling: starting 3 broker\(s\), Kafka 3\.8\.\d+, logs in \S+\/node-N\/server\.log$/m);
+    for (const node of [1, 2, 3]) {
+      expect(log).toMatch(new RegExp(`^kafka rolling: broker ${node} ready in \\d+ ms$`, "m"));
+      expect(log).toMatch(new RegExp(`^kafka rolling: broker ${node} stopped for a rolling restart in \\d+ ms$`, "m"));
+      // two rolling restarts: SASL, then maintenance
+      expect(log.match(new RegExp(`^kafka rolling: broker ${node} restarted, every partition back in sync, \\d+ ms in all$`, "gm"))).toHaveLength(2);
+    }
+  });
+
+  it("dbaas logs: the brokers' own lines, newest first, from every node, --limit and --offset honoured", async () => {
+    const page = JSON.parse(await cli("dbaas", "logs", SERVICE, "--limit", "50", "-O", "json"));
+    expect(page.logs).toHaveLength(50);
+    const times = page.logs.map((l: { time: string }) => Date.parse(l.time));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(Date.now() - times[0]).toBeLessThan(120_000);
+    for (const line of page.logs) {
+      expect(line.node).toMatch(/^rolling-[123]$/);
+      expect(line.message).not.toContain("ZK_BROKER");
+    }
+    const all = JSON.parse(await cli("dbaas", "logs", SERVICE, "--limit", "500", "-O", "json")).logs as { node: string; message: string }[];
+    expect(new Set(all.map((l) => l.node))).toEqual(new Set(["rolling-1", "rolling-2", "rolling-3"]));
+    // the next page goes on from the offset the first one returned
+    const next = JSON.parse(await cli("dbaas", "logs", SERVICE, "--limit", "5", "--offset", page.offset, "-O", "json"));
+    expect(Date.parse(next.logs[0].time)).toBeLessThanOrEqual(times.at(-1));
+    expect(next.logs).toHaveLength(5);
+  });
+
+  it("--keep-logs: each broker's log is kept after the cluster stops", async () => {
+    await emulator.close();
+    for (const node of [1, 2, 3]) {
+      const log = await readFile(join(kept, SERVICE, `node-${node}`, "server.log"), "utf8");
+      expect(log).toContain("Kafka Server started");
+    }
+    expect(await readdir(join(kept, SERVICE))).toEqual(["node-1", "node-2", "node-3"]);
+  }, 60_000);
 });

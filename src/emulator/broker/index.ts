@@ -1,7 +1,7 @@
 // BrokerProvider running a real Apache Kafka cluster per service: as many KRaft nodes (each a broker and a
 // controller, its own process and loopback ports) as the service's plan has nodes, or the number the emulator was given.
 import { createHash } from "node:crypto";
-import { mkdtemp, mkdir, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, mkdir, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type {
@@ -16,6 +16,7 @@ import type {
 import { kafkaAclBindings, type KafkaAclBinding } from "./acl-mapping.js";
 import { BrokerProcess, newClusterId, type BrokerTlsAndAuth } from "./broker-process.js";
 import { waitUntilInSync } from "./cluster-health.js";
+import { parseBrokerLog, readTail, type BrokerLogLine } from "./broker-log.js";
 import type { BrokerPorts } from "./config.js";
 import { freePorts } from "./ports.js";
 import { fetchKafkaJars, kafkaRelease } from "./jar-cache.js";
@@ -45,6 +46,10 @@ export interface RealBrokerOptions {
   startTimeoutMs?: number;
   /** how long a broker may take to stop after SIGTERM before it is killed; default 10 s */
   stopTimeoutMs?: number;
+  /** receives a line for each broker's start, readiness, restart and stop, with the time it took */
+  log?: (line: string) => void;
+  /** where each broker's own log is copied on close(), under SERVICE/node-N/; default nowhere */
+  keepLogsDir?: string;
   /** signs the broker certificates; default issueServerCertificate */
   issueCertificate?: ServerCertificateIssuer;
 }
@@ -226,7 +231,8 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
       for (const node of entry.nodes) node.broker = this.newBroker(entry, node, runtime);
       entry.syncedUsers = null;
       // the nodes start together: none is ready before a majority of the controllers runs
-      const results = await Promise.allSettled(entry.nodes.map((node) => node.broker!.start(tls)));
+      this.say(entry, `starting ${entry.nodes.length} broker(s), Kafka ${runtime.kafkaVersion}, logs in ${entry.dir}/node-N/server.log`);
+      const results = await Promise.allSettled(entry.nodes.map((node) => this.timed(entry, node, "ready", () => node.broker!.start(tls))));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (!failed) return;
       await Promise.all(entry.nodes.map((node) => node.broker?.stop()));
@@ -276,10 +282,12 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     const tls = await this.tlsOf(entry, caKeyPem);
     for (const node of entry.nodes) {
       if (entry.removed) throw new Error(`service ${entry.name} was removed`);
-      await node.broker?.stop();
+      const started = performance.now();
+      await this.timed(entry, node, "stopped for a rolling restart", () => node.broker?.stop() ?? Promise.resolve());
       node.broker = this.newBroker(entry, node, runtime);
-      await node.broker.start(tls);
+      await this.timed(entry, node, "ready again", () => node.broker!.start(tls));
       await waitUntilInSync(runtime, this.internalBootstrap(entry), entry.nodes.length, this.options.startTimeoutMs ?? 90_000);
+      this.say(entry, `broker ${node.nodeId} restarted, every partition back in sync, ${Math.round(performance.now() - started)} ms in all`);
     }
   }
 
@@ -361,8 +369,51 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
   }
 
   private async stopNodes(entry: ServiceEntry): Promise<void> {
-    await Promise.all(entry.nodes.map((node) => node.broker?.stop()));
+    await Promise.all(
+      entry.nodes.map((node) => (node.broker?.pid ? this.timed(entry, node, "stopped", () => node.broker!.stop()) : node.broker?.stop())),
+    );
     for (const node of entry.nodes) node.broker = null;
+  }
+
+  private say(entry: ServiceEntry, message: string): void {
+    this.options.log?.(`kafka ${entry.name}: ${message}`);
+  }
+
+  /** Runs a broker step and logs it with the time it took (or its failure). */
+  private async timed(entry: ServiceEntry, node: NodeEntry, done: string, step: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    try {
+      await step();
+    } catch (error) {
+      this.say(entry, `broker ${node.nodeId} failed after ${Math.round(performance.now() - started)} ms (log: ${join(node.dir, "server.log")})`);
+      throw error;
+    }
+    this.say(entry, `broker ${node.nodeId} ${done} in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  /** Copies each broker's log files into keepLogsDir/SERVICE/node-N/. */
+  private async keepLogs(entry: ServiceEntry): Promise<void> {
+    const target = this.options.keepLogsDir;
+    if (!target) return;
+    for (const node of entry.nodes) {
+      const dir = join(target, safeDirName(entry.name), `node-${node.nodeId}`);
+      await mkdir(dir, { recursive: true });
+      const files = await readdir(node.dir).catch(() => [] as string[]);
+      for (const file of files.filter((f) => /^server\.log(\.\d+)?$/.test(f))) await copyFile(join(node.dir, file), join(dir, file));
+    }
+    this.say(entry, `broker logs kept in ${join(target, safeDirName(entry.name))}`);
+  }
+
+  /** The brokers' own log lines (newest last), from the tail of each node's log, or null without a cluster. */
+  async logLines(name: string): Promise<BrokerLogLine[] | null> {
+    const entry = this.services.get(name);
+    if (!entry || entry.nodes.length === 0) return null;
+    const lines: BrokerLogLine[] = [];
+    for (const node of entry.nodes) {
+      const text = await readTail(join(node.dir, "server.log"), 512 * 1024);
+      lines.push(...parseBrokerLog(text, `${entry.name}-${node.nodeId}`));
+    }
+    return lines.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   }
 
   /** Process id of a service's broker JVM (node 1 unless named), if one is running (for diagnostics). */
@@ -388,6 +439,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
         entry.removed = true;
         await this.stopNodes(entry); // also aborts a start in progress
         await this.enqueue(entry, () => this.stopNodes(entry));
+        await this.keepLogs(entry).catch((error: Error) => this.say(entry, `could not keep the broker logs: ${error.message}`));
       }),
     );
     if (this.root) {
