@@ -70,6 +70,8 @@ export interface BrokerProvider {
   updateUsers(name: string, users: BrokerUser[]): Promise<void>;
   /** Replaces the topic ACLs of a service (after acl create/delete), as updateUsers does the users. */
   updateTopicAcls(name: string, acls: BrokerTopicAcl[]): Promise<void>;
+  /** Whether each of a service's brokers (node 1..N) runs, or null when unknown. */
+  nodeStates?(name: string): boolean[] | null;
   /** The brokers' own log lines (oldest first; time as the API writes it, node SERVICE-N), or null without brokers. */
   logLines?(name: string): Promise<{ time: string; node: string; message: string }[] | null>;
   /** Restarts a running service's brokers one at a time (maintenance); resolves once all are back in sync. */

@@ -95,7 +95,8 @@ export class Core {
 
   viewKafka(name: string) {
     const svc = this.kafka(name);
-    return kafkaView(svc, this.stateOf(svc), this.endpoints(svc));
+    const nodesUp = this.brokerAddresses.has(svc.name) ? this.opts.brokers?.nodeStates?.(svc.name) : undefined;
+    return kafkaView(svc, this.stateOf(svc), this.endpoints(svc), nodesUp ?? undefined);
   }
 
   listServices() {

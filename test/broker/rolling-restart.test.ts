@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRealBrokerProvider } from "../../src/emulator/broker/index.js";
+import { createRealBrokerProvider, type RealKafkaBrokerProvider } from "../../src/emulator/broker/index.js";
 import { kafkaRelease } from "../../src/emulator/broker/jar-cache.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { call } from "../emulator/client.js";
@@ -29,6 +29,7 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
   let work: string;
   let env: Record<string, string>;
   let kept: string;
+  let brokers: RealKafkaBrokerProvider;
   const emulatorLog: string[] = [];
   const cli = async (...argv: string[]) => {
     const result = await runCli([...argv, "-z", ZONE], { env, cwd: work });
@@ -55,7 +56,7 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     const compiled = run("javac", ["-d", join(work, "classes"), "-cp", `${KAFKA_LIBS}/*`, join(import.meta.dirname, "programs", "NumberedRecords.java")]);
     // no --brokers: the plan's node count
     kept = join(work, "kept-logs");
-    const brokers = createRealBrokerProvider({ keepLogsDir: kept, log: (line) => emulatorLog.push(line) });
+    brokers = createRealBrokerProvider({ keepLogsDir: kept, log: (line) => emulatorLog.push(line) });
     emulator = await startEmulator({ port: 0, operationDelayMs: 0, rebuildDelayMs: 0, brokers });
     env = apiEnv(emulator);
     await cli("dbaas", "create", "kafka", "startup-2", SERVICE, "--kafka-enable-cert-auth");
@@ -135,12 +136,42 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     expect(next.logs).toHaveLength(5);
   });
 
+  it("a killed broker: the service answers, the node shows as down, producers and consumers carry on with the others", async () => {
+    await cli("dbaas", "kafka", "topic", "create", SERVICE, "after-kill", "--partitions", "3", "--replication-factor", "3", "--topic-config", "min.insync.replicas=2");
+    const pid = brokers.brokerPid(SERVICE, 2);
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid!, "SIGKILL");
+    await expect.poll(() => brokers.nodeStates(SERVICE), { timeout: 20_000 }).toEqual([true, false, true]);
+    const view = (await call(emulator, "GET", `/dbaas-kafka/${SERVICE}`)).json as { state: string; "node-states": { name: string; state: string }[] };
+    expect(view.state).toBe("running");
+    expect(view["node-states"].map((n) => [n.name, n.state])).toEqual([
+      ["rolling-1", "running"],
+      ["rolling-2", "unknown"],
+      ["rolling-3", "running"],
+    ]);
+    // acks=all with min.insync.replicas=2: two brokers of three still take every write
+    const producer = spawn("java", java("produce", join(work, "certs", "avnadmin.client.properties"), "after-kill"), { cwd: work });
+    let out = "";
+    producer.stdout.on("data", (d) => (out += d));
+    const exited = new Promise((resolve) => producer.once("exit", resolve));
+    await new Promise((r) => setTimeout(r, 3000));
+    producer.stdin.end();
+    await exited;
+    const [, sent, failed] = /^sent (\d+) failed (\d+)$/m.exec(out) ?? [];
+    expect(Number(failed)).toBe(0);
+    expect(Number(sent)).toBeGreaterThan(100);
+    const { stdout } = await run("java", java("check", join(work, "certs", "avnadmin.client.properties"), "after-kill", sent!), { cwd: work, timeout: 120_000 });
+    expect(stdout.trim()).toBe(`read ${sent} missing 0 duplicated 0 out-of-order 0`);
+  }, 180_000);
+
   it("--keep-logs: each broker's log is kept after the cluster stops", async () => {
     await emulator.close();
     for (const node of [1, 2, 3]) {
       const log = await readFile(join(kept, SERVICE, `node-${node}`, "server.log"), "utf8");
       expect(log).toContain("Kafka Server started");
     }
+    // the killed broker's log is kept too; the others say they shut down
+    expect(await readFile(join(kept, SERVICE, "node-1", "server.log"), "utf8")).toMatch(/shut(ting)? ?down/i);
     expect(await readdir(join(kept, SERVICE))).toEqual(["node-1", "node-2", "node-3"]);
   }, 60_000);
 });

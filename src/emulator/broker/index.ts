@@ -364,8 +364,18 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
   status(name: string): BrokerStatus {
     const entry = this.services.get(name);
     if (!entry) return "failed";
-    if (entry.status === "running" && !this.running(entry)) return "failed";
+    // a cluster that has lost a minority of its nodes still serves (the node shows as down); one that lost more does not
+    if (entry.status === "running" && !this.running(entry)) {
+      const up = entry.nodes.filter((node) => node.broker?.state === "running").length;
+      return up * 2 > entry.nodes.length ? "running" : "failed";
+    }
     return entry.status;
+  }
+
+  /** Whether each node (1..N) of a service's cluster runs, or null for an unknown service. */
+  nodeStates(name: string): boolean[] | null {
+    const entry = this.services.get(name);
+    return entry ? entry.nodes.map((node) => node.broker?.state === "running") : null;
   }
 
   private async stopNodes(entry: ServiceEntry): Promise<void> {
