@@ -188,23 +188,23 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     await overBoth(confluent, "confluent", "librdkafka");
   }, 90_000);
 
-  it("kcat -F USER.librdkafka.conf produces and consumes over mTLS", async () => {
-    const conf = "mtls/avnadmin.librdkafka.conf";
-    const produced = await runTool("kcat", ["-F", conf, "-P", "-t", "librdkafka-mtls"], { cwd: work, input: "kcat 1\nkcat 2\n" });
+  /** kcat -F DIR/avnadmin.librdkafka.conf: produces `lines` to TOPIC, then reads the topic back from the start */
+  const kcatRoundtrip = async (dir: string, topic: string, lines: string[]) => {
+    const conf = `${dir}/avnadmin.librdkafka.conf`;
+    const produced = await runTool("kcat", ["-F", conf, "-P", "-t", topic], { cwd: work, input: lines.map((l) => `${l}\n`).join("") });
     expect(produced.code, produced.output).toBe(0);
-    const consumed = await runTool("kcat", ["-F", conf, "-C", "-t", "librdkafka-mtls", "-o", "beginning", "-c", "5", "-e", "-q"], { cwd: work });
+    const consumed = await runTool("kcat", ["-F", conf, "-C", "-t", topic, "-o", "beginning", "-c", "5", "-e", "-q"], { cwd: work });
     expect(consumed.code, consumed.output).toBe(0);
     // kcat tells on stderr which file it reads ("% Reading configuration ...")
-    expect(consumed.output.split("\n").filter((line) => line && !line.startsWith("% "))).toEqual(["confluent over mTLS 1", "confluent over mTLS 2", "confluent over mTLS 3", "kcat 1", "kcat 2"]);
+    return consumed.output.split("\n").filter((line) => line && !line.startsWith("% "));
+  };
+
+  it("kcat -F USER.librdkafka.conf produces and consumes over mTLS", async () => {
+    expect(await kcatRoundtrip("mtls", "librdkafka-mtls", ["kcat 1", "kcat 2"])).toEqual(["confluent over mTLS 1", "confluent over mTLS 2", "confluent over mTLS 3", "kcat 1", "kcat 2"]);
   }, 60_000);
 
   it("kcat -F USER.librdkafka.conf produces and consumes over SASL_SSL: SCRAM works with the service's Kafka version", async () => {
-    const conf = "sasl/avnadmin.librdkafka.conf";
-    const produced = await runTool("kcat", ["-F", conf, "-P", "-t", "librdkafka-sasl"], { cwd: work, input: "kcat scram 1\nkcat scram 2\n" });
-    expect(produced.code, produced.output).toBe(0);
-    const consumed = await runTool("kcat", ["-F", conf, "-C", "-t", "librdkafka-sasl", "-o", "beginning", "-c", "5", "-e", "-q"], { cwd: work });
-    expect(consumed.code, consumed.output).toBe(0);
-    expect(consumed.output.split("\n").filter((line) => line && !line.startsWith("% "))).toEqual([
+    expect(await kcatRoundtrip("sasl", "librdkafka-sasl", ["kcat scram 1", "kcat scram 2"])).toEqual([
       ...expected("confluent over SASL_SSL").map((line) => line.slice("Received: ".length)),
       "kcat scram 1",
       "kcat scram 2",
