@@ -242,13 +242,13 @@ describe.skipIf(!hasPinnedJars(REPO_LIBS))("the installed emulator's Kafka jars 
     );
 
   it("fetch-kafka: a jar that does not match its pinned checksum fails the fetch, nothing is cached", async () => {
-    tamper = "kafka-clients-4.4.0.jar";
+    tamper = `kafka-clients-${KAFKA_VERSION}.jar`;
     try {
       const xdg = join(cache, "tampered");
       const result = await fetchKafka(xdg);
       expect(result.code).not.toBe(0);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toMatch(/kafka-clients-4\.4\.0\.jar: checksum mismatch/);
+      expect(result.stderr).toContain(`kafka-clients-${KAFKA_VERSION}.jar: checksum mismatch`);
       expect(existsSync(join(xdg, "exo-dbaas", "kafka", KAFKA_VERSION))).toBe(false);
     } finally {
       tamper = undefined;
