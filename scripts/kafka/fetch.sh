@@ -1,30 +1,35 @@
 #!/usr/bin/env bash
-# Fetches the pinned Apache Kafka broker and all its runtime jars from Maven Central into
-# .cache/kafka/libs (or $KAFKA_LIBS_DIR). Idempotent: does nothing when the pinned version is already there.
+# Fetches every pinned Apache Kafka release (KAFKA_VERSIONS) and its runtime jars from Maven Central into
+# .cache/kafka/VERSION (or $KAFKA_CACHE_DIR/VERSION). Idempotent: a release already there is left alone; a new one
+# is resolved into a temp directory and renamed into place, so a reader never sees a partial set.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 # shellcheck source=versions
 . "$here/versions"
-libs="${KAFKA_LIBS_DIR:-$root/.cache/kafka/libs}"
-stamp="kafka=$KAFKA_VERSION log4j=$LOG4J_VERSION"
+cache="${KAFKA_CACHE_DIR:-$root/.cache/kafka}"
 
-if [ -f "$libs/.stamp" ] && [ "$(cat "$libs/.stamp")" = "$stamp" ]; then
-  exit 0
-fi
+fetch_release() {
+  local version="$1" libs="$cache/$1" stamp="kafka=$1 log4j=$LOG4J_VERSION" work
+  if [ -f "$libs/.stamp" ] && [ "$(cat "$libs/.stamp")" = "$stamp" ]; then
+    return 0
+  fi
+  command -v mvn >/dev/null || { echo "fetch.sh: mvn (Maven) is required" >&2; exit 1; }
+  mkdir -p "$cache"
+  work="$(mktemp -d "$cache/.$version.fetch.XXXXXX")"
+  if ! mvn -B -Dstyle.color=never -f "$here/pom.xml" \
+    -Dkafka.version="$version" -Dlog4j.version="$LOG4J_VERSION" \
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/libs" >"$work/mvn.log" 2>&1; then
+    tail -n 40 "$work/mvn.log" >&2
+    rm -rf "$work"
+    exit 1
+  fi
+  [ -f "$work/libs/kafka_2.13-$version.jar" ] || { echo "fetch.sh: Kafka jar missing after resolution" >&2; rm -rf "$work"; exit 1; }
+  echo "$stamp" >"$work/libs/.stamp"
+  rm -rf "$libs"
+  mv "$work/libs" "$libs"
+  rm -rf "$work"
+  echo "Kafka $version: $(ls "$libs" | grep -c '\.jar$') jars in $libs" >&2
+}
 
-command -v mvn >/dev/null || { echo "fetch.sh: mvn (Maven) is required" >&2; exit 1; }
-mkdir -p "$(dirname "$libs")"
-work="$(mktemp -d "${libs%/}.fetch.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-if ! mvn -B -Dstyle.color=never -f "$here/pom.xml" \
-  -Dkafka.version="$KAFKA_VERSION" -Dlog4j.version="$LOG4J_VERSION" \
-  dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/libs" >"$work/mvn.log" 2>&1; then
-  tail -n 40 "$work/mvn.log" >&2
-  exit 1
-fi
-[ -f "$work/libs/kafka_2.13-$KAFKA_VERSION.jar" ] || { echo "fetch.sh: Kafka jar missing after resolution" >&2; exit 1; }
-echo "$stamp" >"$work/libs/.stamp"
-rm -rf "$libs"
-mv "$work/libs" "$libs"
-echo "Kafka $KAFKA_VERSION: $(ls "$libs" | grep -c '\.jar$') jars in $libs" >&2
+for version in $KAFKA_VERSIONS; do fetch_release "$version"; done

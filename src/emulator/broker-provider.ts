@@ -35,6 +35,10 @@ export interface BrokerServiceSpec {
   topicAcls: BrokerTopicAcl[];
   /** when true the broker also listens with SASL_SSL on saslPort */
   saslEnabled: boolean;
+  /** the service's Kafka version (major.minor, e.g. "3.8"): its brokers run that Kafka release */
+  version?: string;
+  /** the plan's node count: how many brokers the service's cluster has (a provider may be told otherwise) */
+  nodeCount?: number;
 }
 
 /** Where clients reach a service's brokers. All addresses are loopback. */
@@ -44,9 +48,12 @@ export interface BrokerAddress {
   sslPort: number;
   /** SASL_SSL listener: listening when saslEnabled; a provider may report it before, as the port it will use */
   saslPort?: number;
+  /** every broker of the cluster with its own ports (the ports above are the bootstrap's); absent: one broker */
+  nodes?: { nodeId: number; sslPort: number; saslPort?: number }[];
 }
 
-export type BrokerStatus = "starting" | "running" | "failed";
+/** "rebalancing": a rolling restart runs, one broker at a time, the others serving */
+export type BrokerStatus = "starting" | "running" | "rebalancing" | "failed";
 
 /**
  * Runs brokers for emulated Kafka services. Every method may be called repeatedly; implementations are
@@ -63,6 +70,12 @@ export interface BrokerProvider {
   updateUsers(name: string, users: BrokerUser[]): Promise<void>;
   /** Replaces the topic ACLs of a service (after acl create/delete), as updateUsers does the users. */
   updateTopicAcls(name: string, acls: BrokerTopicAcl[]): Promise<void>;
+  /** Whether each of a service's brokers (node 1..N) runs, or null when unknown. */
+  nodeStates?(name: string): boolean[] | null;
+  /** The brokers' own log lines (oldest first; time as the API writes it, node SERVICE-N), or null without brokers. */
+  logLines?(name: string): Promise<{ time: string; node: string; message: string }[] | null>;
+  /** Restarts a running service's brokers one at a time (maintenance); resolves once all are back in sync. */
+  rollingRestart?(name: string): Promise<void>;
   /** Stops the brokers of a service and forgets it. Resolves also for unknown names. */
   removeService(name: string): Promise<void>;
   /** Current health of a service's brokers; "failed" for unknown names. */

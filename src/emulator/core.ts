@@ -76,12 +76,14 @@ export class Core {
     if (Date.now() < svc.busyUntil) return svc.busyState;
     const brokers = this.opts.brokers;
     if (!brokers || svc.type !== "kafka") return "running";
+    // a rolling restart keeps the service answering: rebalancing, as the API says while nodes restart in turn
+    if (this.brokerAddresses.has(svc.name) && brokers.status(svc.name) === "rebalancing") return "rebalancing";
     // a broker that crashed or could not start is reported as powered off until a change restarts it
     if (this.brokerStarts.has(svc.name)) return "rebuilding";
     if (this.brokerStartFailed.has(svc.name)) return "poweroff";
     if (!this.brokerAddresses.has(svc.name)) return "rebuilding";
     const status = brokers.status(svc.name);
-    return status === "running" ? "running" : status === "failed" ? "poweroff" : "rebuilding";
+    return status === "running" ? "running" : status === "failed" ? "poweroff" : status === "rebalancing" ? "rebalancing" : "rebuilding";
   }
 
   endpoints(svc: ServiceRecord): Endpoints {
@@ -93,7 +95,8 @@ export class Core {
 
   viewKafka(name: string) {
     const svc = this.kafka(name);
-    return kafkaView(svc, this.stateOf(svc), this.endpoints(svc));
+    const nodesUp = this.brokerAddresses.has(svc.name) ? this.opts.brokers?.nodeStates?.(svc.name) : undefined;
+    return kafkaView(svc, this.stateOf(svc), this.endpoints(svc), nodesUp ?? undefined);
   }
 
   listServices() {
@@ -222,9 +225,21 @@ export class Core {
     return this.operation(kafkaOnly ? "delete-dbaas-service-kafka" : "delete-dbaas-service", svc);
   }
 
+  /** A running cluster's own log lines for `dbaas logs`, or null (no real brokers, or none started yet). */
+  async brokerLogLines(svc: ServiceRecord) {
+    const brokers = this.opts.brokers;
+    if (!brokers?.logLines || svc.type !== "kafka" || !this.brokerAddresses.has(svc.name)) return null;
+    const lines = await brokers.logLines(svc.name);
+    return lines && lines.length > 0 ? lines : null;
+  }
+
   startMaintenance(name: string) {
     const svc = this.kafka(name);
     this.touch(svc);
+    const brokers = this.opts.brokers;
+    if (brokers?.rollingRestart && this.brokerAddresses.has(name)) {
+      void brokers.rollingRestart(name).catch((e) => this.opts.log(`rolling restart of ${name} failed: ${(e as Error).message}`));
+    }
     return this.operation("start-dbaas-kafka-maintenance", svc);
   }
 
@@ -371,6 +386,8 @@ export class Core {
         users: brokerUsers(svc),
         topicAcls: brokerTopicAcls(svc),
         saslEnabled: svc.authenticationMethods.sasl,
+        version: svc.version,
+        nodeCount: findKafkaPlan(svc.plan)?.["node-count"],
       });
       if (this.store.find(name) === svc) this.brokerAddresses.set(name, address);
       this.brokerStartFailed.delete(name);

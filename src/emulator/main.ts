@@ -1,6 +1,7 @@
 // exo-emulator: runs the local Exoscale DBaaS API emulator until SIGINT/SIGTERM;
 // `exo-emulator fetch-kafka` fetches the real broker's jars ahead of time.
 import { closeSync, openSync, writeSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { BrokerProvider } from "./broker-provider.js";
 import { startEmulator } from "./index.js";
@@ -20,6 +21,8 @@ const USAGE = `Usage: exo-emulator [options]
   --https                serve HTTPS with a certificate from a separate emulator CA
   --seed                 create a running Kafka service "test-kafka" in de-muc-1
   --kafka fake|real      fake: report made-up broker addresses (default); real: run local brokers
+  --brokers N            with --kafka real: brokers per service (default: the plan's node count, 3 for startup-2)
+  --keep-logs DIR        with --kafka real: copy the brokers' logs into DIR/SERVICE/node-N/ when they stop
   --print-env            print only \`export NAME='value'\` lines on stdout once listening, then close it:
                          eval "$(exo-emulator --print-env --quiet --port 0 &)" sets the variables and
                          EXO_EMULATOR_PID; if it cannot start, it prints \`false\` instead, so that eval fails
@@ -27,13 +30,23 @@ const USAGE = `Usage: exo-emulator [options]
   -h, --help             show this help
 `;
 
-async function loadBrokers(kind: string, quiet: boolean): Promise<BrokerProvider | undefined> {
-  if (kind === "fake") return undefined;
+interface RealKafkaOptions {
+  brokers: number | undefined;
+  keepLogsDir: string | undefined;
+  log: ((line: string) => void) | undefined;
+}
+
+async function loadBrokers(kind: string, quiet: boolean, real: RealKafkaOptions): Promise<BrokerProvider | undefined> {
+  if (kind === "fake") {
+    if (real.brokers !== undefined) throw new Error("--brokers needs --kafka real");
+    if (real.keepLogsDir !== undefined) throw new Error("--keep-logs needs --kafka real");
+    return undefined;
+  }
   if (kind !== "real") throw new Error(`--kafka must be "fake" or "real", not ${JSON.stringify(kind)}`);
   // Real brokers (one local Kafka process per service) live in ./broker/, loaded only when asked for.
   const { createRealBrokerProvider, prepareKafkaJars } = await import("./broker/index.js");
   await withInterruptibleFetch((signal) => prepareKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet, signal }));
-  return createRealBrokerProvider({});
+  return createRealBrokerProvider({ brokers: real.brokers, keepLogsDir: real.keepLogsDir && resolve(real.keepLogsDir), log: real.log });
 }
 
 /** Runs a jar fetch that Ctrl-C or SIGTERM stops cleanly: the partial download is removed before the process exits. */
@@ -85,6 +98,13 @@ function intOption(value: string | undefined, name: string, fallback: number): n
   return n;
 }
 
+/** --brokers: 1 to 9 brokers per service */
+function brokerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]$/.test(value)) throw new Error(`--brokers must be a whole number from 1 to 9, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === "fetch-kafka") return fetchKafkaCommand(process.argv.slice(3));
   const { values } = parseArgs({
@@ -101,6 +121,8 @@ async function main(): Promise<void> {
       https: { type: "boolean" },
       seed: { type: "boolean" },
       kafka: { type: "string" },
+      brokers: { type: "string" },
+      "keep-logs": { type: "string" },
       quiet: { type: "boolean" },
       "print-env": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -125,7 +147,11 @@ async function main(): Promise<void> {
     rebuildDelayMs: intOption(values["rebuild-delay"], "--rebuild-delay", 2000),
     https: values.https,
     seed: values.seed,
-    brokers: await loadBrokers(values.kafka ?? "fake", quiet),
+    brokers: await loadBrokers(values.kafka ?? "fake", quiet, {
+      brokers: brokerCount(values.brokers),
+      keepLogsDir: values["keep-logs"],
+      log: quiet ? undefined : (line) => console.error(`${new Date().toISOString()} ${line}`),
+    }),
     log: quiet ? undefined : (line) => console.error(line),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EADDRINUSE") throw error;

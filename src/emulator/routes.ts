@@ -8,7 +8,7 @@ import { kafkaSettingsSchemas } from "./data/kafka-settings-schemas.js";
 import type { Json } from "./lossless-json.js";
 import type { RouteContext } from "./route-context.js";
 import { optionalString, parseKafkaBody, requireObject } from "./request-validation.js";
-import { METRIC_PERIODS, serviceLogs, serviceMetrics } from "./telemetry.js";
+import { brokerLogs, METRIC_PERIODS, serviceLogs, serviceMetrics } from "./telemetry.js";
 
 interface Route {
   method: string;
@@ -70,7 +70,7 @@ route("GET", "/dbaas-settings-kafka", () => ({ settings: kafkaSettingsSchemas })
 
 route("GET", "/dbaas-service", ({ core }) => ({ "dbaas-services": core.listServices() }));
 route("DELETE", "/dbaas-service/{name}", ({ core, params }) => core.deleteService(params.name!, false));
-route("POST", "/dbaas-service-logs/{name}", ({ core, params, body }) => {
+route("POST", "/dbaas-service-logs/{name}", async ({ core, params, body }) => {
   const svc = core.service(params.name!);
   const o = requireObject(body);
   const limit = o.limit ?? 100;
@@ -78,7 +78,9 @@ route("POST", "/dbaas-service-logs/{name}", ({ core, params, body }) => {
   const sortOrder = o["sort-order"] ?? "desc";
   if (sortOrder !== "asc" && sortOrder !== "desc") throw badRequest('sort-order: must be "asc" or "desc"');
   const offset = optionalString(o, "offset", 0, 256);
-  return serviceLogs(svc, nodeCount(svc.plan), { limit, sortOrder, offset });
+  const page = { limit, sortOrder, offset } as const;
+  const real = await core.brokerLogLines(svc);
+  return real ? brokerLogs(real, page) : serviceLogs(svc, nodeCount(svc.plan), page);
 });
 route("POST", "/dbaas-service-metrics/{name}", ({ core, params, body }) => {
   const svc = core.service(params.name!);

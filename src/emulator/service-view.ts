@@ -36,7 +36,8 @@ export function brokerEndpoints(fake: Endpoints, address: BrokerAddress): Endpoi
     host: address.host,
     kafkaPort: address.sslPort,
     saslPort: address.saslPort ?? fake.saslPort,
-    nodes: [`${address.host}:${address.sslPort}`],
+    // every broker of the cluster, each on its own loopback port, as the API lists a service's nodes
+    nodes: (address.nodes ?? [{ sslPort: address.sslPort }]).map((node) => `${address.host}:${node.sslPort}`),
   };
 }
 
@@ -69,7 +70,8 @@ export function listItem(svc: ServiceRecord, state: string) {
   return { ...summary(svc, state, planFigures(svc)), notifications: [], integrations: [] };
 }
 
-export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints) {
+/** `nodesUp`: whether each real broker runs; a node that does not shows as `unknown`, the others as the service. */
+export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints, nodesUp?: readonly boolean[]) {
   const figures = planFigures(svc);
   const admin = svc.users.find((u) => u.type === "primary");
   const component = (name: string, port: number, extra: Record<string, string> = {}) => ({
@@ -120,10 +122,10 @@ export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints) {
       "access-key": u.accessKey,
       "access-cert-expiry": u.accessCertExpiry,
     })),
-    "node-states": Array.from({ length: figures["node-count"] }, (_, i) => ({
+    "node-states": Array.from({ length: nodesUp?.length ?? figures["node-count"] }, (_, i) => ({
       name: `${svc.name}-${i + 1}`,
       role: i === 0 ? "master" : "standby",
-      state: nodeState,
+      state: nodesUp?.[i] === false ? "unknown" : nodeState,
     })),
     notifications: [],
     backups: backups(svc),

@@ -14,17 +14,33 @@ const MESSAGES = [
 const LOG_INTERVAL_MS = 7_000;
 const MAX_LOGS = 5_000;
 
-export function serviceLogs(svc: ServiceRecord, nodeCount: number, opts: { limit: number; sortOrder: "asc" | "desc"; offset?: string }) {
+export interface LogPage {
+  limit: number;
+  sortOrder: "asc" | "desc";
+  offset?: string;
+}
+
+export function serviceLogs(svc: ServiceRecord, nodeCount: number, opts: LogPage) {
   const created = Date.parse(svc.createdAt);
   const total = Math.max(1, Math.floor((Date.now() - created) / LOG_INTERVAL_MS) + 1);
-  const first = Math.max(0, total - MAX_LOGS);
   const entry = (i: number) => ({
     time: new Date(created + i * LOG_INTERVAL_MS).toISOString().replace("Z", "000Z"),
     unit: "kafka.service",
     node: `${svc.name}-${(i % nodeCount) + 1}`,
     message: MESSAGES[i % MESSAGES.length]!,
   });
-  const logs = [];
+  return logPage(total, entry, opts);
+}
+
+/** The brokers' own lines (oldest first), paged as the API pages a service's logs. */
+export function brokerLogs(lines: readonly { time: string; node: string; message: string }[], opts: LogPage) {
+  return logPage(lines.length, (i) => ({ time: lines[i]!.time, unit: "kafka.service", node: lines[i]!.node, message: lines[i]!.message }), opts);
+}
+
+/** Entries 0..total-1 (the newest MAX_LOGS of them), `offset` the index to go on from, in either order. */
+function logPage<T>(total: number, entry: (i: number) => T, opts: LogPage) {
+  const first = Math.max(0, total - MAX_LOGS);
+  const logs: T[] = [];
   const cursor = opts.offset !== undefined && /^\d+$/.test(opts.offset) ? Number(opts.offset) : undefined;
   if (opts.sortOrder === "asc") {
     let i = Math.max(first, cursor ?? first);

@@ -1,7 +1,7 @@
 // Broker configuration and certificate, checked without running Java.
 import { X509Certificate, generateKeyPairSync, createPrivateKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { escapeProperty, renderServerProperties, PRINCIPAL_MAPPING_RULES } from "../../src/emulator/broker/config.js";
+import { escapeProperty, renderServerProperties, replicationDefaults, PRINCIPAL_MAPPING_RULES } from "../../src/emulator/broker/config.js";
 import { issueServerCertificate } from "../../src/emulator/broker/index.js";
 import { createCa } from "./pki.js";
 
@@ -55,6 +55,27 @@ describe("broker server.properties", () => {
       expect(props.get(key)).toBe("1");
     }
     expect([...props.keys()].some((k) => k.startsWith("zookeeper"))).toBe(false);
+  });
+
+  it("a node of three: its own id, every node a voter, three replicas and two in sync by default", () => {
+    const cluster = [1, 2, 3].map((nodeId) => ({ nodeId, controllerPort: 2000 + nodeId }));
+    const props = parse(renderServerProperties({ ...input, saslEnabled: false, nodeId: 2, cluster }));
+    expect(props.get("node.id")).toBe("2");
+    expect(props.get("controller.quorum.voters")).toBe("1@127.0.0.1:2001,2@127.0.0.1:2002,3@127.0.0.1:2003");
+    for (const key of ["default.replication.factor", "offsets.topic.replication.factor", "transaction.state.log.replication.factor"]) {
+      expect(props.get(key), key).toBe("3");
+    }
+    expect(props.get("min.insync.replicas")).toBe("2");
+    expect(props.get("transaction.state.log.min.isr")).toBe("2");
+  });
+
+  it("replication defaults follow the node count: never more replicas than nodes", () => {
+    expect([1, 2, 3, 5].map(replicationDefaults)).toEqual([
+      { replicationFactor: 1, minInsyncReplicas: 1 },
+      { replicationFactor: 2, minInsyncReplicas: 1 },
+      { replicationFactor: 3, minInsyncReplicas: 2 },
+      { replicationFactor: 3, minInsyncReplicas: 2 },
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 // A real Kafka broker started by the emulator's provider, driven by the seed's kafka-python walkthrough.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -136,6 +136,16 @@ describe.skipIf(missing !== null)("real Kafka broker behind the emulator", () =>
     expect((await checkSasl("alice", alice.password)).code).toBe(3);
     expect((await checkSsl(aliceFiles)).code).toBe(4);
     expect((await checkSasl("avnadmin", servicePassword)).output).toContain("ACCEPTED");
+  }, 120_000);
+
+  it("runs the Kafka release of the service's version: 3.7 for a 3.7 service", async () => {
+    const old = await provider.ensureService({ name: "old-kafka", caCertPem: ca.certPem, caKeyPem: ca.keyPem, users: [admin], topicAcls: [], saslEnabled: false, version: "3.7" });
+    expect(old.sslPort).not.toBe(address.sslPort);
+    expect(provider.kafkaVersion("old-kafka")).toMatch(/^3\.7\.\d+$/);
+    expect(provider.kafkaVersion("test-kafka")).toMatch(/^3\.8\.\d+$/);
+    const log = await readFile(provider.logFile("old-kafka")!, "utf8");
+    expect(log).toContain(` INFO Kafka version: ${provider.kafkaVersion("old-kafka")} (org.apache.kafka.common.utils.AppInfoParser)\n`);
+    await provider.removeService("old-kafka");
   }, 120_000);
 
   it("reports a crashed broker as failed and forgets removed services", async () => {

@@ -1,7 +1,7 @@
 // The client configurations `credentials download --client` writes, used as they are by real clients against
 // `exo-emulator --kafka real`: a Java program (kafka-clients) reading only USER.client.properties, confluent-kafka
 // reading only USER.librdkafka.conf, kcat -F, and kafka-python reading only the variables of USER.env; each over
-// mTLS and SASL_SSL (kcat: mTLS only, Debian's librdkafka 2.0.2 cannot do SCRAM with Kafka 4). Then
+// mTLS and SASL_SSL (Debian's kcat, librdkafka 2.0.2, does SCRAM with the service's Kafka 3.8, not with Kafka 4). Then
 // `credentials check --connect` on a healthy service (SCRAM login included), a deleted user, a wrong CA, a client
 // certificate from another CA, a wrong SASL password and a closed address.
 // One emulator and one broker (created with both listeners) serve every case.
@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kafkaRelease } from "../../src/emulator/broker/jar-cache.js";
 import { BROKER_LAUNCHER_CLASS } from "../../src/emulator/broker/java-sources.js";
 import { probeAddress } from "../../src/kafka/connect-check/probe.js";
 import { missingPrerequisite } from "../broker/kafka-python.js";
@@ -21,7 +22,8 @@ import { childProcesses, ensureBuilt, exo as runExo, startEmulatorProcess, waitF
 const run = promisify(execFile);
 const PROGRAMS = join(import.meta.dirname, "programs");
 const PYTHON = join(ROOT, ".cache", "python-venv", "bin", "python");
-const KAFKA_LIBS = join(ROOT, ".cache", "kafka", "libs");
+const KAFKA_VERSION = kafkaRelease("3.8").version;
+const KAFKA_LIBS = join(ROOT, ".cache", "kafka", KAFKA_VERSION);
 
 async function toolMissing(): Promise<string | null> {
   for (const [tool, args] of [["kcat", ["-V"]], ["javac", ["-version"]], [PYTHON, ["-c", "import confluent_kafka"]]] as const) {
@@ -79,6 +81,16 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
   /** the env file loaded by the shell, as its comment says, then kafka-python with nothing else */
   const kafkaPython = (dir: string, topic: string, tag: string) =>
     runTool("sh", ["-c", `set -a; . "./${dir}/avnadmin.env"; set +a; exec "$0" "$@"`, PYTHON, join(PROGRAMS, "env_roundtrip.py"), topic, tag, "3"], { cwd: work });
+  /** every broker's own log (its rolled files included), found under the emulator's TMPDIR */
+  const brokerLogs = async () => {
+    const byBroker = new Map<string, string>();
+    for (const entry of (await readdir(work, { recursive: true })).sort()) {
+      if (!/(^|\/)server\.log(\.\d+)?$/.test(entry)) continue;
+      const dir = entry.replace(/server\.log(\.\d+)?$/, "");
+      byBroker.set(dir, (byBroker.get(dir) ?? "") + (await readFile(join(work, entry), "utf8")));
+    }
+    return [...byBroker.values()];
+  };
   const connectCheck = async (...flags: string[]) => {
     const result = await runExo(["dbaas", "credentials", "check", SERVICE, ...Z, "--connect", ...flags], { cwd: work, env: emulator.env });
     stderrs.push(result.stderr);
@@ -138,6 +150,29 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     for (const secret of [password, saslPassword]) expect(stderrs.join("") + mtls.files.join("") + sasl.stdout).not.toContain(secret);
   }, 60_000);
 
+  it("a startup-2 service is a cluster of its plan's three brokers, each on its own port, topics with three replicas by default", async () => {
+    const nodes = JSON.parse((await exo(["dbaas", "show", SERVICE, ...Z, "-O", "json"])).stdout).kafka.connection_info.nodes as string[];
+    expect(nodes).toHaveLength(3);
+    expect(new Set(nodes).size).toBe(3);
+    for (const node of nodes) expect(node).toMatch(/^127\.0\.0\.1:\d+$/);
+    await exo(["dbaas", "kafka", "topic", "create", SERVICE, "replicated", ...Z, "--partitions", "3"]);
+    await exo(["dbaas", "kafka", "topic", "create", SERVICE, "replicated-min2", ...Z, "--replication-factor", "3", "--topic-config", "min.insync.replicas=2"]);
+    // kcat, from the metadata of the bootstrap broker: the brokers, and each partition's replicas and in-sync replicas
+    const metadata = await runTool("kcat", ["-F", "mtls/avnadmin.librdkafka.conf", "-L"], { cwd: work });
+    expect(metadata.code, metadata.output).toBe(0);
+    const brokers = [...metadata.output.matchAll(/^ {2}broker (\d+) at (\S+)/gm)].map((m) => [Number(m[1]), m[2]]).sort();
+    expect(brokers).toEqual(nodes.map((node, i) => [i + 1, node]));
+    for (const topic of ["replicated", "replicated-min2"]) {
+      const section = metadata.output.split(/^ {2}topic /m).find((part) => part.startsWith(`"${topic}"`))!;
+      const partitions = [...section.matchAll(/partition \d+, leader \d+, replicas: ([\d,]+), isrs: ([\d,]+)/g)];
+      expect(partitions.length, section).toBe(topic === "replicated" ? 3 : 1);
+      for (const [, replicas, isrs] of partitions) {
+        expect(replicas!.split(",").sort()).toEqual(["1", "2", "3"]);
+        expect(isrs!.split(",").sort()).toEqual(["1", "2", "3"]);
+      }
+    }
+  }, 60_000);
+
   /** CLIENT over mTLS and over SASL_SSL at once, each on its own topic; both must read back their three messages */
   const overBoth = async (client: (dir: string, topic: string, tag: string) => Promise<Run>, name: string, topic: string) => {
     const runs = await Promise.all([client("mtls", `${topic}-mtls`, `${name} over mTLS`), client("sasl", `${topic}-sasl`, `${name} over SASL_SSL`)]);
@@ -153,14 +188,33 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     await overBoth(confluent, "confluent", "librdkafka");
   }, 90_000);
 
-  it("kcat -F USER.librdkafka.conf produces and consumes over mTLS", async () => {
-    const conf = "mtls/avnadmin.librdkafka.conf";
-    const produced = await runTool("kcat", ["-F", conf, "-P", "-t", "librdkafka-mtls"], { cwd: work, input: "kcat 1\nkcat 2\n" });
+  /** kcat -F DIR/avnadmin.librdkafka.conf: produces `lines` to TOPIC, then reads the topic back from the start */
+  const kcatRoundtrip = async (dir: string, topic: string, lines: string[]) => {
+    const conf = `${dir}/avnadmin.librdkafka.conf`;
+    const produced = await runTool("kcat", ["-F", conf, "-P", "-t", topic], { cwd: work, input: lines.map((l) => `${l}\n`).join("") });
     expect(produced.code, produced.output).toBe(0);
-    const consumed = await runTool("kcat", ["-F", conf, "-C", "-t", "librdkafka-mtls", "-o", "beginning", "-c", "5", "-e", "-q"], { cwd: work });
+    const consumed = await runTool("kcat", ["-F", conf, "-C", "-t", topic, "-o", "beginning", "-c", "5", "-e", "-q"], { cwd: work });
     expect(consumed.code, consumed.output).toBe(0);
     // kcat tells on stderr which file it reads ("% Reading configuration ...")
-    expect(consumed.output.split("\n").filter((line) => line && !line.startsWith("% "))).toEqual(["confluent over mTLS 1", "confluent over mTLS 2", "confluent over mTLS 3", "kcat 1", "kcat 2"]);
+    return consumed.output.split("\n").filter((line) => line && !line.startsWith("% "));
+  };
+
+  it("kcat -F USER.librdkafka.conf produces and consumes over mTLS", async () => {
+    expect(await kcatRoundtrip("mtls", "librdkafka-mtls", ["kcat 1", "kcat 2"])).toEqual(["confluent over mTLS 1", "confluent over mTLS 2", "confluent over mTLS 3", "kcat 1", "kcat 2"]);
+  }, 60_000);
+
+  it("kcat -F USER.librdkafka.conf produces and consumes over SASL_SSL: SCRAM works with the service's Kafka version", async () => {
+    expect(await kcatRoundtrip("sasl", "librdkafka-sasl", ["kcat scram 1", "kcat scram 2"])).toEqual([
+      ...expected("confluent over SASL_SSL").map((line) => line.slice("Received: ".length)),
+      "kcat scram 1",
+      "kcat scram 2",
+    ]);
+    // the broker that answered is the service's version (3.8, created without --kafka-version): its own log says so
+    const show = (await exo(["dbaas", "show", SERVICE, ...Z, "--output-template", "{{.Kafka.Version}}"])).stdout;
+    expect(show).toBe("3.8");
+    const logs = await brokerLogs();
+    expect(logs.length).toBeGreaterThan(0);
+    for (const log of logs) expect(log).toContain(` INFO Kafka version: ${KAFKA_VERSION} (org.apache.kafka.common.utils.AppInfoParser)\n`);
   }, 60_000);
 
   it("kafka-python configured only from the variables of USER.env produces and consumes, over mTLS and SASL_SSL", async () => {
@@ -269,9 +323,10 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
   }, 90_000);
 
   it("check --connect names the connect step once nothing listens on the address", async () => {
-    const [pid] = childProcesses(emulator.child.pid!, BROKER_LAUNCHER_CLASS);
-    expect(pid).toBeGreaterThan(0);
-    process.kill(pid!, "SIGKILL");
+    // every broker of the cluster goes
+    const pids = childProcesses(emulator.child.pid!, BROKER_LAUNCHER_CLASS);
+    expect(pids.length).toBeGreaterThan(0);
+    for (const pid of pids) process.kill(pid, "SIGKILL");
     const closed = await waitFor(
       "the broker's port closed",
       async () => {

@@ -6,31 +6,48 @@ import { homedir, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { fetchKafkaJars, hasPinnedJars, KAFKA_JARS_STAMP, terminalProgress, userCacheLibsDir } from "../../src/emulator/broker/jar-cache.js";
+import { fetchKafkaJars, hasPinnedJars, jarsStamp, kafkaRelease, terminalProgress, userCacheLibsDir } from "../../src/emulator/broker/jar-cache.js";
 import { ensureBuilt } from "../helpers/built-cli.js";
-import { KAFKA_JARS, KAFKA_VERSION, LOG4J_VERSION, type PinnedJar } from "../../src/emulator/broker/kafka-jars.js";
+import { kafkaType } from "../../src/emulator/catalog.js";
+import { DEFAULT_SERVICE_VERSION, KAFKA_RELEASES, LOG4J_VERSION, type PinnedJar } from "../../src/emulator/broker/kafka-jars.js";
 import { closedPort, startServer, type LoopbackServer } from "../helpers/loopback-server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const REPO_LIBS = join(ROOT, ".cache", "kafka", "libs");
+const KAFKA_VERSION = kafkaRelease().version;
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
-describe("the pinned jar list", () => {
-  it("names the versions of scripts/kafka/versions", () => {
+describe("the pinned jar lists", () => {
+  it("pin one release per service version the catalog offers, those of scripts/kafka/versions", () => {
     const versions = readFileSync(join(ROOT, "scripts", "kafka", "versions"), "utf8");
-    expect(versions).toContain(`KAFKA_VERSION=${KAFKA_VERSION}\n`);
+    const releases = Object.values(KAFKA_RELEASES).map((r) => r.version);
+    expect(versions).toContain(`KAFKA_VERSIONS="${releases.join(" ")}"\n`);
     expect(versions).toContain(`LOG4J_VERSION=${LOG4J_VERSION}\n`);
-    expect(KAFKA_JARS.some((j) => j.path === `org/apache/kafka/kafka_2.13/${KAFKA_VERSION}/kafka_2.13-${KAFKA_VERSION}.jar`)).toBe(true);
-  });
-
-  it.skipIf(!hasPinnedJars(REPO_LIBS))("is exactly the jars fetch.sh resolved into .cache/kafka/libs, byte for byte", () => {
-    const onDisk = readdirSync(REPO_LIBS).filter((f) => f.endsWith(".jar")).sort();
-    expect(KAFKA_JARS.map((j) => basename(j.path)).sort()).toEqual(onDisk);
-    for (const jar of KAFKA_JARS) {
-      const bytes = readFileSync(join(REPO_LIBS, basename(jar.path)));
-      expect({ name: jar.path, size: bytes.length, sha256: sha256(bytes) }).toEqual({ name: jar.path, size: jar.size, sha256: jar.sha256 });
+    expect(Object.keys(KAFKA_RELEASES)).toEqual(kafkaType()["available-versions"]);
+    expect(DEFAULT_SERVICE_VERSION).toBe(kafkaType()["default-version"]);
+    for (const [serviceVersion, { version, jars }] of Object.entries(KAFKA_RELEASES)) {
+      expect(version.startsWith(`${serviceVersion}.`)).toBe(true);
+      expect(jars.some((j) => j.path === `org/apache/kafka/kafka_2.13/${version}/kafka_2.13-${version}.jar`)).toBe(true);
     }
   });
+
+  it("a service runs its version's release, an unpinned version the default one", () => {
+    expect(kafkaRelease("3.7").version).toMatch(/^3\.7\./);
+    expect(kafkaRelease("3.8").version).toMatch(/^3\.8\./);
+    expect(kafkaRelease("9.9")).toBe(KAFKA_RELEASES[DEFAULT_SERVICE_VERSION]);
+    expect(kafkaRelease(undefined)).toBe(KAFKA_RELEASES[DEFAULT_SERVICE_VERSION]);
+  });
+
+  for (const release of Object.values(KAFKA_RELEASES)) {
+    const libs = join(ROOT, ".cache", "kafka", release.version);
+    it.skipIf(!hasPinnedJars(libs, jarsStamp(release)))(`Kafka ${release.version}: exactly the jars fetch.sh resolved into .cache/kafka/${release.version}, byte for byte`, () => {
+      const onDisk = readdirSync(libs).filter((f) => f.endsWith(".jar")).sort();
+      expect(release.jars.map((j) => basename(j.path)).sort()).toEqual(onDisk);
+      for (const jar of release.jars) {
+        const bytes = readFileSync(join(libs, basename(jar.path)));
+        expect({ name: jar.path, size: bytes.length, sha256: sha256(bytes) }).toEqual({ name: jar.path, size: jar.size, sha256: jar.sha256 });
+      }
+    });
+  }
 });
 
 describe("userCacheLibsDir", () => {
@@ -71,7 +88,7 @@ describe("fetchKafkaJars from a Maven repository", () => {
   });
 
   const fetchInto = (target: string, progress?: [number, number][]) =>
-    fetchKafkaJars(target, { repository: `${repo.origin}/maven2/`, jars: pinned, stamp: "test=1", onProgress: (d, t) => progress?.push([d, t]) });
+    fetchKafkaJars(target, { repository: `${repo.origin}/maven2/`, release: { version: "test", jars: pinned }, onProgress: (d, t) => progress?.push([d, t]) });
   /** the target's parent holds nothing but the target: no temporary directory left behind */
   const leftovers = (target: string) => readdirSync(join(target, "..")).filter((f) => f !== basename(target));
 
@@ -80,7 +97,7 @@ describe("fetchKafkaJars from a Maven repository", () => {
     const progress: [number, number][] = [];
     expect(await fetchInto(target, progress)).toEqual({ fetched: true });
     for (const [path, bytes] of files) expect(readFileSync(join(target, basename(path)))).toEqual(bytes);
-    expect(readFileSync(join(target, ".stamp"), "utf8")).toBe("test=1\n");
+    expect(readFileSync(join(target, ".stamp"), "utf8")).toBe(`kafka=test log4j=${LOG4J_VERSION}\n`);
     const total = pinned[0]!.size + pinned[1]!.size;
     expect(progress.at(-1)).toEqual([total, total]);
     expect(leftovers(target)).toEqual([]);
@@ -109,7 +126,7 @@ describe("fetchKafkaJars from a Maven repository", () => {
   it("names the repository it could not reach, and keeps nothing", async () => {
     const target = join(dir, "unreachable", "1.0");
     const port = await closedPort();
-    await expect(fetchKafkaJars(target, { repository: `http://127.0.0.1:${port}`, jars: pinned })).rejects.toThrow(
+    await expect(fetchKafkaJars(target, { repository: `http://127.0.0.1:${port}`, release: { version: "test", jars: pinned } })).rejects.toThrow(
       new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/org/example/./.\\.0/.-.\\.0\\.jar: connect ECONNREFUSED`),
     );
     expect(existsSync(target)).toBe(false);
@@ -133,8 +150,8 @@ describe("fetchKafkaJars from a Maven repository", () => {
 
   it("the real stamp is the one scripts/kafka/fetch.sh writes", () => {
     const fetchSh = readFileSync(join(ROOT, "scripts", "kafka", "fetch.sh"), "utf8");
-    expect(fetchSh).toContain('stamp="kafka=$KAFKA_VERSION log4j=$LOG4J_VERSION"');
-    expect(KAFKA_JARS_STAMP).toBe(`kafka=${KAFKA_VERSION} log4j=${LOG4J_VERSION}`);
+    expect(fetchSh).toContain('stamp="kafka=$1 log4j=$LOG4J_VERSION"');
+    expect(jarsStamp()).toBe(`kafka=${KAFKA_VERSION} log4j=${LOG4J_VERSION}`);
   });
 });
 

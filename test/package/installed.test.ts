@@ -12,15 +12,15 @@ import { createServer as createHttpsServer } from "node:https";
 import { type AddressInfo, type Server } from "node:net";
 import { ApiClient } from "../../src/api/client.js";
 import { getKafkaService } from "../../src/api/dbaas.js";
-import { hasPinnedJars } from "../../src/emulator/broker/jar-cache.js";
 import { loadOrCreateTls } from "../../src/emulator/tls.js";
-import { KAFKA_JARS, KAFKA_VERSION } from "../../src/emulator/broker/kafka-jars.js";
+import { hasPinnedJars, kafkaRelease } from "../../src/emulator/broker/jar-cache.js";
 import { ROOT } from "../helpers/built-cli.js";
 import { startServer, type LoopbackServer } from "../helpers/loopback-server.js";
 import { installedPackage, tarballFiles, type InstalledPackage } from "../helpers/packed.js";
 
 const exec = promisify(execFile);
-const REPO_LIBS = join(ROOT, ".cache", "kafka", "libs");
+const { version: KAFKA_VERSION, jars: KAFKA_JARS } = kafkaRelease();
+const REPO_LIBS = join(ROOT, ".cache", "kafka", KAFKA_VERSION);
 
 let pkg: InstalledPackage;
 /** a directory outside the repository, where the installed commands run */
@@ -246,13 +246,13 @@ describe.skipIf(!hasPinnedJars(REPO_LIBS))("the installed emulator's Kafka jars 
     );
 
   it("fetch-kafka: a jar that does not match its pinned checksum fails the fetch, nothing is cached", async () => {
-    tamper = "kafka-clients-4.4.0.jar";
+    tamper = `kafka-clients-${KAFKA_VERSION}.jar`;
     try {
       const xdg = join(cache, "tampered");
       const result = await fetchKafka(xdg);
       expect(result.code).not.toBe(0);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toMatch(/kafka-clients-4\.4\.0\.jar: checksum mismatch/);
+      expect(result.stderr).toContain(`kafka-clients-${KAFKA_VERSION}.jar: checksum mismatch`);
       expect(existsSync(join(xdg, "exo-dbaas", "kafka", KAFKA_VERSION))).toBe(false);
     } finally {
       tamper = undefined;

@@ -76,7 +76,7 @@ describe.skipIf(missing !== null)("the seed walkthrough with the CLI, on a real 
     await mkdir(emulatorTmp);
     const started = performance.now();
     emulator = await startEmulatorProcess(
-      ["--port", "0", "--seed", "--kafka", "real", "--operation-delay", "0", "--rebuild-delay", "0"],
+      ["--port", "0", "--seed", "--kafka", "real", "--brokers", "1", "--operation-delay", "0", "--rebuild-delay", "0"],
       { TMPDIR: emulatorTmp },
     );
     await waitState("running");

@@ -1,11 +1,11 @@
-// One single-node KRaft Kafka process (broker and controller combined): format, start, readiness, stop.
+// One KRaft Kafka node (broker and controller combined) of a cluster: format, start, readiness, stop.
 import { spawn, execFile, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { renderLog4j2Properties, renderServerProperties, type BrokerPorts } from "./config.js";
+import { renderLog4j2Properties, renderServerProperties, type BrokerPorts, type ClusterNode } from "./config.js";
 import { BROKER_LAUNCHER_CLASS } from "./java-sources.js";
 import { JVM_FLAGS, type KafkaRuntime } from "./runtime.js";
 
@@ -22,6 +22,11 @@ export interface BrokerProcessOptions {
   dir: string;
   host: string;
   ports: BrokerPorts;
+  nodeId: number;
+  /** every node of the cluster, this one included */
+  cluster: readonly ClusterNode[];
+  /** the cluster's id, the same for every node, given to the storage format */
+  clusterId: string;
   heapMb: number;
   startTimeoutMs: number;
   stopTimeoutMs: number;
@@ -41,6 +46,14 @@ function diagnosticTail(text: string): string {
     .replace(/(password|secret|key)=\S+/gi, "$1=[hidden]")
     .trim();
   return cleaned.length > 600 ? "…" + cleaned.slice(-600) : cleaned;
+}
+
+/** A new KRaft cluster id (base64url of 16 random bytes, never starting with "-", which would read as an option). */
+export function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
 }
 
 export class BrokerProcess {
@@ -79,16 +92,14 @@ export class BrokerProcess {
     try {
       await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
       const propsFile = join(dir, "server.properties");
-      const props = renderServerProperties({ host, ports, logDir: this.dataDir, ...tls });
+      const { nodeId, cluster } = this.options;
+      const props = renderServerProperties({ host, ports, nodeId, cluster, logDir: this.dataDir, ...tls });
       await writeFile(propsFile, props, { mode: 0o600 });
       await writeFile(join(dir, "log4j2.properties"), renderLog4j2Properties(this.logFile, READY_LOGGER));
       if (!existsSync(join(this.dataDir, "meta.properties"))) {
-        let clusterId = randomBytes(16).toString("base64url");
-        // an id starting with "-" would read as an option
-        while (clusterId.startsWith("-")) clusterId = randomBytes(16).toString("base64url");
         await run(
           runtime.java,
-          [...this.jvmArgs(128), STORAGE_TOOL_CLASS, "format", "-t", clusterId, "-c", propsFile],
+          [...this.jvmArgs(128), STORAGE_TOOL_CLASS, "format", "-t", this.options.clusterId, "-c", propsFile],
           { timeout: 60_000 },
         ).catch((error: { stderr?: string; message: string }) => {
           throw new Error(`Kafka storage format failed: ${diagnosticTail(error.stderr || error.message)}`);

@@ -1,4 +1,4 @@
-// Renders the single-node KRaft (combined broker+controller) configuration and its log4j2 configuration.
+// Renders one node's KRaft configuration (every node is a broker and a controller) and its log4j2 configuration.
 
 export interface BrokerPorts {
   /** SSL listener, client certificate required */
@@ -11,9 +11,20 @@ export interface BrokerPorts {
   controller: number;
 }
 
+/** One node of a cluster as the others reach it. */
+export interface ClusterNode {
+  nodeId: number;
+  /** its KRaft controller listener */
+  controllerPort: number;
+}
+
 export interface BrokerConfigInput {
   host: string;
   ports: BrokerPorts;
+  /** this node's id; default 1 */
+  nodeId?: number;
+  /** every node of the cluster, this one included; default this node alone */
+  cluster?: readonly ClusterNode[];
   saslEnabled: boolean;
   logDir: string;
   /** PEM chain of the broker certificate (leaf first) */
@@ -35,14 +46,28 @@ export function escapeProperty(value: string): string {
 /** The principal of a client certificate is its CN (`CN=alice,O=x` → `alice`). */
 export const PRINCIPAL_MAPPING_RULES = "RULE:^CN=([^,]*)(,.*)?$/$1/,DEFAULT";
 
+/**
+ * Replication defaults of a service with `nodes` nodes: three copies of every partition and two in sync to accept
+ * a write (what a production topic on a 3-node Exoscale service uses), fewer on a smaller cluster.
+ */
+export function replicationDefaults(nodes: number): { replicationFactor: number; minInsyncReplicas: number } {
+  const replicationFactor = Math.max(1, Math.min(3, nodes));
+  return { replicationFactor, minInsyncReplicas: replicationFactor >= 3 ? 2 : 1 };
+}
+
 export function renderServerProperties(input: BrokerConfigInput): string {
   const { host, ports } = input;
+  const nodeId = input.nodeId ?? 1;
+  const cluster = input.cluster ?? [{ nodeId, controllerPort: ports.controller }];
+  const { replicationFactor, minInsyncReplicas } = replicationDefaults(cluster.length);
+  const rf = String(replicationFactor);
+  const minIsr = String(minInsyncReplicas);
   const listeners = [`SSL://${host}:${ports.ssl}`, `INTERNAL://${host}:${ports.internal}`];
   if (input.saslEnabled) listeners.push(`SASL_SSL://${host}:${ports.sasl}`);
   const props: [string, string][] = [
     ["process.roles", "broker,controller"],
-    ["node.id", "1"],
-    ["controller.quorum.voters", `1@${host}:${ports.controller}`],
+    ["node.id", String(nodeId)],
+    ["controller.quorum.voters", cluster.map((node) => `${node.nodeId}@${host}:${node.controllerPort}`).join(",")],
     ["listeners", [...listeners, `CONTROLLER://${host}:${ports.controller}`].join(",")],
     ["advertised.listeners", listeners.join(",")],
     ["listener.security.protocol.map", "SSL:SSL,SASL_SSL:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT"],
@@ -50,15 +75,15 @@ export function renderServerProperties(input: BrokerConfigInput): string {
     ["controller.listener.names", "CONTROLLER"],
     ["log.dirs", input.logDir],
     ["num.partitions", "1"],
-    ["default.replication.factor", "1"],
-    ["min.insync.replicas", "1"],
-    ["offsets.topic.replication.factor", "1"],
+    ["default.replication.factor", rf],
+    ["min.insync.replicas", minIsr],
+    ["offsets.topic.replication.factor", rf],
     ["offsets.topic.num.partitions", "1"],
-    ["transaction.state.log.replication.factor", "1"],
-    ["transaction.state.log.min.isr", "1"],
+    ["transaction.state.log.replication.factor", rf],
+    ["transaction.state.log.min.isr", minIsr],
     ["transaction.state.log.num.partitions", "1"],
-    ["share.coordinator.state.topic.replication.factor", "1"],
-    ["share.coordinator.state.topic.min.isr", "1"],
+    ["share.coordinator.state.topic.replication.factor", rf],
+    ["share.coordinator.state.topic.min.isr", minIsr],
     ["share.coordinator.state.topic.num.partitions", "1"],
     ["group.initial.rebalance.delay.ms", "0"],
     ["auto.create.topics.enable", "false"],

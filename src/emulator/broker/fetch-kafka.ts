@@ -1,7 +1,7 @@
 // `exo-emulator fetch-kafka`, and what `--kafka real` does first: make the jar directory hold the
 // pinned Kafka jars, fetching them from Maven Central (or EXO_EMULATOR_MAVEN_REPO) when missing.
-import { fetchKafkaJars, hasPinnedJars, MAVEN_CENTRAL, terminalProgress } from "./jar-cache.js";
-import { KAFKA_JARS, KAFKA_VERSION } from "./kafka-jars.js";
+import { fetchKafkaJars, hasPinnedJars, jarsStamp, kafkaRelease, MAVEN_CENTRAL, terminalProgress } from "./jar-cache.js";
+import type { KafkaRelease } from "./kafka-jars.js";
 import { defaultLibsDir, findKafkaVersion, javaProblem } from "./runtime.js";
 
 export interface JarFetchIO {
@@ -14,29 +14,30 @@ export interface JarFetchIO {
   signal?: AbortSignal;
 }
 
-/** Returns the jar directory once it holds the pinned jars. */
-export async function ensureKafkaJars(io: JarFetchIO, libsDir = defaultLibsDir()): Promise<string> {
-  if (hasPinnedJars(libsDir)) return libsDir;
+/** Returns the jar directory once it holds the pinned jars of `release` (default: the default service version's). */
+export async function ensureKafkaJars(io: JarFetchIO, libsDir?: string, release: KafkaRelease = kafkaRelease()): Promise<string> {
+  const dir = libsDir ?? defaultLibsDir(release.version);
+  if (hasPinnedJars(dir, jarsStamp(release))) return dir;
   const repository = process.env.EXO_EMULATOR_MAVEN_REPO || MAVEN_CENTRAL;
-  const total = KAFKA_JARS.reduce((sum, jar) => sum + jar.size, 0);
-  const label = `Fetching Kafka ${KAFKA_VERSION} (${KAFKA_JARS.length} jars, ${(total / 1e6).toFixed(1)} MB) from ${repository}`;
+  const total = release.jars.reduce((sum, jar) => sum + jar.size, 0);
+  const label = `Fetching Kafka ${release.version} (${release.jars.length} jars, ${(total / 1e6).toFixed(1)} MB) from ${repository}`;
   const progress = io.isTTY && !io.quiet ? terminalProgress(io.write, label) : undefined;
-  if (!progress && !io.quiet) io.write(`${label} into ${libsDir}\n`);
+  if (!progress && !io.quiet) io.write(`${label} into ${dir}\n`);
   try {
-    await fetchKafkaJars(libsDir, { repository, onProgress: progress?.update, signal: io.signal });
+    await fetchKafkaJars(dir, { repository, release, onProgress: progress?.update, signal: io.signal });
   } finally {
     progress?.end();
   }
-  if (!io.quiet) io.write(`Kafka ${KAFKA_VERSION}: ${KAFKA_JARS.length} jars verified in ${libsDir}\n`);
-  return libsDir;
+  if (!io.quiet) io.write(`Kafka ${release.version}: ${release.jars.length} jars verified in ${dir}\n`);
+  return dir;
 }
 
 /**
- * Before `--kafka real` starts: fetches the pinned jars when the jar directory has no Kafka at all and
+ * Before `--kafka real` starts: fetches the default release's jars when its directory has no Kafka at all and
  * Java is there to run it (a directory with another Kafka, such as EXO_EMULATOR_KAFKA_LIBS pointing at a
- * Kafka distribution's libs/, is used as it is).
+ * Kafka distribution's libs/, is used as it is). A service of another version fetches its release when it starts.
  */
-export async function prepareKafkaJars(io: JarFetchIO, libsDir = defaultLibsDir()): Promise<void> {
-  if (findKafkaVersion(libsDir) || (await javaProblem())) return;
+export async function prepareKafkaJars(io: JarFetchIO, libsDir?: string): Promise<void> {
+  if (findKafkaVersion(libsDir ?? defaultLibsDir()) || (await javaProblem())) return;
   await ensureKafkaJars(io, libsDir);
 }

@@ -1,6 +1,7 @@
-// BrokerProvider running one real Apache Kafka process (KRaft, combined broker+controller) per service.
+// BrokerProvider running a real Apache Kafka cluster per service: as many KRaft nodes (each a broker and a
+// controller, its own process and loopback ports) as the service's plan has nodes, or the number the emulator was given.
 import { createHash } from "node:crypto";
-import { mkdtemp, mkdir, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, mkdir, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type {
@@ -13,10 +14,13 @@ import type {
   ServerCertificateIssuer,
 } from "../broker-provider.js";
 import { kafkaAclBindings, type KafkaAclBinding } from "./acl-mapping.js";
-import { BrokerProcess } from "./broker-process.js";
+import { BrokerProcess, newClusterId, type BrokerTlsAndAuth } from "./broker-process.js";
+import { waitUntilInSync } from "./cluster-health.js";
+import { parseBrokerLog, readTail, type BrokerLogLine } from "./broker-log.js";
 import type { BrokerPorts } from "./config.js";
 import { freePorts } from "./ports.js";
-import { loadKafkaRuntime, type KafkaRuntime } from "./runtime.js";
+import { fetchKafkaJars, kafkaRelease } from "./jar-cache.js";
+import { defaultLibsDir, findKafkaVersion, loadKafkaRuntime, type KafkaRuntime } from "./runtime.js";
 import { syncBrokerUsers } from "./user-sync.js";
 import { issueServerCertificate } from "./server-cert.js";
 
@@ -25,26 +29,49 @@ export { prepareKafkaJars } from "./fetch-kafka.js";
 export { issueServerCertificate } from "./server-cert.js";
 
 export interface RealBrokerOptions {
-  /** directory of the Kafka jars; default $EXO_EMULATOR_KAFKA_LIBS, a clone's `.cache/kafka/libs`, else the per-user cache */
+  /**
+   * directory of the Kafka jars every service runs; default per service version: $EXO_EMULATOR_KAFKA_LIBS, else
+   * a clone's `.cache/kafka/RELEASE`, else the per-user cache (fetched there when missing)
+   */
   libsDir?: string;
   /** parent of the per-service broker directories; default a fresh temp directory removed on close() */
   dataDir?: string;
   /** loopback address the brokers listen on and advertise; default 127.0.0.1 */
   host?: string;
-  /** maximum JVM heap per broker, MiB; default 384 */
+  /** maximum JVM heap per broker, MiB; default 256 */
   heapMb?: number;
+  /** brokers per service, whatever its plan's node count (e.g. 1 for quick tests); default the plan's */
+  brokers?: number;
   /** how long a broker may take to accept connections; default 60 s */
   startTimeoutMs?: number;
   /** how long a broker may take to stop after SIGTERM before it is killed; default 10 s */
   stopTimeoutMs?: number;
+  /** receives a line for each broker's start, readiness, restart and stop, with the time it took */
+  log?: (line: string) => void;
+  /** where each broker's own log is copied on close(), under SERVICE/node-N/; default nowhere */
+  keepLogsDir?: string;
   /** signs the broker certificates; default issueServerCertificate */
   issueCertificate?: ServerCertificateIssuer;
 }
 
-interface ServiceEntry {
-  name: string;
+/** One node of a service's cluster. */
+interface NodeEntry {
+  nodeId: number;
   dir: string;
   ports: BrokerPorts;
+  broker: BrokerProcess | null;
+}
+
+interface ServiceEntry {
+  name: string;
+  nodeCount: number;
+  clusterId: string;
+  nodes: NodeEntry[];
+  /** the service's Kafka version (major.minor) */
+  version: string | undefined;
+  /** the Kafka release its brokers run, once started */
+  kafkaVersion: string | undefined;
+  dir: string;
   caCertPem: string;
   saslEnabled: boolean;
   users: BrokerUser[];
@@ -52,7 +79,6 @@ interface ServiceEntry {
   /** users and ACLs as last written to the broker (SCRAM credentials and ACLs); null when unknown */
   syncedUsers: string | null;
   certificate: { caCertPem: string; certPem: string; keyPem: string } | null;
-  broker: BrokerProcess | null;
   status: BrokerStatus;
   /** serialises every operation on this service */
   queue: Promise<unknown>;
@@ -71,7 +97,8 @@ const safeDirName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, "_");
 
 export class RealKafkaBrokerProvider implements BrokerProvider {
   private readonly services = new Map<string, ServiceEntry>();
-  private runtime: Promise<KafkaRuntime> | null = null;
+  /** per Kafka release */
+  private readonly runtimes = new Map<string, Promise<KafkaRuntime>>();
   private root: Promise<{ dir: string; owned: boolean }> | null = null;
   private readonly host: string;
 
@@ -79,10 +106,28 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     this.host = options.host ?? "127.0.0.1";
   }
 
-  private getRuntime(): Promise<KafkaRuntime> {
-    this.runtime ??= loadKafkaRuntime(this.options.libsDir);
-    this.runtime.catch(() => (this.runtime = null));
-    return this.runtime;
+  /** The runtime of the Kafka release a service version runs, its jars fetched first when they are missing. */
+  private getRuntime(serviceVersion: string | undefined): Promise<KafkaRuntime> {
+    const release = kafkaRelease(serviceVersion);
+    const key = this.options.libsDir ?? release.version;
+    let runtime = this.runtimes.get(key);
+    if (!runtime) {
+      const libsDir = this.options.libsDir ?? defaultLibsDir(release.version);
+      runtime = (async () => {
+        if (!findKafkaVersion(libsDir)) {
+          await fetchKafkaJars(libsDir, { repository: process.env.EXO_EMULATOR_MAVEN_REPO || undefined, release });
+        }
+        return loadKafkaRuntime(libsDir);
+      })();
+      this.runtimes.set(key, runtime);
+      runtime.catch(() => this.runtimes.delete(key));
+    }
+    return runtime;
+  }
+
+  /** The Kafka release a service's brokers run, once they started. */
+  kafkaVersion(name: string): string | undefined {
+    return this.services.get(name)?.kafkaVersion;
   }
 
   private getRoot(): Promise<{ dir: string; owned: boolean }> {
@@ -92,9 +137,22 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     return this.root;
   }
 
-  /** The SASL port is reserved from the first start: a service enabling SASL reports the port it will listen on. */
+  /**
+   * The first node's ports are the bootstrap (clients learn the others from its metadata). The SASL ports are
+   * reserved from the first start: a service enabling SASL reports the port it will listen on.
+   */
   private address(entry: ServiceEntry): BrokerAddress {
-    return { host: this.host, sslPort: entry.ports.ssl, saslPort: entry.ports.sasl };
+    const first = entry.nodes[0]!.ports;
+    return {
+      host: this.host,
+      sslPort: first.ssl,
+      saslPort: first.sasl,
+      nodes: entry.nodes.map((node) => ({ nodeId: node.nodeId, sslPort: node.ports.ssl, saslPort: node.ports.sasl })),
+    };
+  }
+
+  private running(entry: ServiceEntry): boolean {
+    return entry.nodes.length > 0 && entry.nodes.every((node) => node.broker?.state === "running");
   }
 
   private enqueue<T>(entry: ServiceEntry, task: () => Promise<T>): Promise<T> {
@@ -108,15 +166,18 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     if (!entry) {
       const created: ServiceEntry = {
         name: spec.name,
+        nodeCount: Math.max(1, this.options.brokers ?? spec.nodeCount ?? 1),
+        clusterId: newClusterId(),
+        nodes: [],
+        version: spec.version,
+        kafkaVersion: undefined,
         dir: "",
-        ports: { ssl: 0, sasl: 0, internal: 0, controller: 0 },
         caCertPem: spec.caCertPem,
         saslEnabled: spec.saslEnabled,
         users: spec.users,
         topicAcls: spec.topicAcls,
         syncedUsers: null,
         certificate: null,
-        broker: null,
         status: "starting",
         queue: Promise.resolve(),
         removed: false,
@@ -130,17 +191,17 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
 
   private async reconcile(entry: ServiceEntry, spec: BrokerServiceSpec): Promise<BrokerAddress> {
     if (this.services.get(spec.name) !== entry) throw new Error(`service ${spec.name} was removed`);
-    const needsRestart =
-      !entry.broker ||
-      entry.broker.state !== "running" ||
-      entry.caCertPem !== spec.caCertPem ||
-      entry.saslEnabled !== spec.saslEnabled;
+    const wasRunning = this.running(entry);
+    const needsRestart = !wasRunning || entry.caCertPem !== spec.caCertPem || entry.saslEnabled !== spec.saslEnabled;
     entry.caCertPem = spec.caCertPem;
     entry.saslEnabled = spec.saslEnabled;
     entry.users = spec.users;
     entry.topicAcls = spec.topicAcls;
     try {
-      if (needsRestart) {
+      if (needsRestart && wasRunning) {
+        entry.status = "rebalancing";
+        await this.roll(entry, spec.caKeyPem);
+      } else if (needsRestart) {
         entry.status = "starting";
         await this.restart(entry, spec.caKeyPem);
       }
@@ -154,60 +215,119 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
   }
 
   private async restart(entry: ServiceEntry, caKeyPem: string): Promise<void> {
-    const runtime = await this.getRuntime();
+    const runtime = await this.getRuntime(entry.version);
+    entry.kafkaVersion = runtime.kafkaVersion;
     if (!entry.dir) {
       const root = await this.getRoot();
       entry.dir = join(root.dir, safeDirName(entry.name));
       await mkdir(entry.dir, { recursive: true, mode: 0o700 });
-      entry.ports = await this.pickPorts();
+      const ports = await this.pickPorts(entry.nodeCount);
+      entry.nodes = ports.map((nodePorts, i) => ({ nodeId: i + 1, dir: join(entry.dir, `node-${i + 1}`), ports: nodePorts, broker: null }));
     }
-    if (entry.broker) await entry.broker.stop();
+    await Promise.all(entry.nodes.map((node) => node.broker?.stop()));
+    const tls = await this.tlsOf(entry, caKeyPem);
+    for (let attempt = 1; ; attempt++) {
+      if (entry.removed) throw new Error(`service ${entry.name} was removed`);
+      for (const node of entry.nodes) node.broker = this.newBroker(entry, node, runtime);
+      entry.syncedUsers = null;
+      // the nodes start together: none is ready before a majority of the controllers runs
+      this.say(entry, `starting ${entry.nodes.length} broker(s), Kafka ${runtime.kafkaVersion}, logs in ${entry.dir}/node-N/server.log`);
+      const results = await Promise.allSettled(entry.nodes.map((node) => this.timed(entry, node, "ready", () => node.broker!.start(tls))));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (!failed) return;
+      await Promise.all(entry.nodes.map((node) => node.broker?.stop()));
+      // ports are only reserved until the broker binds them: another process may have taken one meanwhile
+      const bindFailures = await Promise.all(entry.nodes.map((node) => node.broker!.failedToBind()));
+      if (attempt >= 2 || entry.removed || !bindFailures.some(Boolean)) throw failed.reason;
+      const ports = await this.pickPorts(entry.nodeCount);
+      entry.nodes.forEach((node, i) => (node.ports = ports[i]!));
+    }
+  }
+
+  private async tlsOf(entry: ServiceEntry, caKeyPem: string): Promise<BrokerTlsAndAuth> {
     if (entry.certificate?.caCertPem !== entry.caCertPem) {
       const issue = this.options.issueCertificate ?? issueServerCertificate;
       const { certPem, keyPem } = await issue(entry.caCertPem, caKeyPem, { dns: ["localhost"], ips: [this.host] });
       entry.certificate = { caCertPem: entry.caCertPem, certPem, keyPem };
     }
-    const tls = {
+    return {
       saslEnabled: entry.saslEnabled,
       caCertPem: entry.caCertPem,
       certChainPem: entry.certificate.certPem,
       keyPem: entry.certificate.keyPem,
     };
-    for (let attempt = 1; ; attempt++) {
+  }
+
+  private newBroker(entry: ServiceEntry, node: NodeEntry, runtime: KafkaRuntime): BrokerProcess {
+    return new BrokerProcess({
+      runtime,
+      dir: node.dir,
+      host: this.host,
+      ports: node.ports,
+      nodeId: node.nodeId,
+      cluster: entry.nodes.map((n) => ({ nodeId: n.nodeId, controllerPort: n.ports.controller })),
+      clusterId: entry.clusterId,
+      heapMb: this.options.heapMb ?? 256,
+      startTimeoutMs: this.options.startTimeoutMs ?? 90_000,
+      stopTimeoutMs: this.options.stopTimeoutMs ?? 10_000,
+    });
+  }
+
+  /**
+   * Restarts a running cluster one broker at a time with the current configuration: the next one only once the
+   * restarted one is back and no partition is under-replicated, so clients with replicated topics carry on.
+   */
+  private async roll(entry: ServiceEntry, caKeyPem: string): Promise<void> {
+    const runtime = await this.getRuntime(entry.version);
+    const tls = await this.tlsOf(entry, caKeyPem);
+    for (const node of entry.nodes) {
       if (entry.removed) throw new Error(`service ${entry.name} was removed`);
-      const broker = new BrokerProcess({
-        runtime,
-        dir: entry.dir,
-        host: this.host,
-        ports: entry.ports,
-        heapMb: this.options.heapMb ?? 384,
-        startTimeoutMs: this.options.startTimeoutMs ?? 60_000,
-        stopTimeoutMs: this.options.stopTimeoutMs ?? 10_000,
-      });
-      entry.broker = broker;
-      entry.syncedUsers = null;
-      try {
-        await broker.start(tls);
-        return;
-      } catch (error) {
-        // ports are only reserved until the broker binds them: another process may have taken one meanwhile
-        if (attempt >= 2 || entry.removed || !(await broker.failedToBind())) throw error;
-        entry.ports = await this.pickPorts();
-      }
+      const started = performance.now();
+      await this.timed(entry, node, "stopped for a rolling restart", () => node.broker?.stop() ?? Promise.resolve());
+      node.broker = this.newBroker(entry, node, runtime);
+      await this.timed(entry, node, "ready again", () => node.broker!.start(tls));
+      await waitUntilInSync(runtime, this.internalBootstrap(entry), entry.nodes.length, this.options.startTimeoutMs ?? 90_000);
+      this.say(entry, `broker ${node.nodeId} restarted, every partition back in sync, ${Math.round(performance.now() - started)} ms in all`);
     }
   }
 
-  private async pickPorts(): Promise<BrokerPorts> {
-    const [ssl, sasl, internal, controller] = (await freePorts(this.host, 4)) as [number, number, number, number];
-    return { ssl, sasl, internal, controller };
+  /** A rolling restart of a running service's cluster with its current configuration (maintenance). */
+  async rollingRestart(name: string): Promise<void> {
+    const entry = this.services.get(name);
+    if (!entry) return;
+    await this.enqueue(entry, async () => {
+      if (!this.running(entry) || !entry.certificate) return;
+      entry.status = "rebalancing";
+      try {
+        await this.roll(entry, "");
+        entry.status = "running";
+      } catch (error) {
+        entry.status = "failed";
+        throw error;
+      }
+    });
+  }
+
+  private async pickPorts(nodes: number): Promise<BrokerPorts[]> {
+    const all = await freePorts(this.host, 4 * nodes);
+    return Array.from({ length: nodes }, (_, i) => {
+      const [ssl, sasl, internal, controller] = all.slice(4 * i, 4 * i + 4) as [number, number, number, number];
+      return { ssl, sasl, internal, controller };
+    });
+  }
+
+  /** The internal (plaintext loopback) address of a running node, for the admin tools. */
+  private internalBootstrap(entry: ServiceEntry): string {
+    const nodes = entry.nodes.filter((node) => node.broker?.state === "running");
+    return (nodes.length ? nodes : entry.nodes).map((node) => `${this.host}:${node.ports.internal}`).join(",");
   }
 
   private async syncUsers(entry: ServiceEntry): Promise<void> {
     const acls = kafkaAclBindings(entry.users.map((u) => u.username), entry.topicAcls);
     const key = accessKey(entry.users, acls);
     if (entry.syncedUsers === key) return;
-    const runtime = await this.getRuntime();
-    await syncBrokerUsers(runtime, `${this.host}:${entry.ports.internal}`, entry.users, acls, entry.dir);
+    const runtime = await this.getRuntime(entry.version);
+    await syncBrokerUsers(runtime, this.internalBootstrap(entry), entry.users, acls, entry.dir);
     entry.syncedUsers = key;
   }
 
@@ -225,7 +345,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     if (!entry) return; // not started yet: ensureService brings the current state
     await this.enqueue(entry, async () => {
       change(entry);
-      if (entry.broker?.state === "running") await this.syncUsers(entry);
+      if (this.running(entry)) await this.syncUsers(entry);
     });
   }
 
@@ -234,10 +354,9 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     if (!entry) return;
     this.services.delete(name);
     entry.removed = true;
-    await entry.broker?.stop(); // also aborts a start in progress
+    await this.stopNodes(entry); // also aborts a start in progress
     await this.enqueue(entry, async () => {
-      await entry.broker?.stop();
-      entry.broker = null;
+      await this.stopNodes(entry);
       if (entry.dir) await rm(entry.dir, { recursive: true, force: true });
     });
   }
@@ -245,18 +364,81 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
   status(name: string): BrokerStatus {
     const entry = this.services.get(name);
     if (!entry) return "failed";
-    if (entry.status === "running" && entry.broker?.state !== "running") return "failed";
+    // a cluster that has lost a minority of its nodes still serves (the node shows as down); one that lost more does not
+    if (entry.status === "running" && !this.running(entry)) {
+      const up = entry.nodes.filter((node) => node.broker?.state === "running").length;
+      return up * 2 > entry.nodes.length ? "running" : "failed";
+    }
     return entry.status;
   }
 
-  /** Process id of a service's broker JVM, if one is running (for diagnostics). */
-  brokerPid(name: string): number | undefined {
-    return this.services.get(name)?.broker?.pid;
+  /** Whether each node (1..N) of a service's cluster runs, or null for an unknown service. */
+  nodeStates(name: string): boolean[] | null {
+    const entry = this.services.get(name);
+    return entry ? entry.nodes.map((node) => node.broker?.state === "running") : null;
   }
 
-  /** Where a service's broker writes its log (for diagnostics), or null. */
-  logFile(name: string): string | null {
-    return this.services.get(name)?.broker?.logFile ?? null;
+  private async stopNodes(entry: ServiceEntry): Promise<void> {
+    await Promise.all(
+      entry.nodes.map((node) => (node.broker?.pid ? this.timed(entry, node, "stopped", () => node.broker!.stop()) : node.broker?.stop())),
+    );
+    for (const node of entry.nodes) node.broker = null;
+  }
+
+  private say(entry: ServiceEntry, message: string): void {
+    this.options.log?.(`kafka ${entry.name}: ${message}`);
+  }
+
+  /** Runs a broker step and logs it with the time it took (or its failure). */
+  private async timed(entry: ServiceEntry, node: NodeEntry, done: string, step: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    try {
+      await step();
+    } catch (error) {
+      this.say(entry, `broker ${node.nodeId} failed after ${Math.round(performance.now() - started)} ms (log: ${join(node.dir, "server.log")})`);
+      throw error;
+    }
+    this.say(entry, `broker ${node.nodeId} ${done} in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  /** Copies each broker's log files into keepLogsDir/SERVICE/node-N/. */
+  private async keepLogs(entry: ServiceEntry): Promise<void> {
+    const target = this.options.keepLogsDir;
+    if (!target) return;
+    for (const node of entry.nodes) {
+      const dir = join(target, safeDirName(entry.name), `node-${node.nodeId}`);
+      await mkdir(dir, { recursive: true });
+      const files = await readdir(node.dir).catch(() => [] as string[]);
+      for (const file of files.filter((f) => /^server\.log(\.\d+)?$/.test(f))) await copyFile(join(node.dir, file), join(dir, file));
+    }
+    this.say(entry, `broker logs kept in ${join(target, safeDirName(entry.name))}`);
+  }
+
+  /** The brokers' own log lines (newest last), from the tail of each node's log, or null without a cluster. */
+  async logLines(name: string): Promise<BrokerLogLine[] | null> {
+    const entry = this.services.get(name);
+    if (!entry || entry.nodes.length === 0) return null;
+    const lines: BrokerLogLine[] = [];
+    for (const node of entry.nodes) {
+      const text = await readTail(join(node.dir, "server.log"), 512 * 1024);
+      lines.push(...parseBrokerLog(text, `${entry.name}-${node.nodeId}`));
+    }
+    return lines.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  }
+
+  /** Process id of a service's broker JVM (node 1 unless named), if one is running (for diagnostics). */
+  brokerPid(name: string, nodeId = 1): number | undefined {
+    return this.services.get(name)?.nodes.find((node) => node.nodeId === nodeId)?.broker?.pid;
+  }
+
+  /** Where a service's broker (node 1 unless named) writes its log (for diagnostics), or null. */
+  logFile(name: string, nodeId = 1): string | null {
+    return this.services.get(name)?.nodes.find((node) => node.nodeId === nodeId)?.broker?.logFile ?? null;
+  }
+
+  /** The node ids of a service's cluster. */
+  nodeIds(name: string): number[] {
+    return this.services.get(name)?.nodes.map((node) => node.nodeId) ?? [];
   }
 
   async close(): Promise<void> {
@@ -265,11 +447,9 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     await Promise.all(
       entries.map(async (entry) => {
         entry.removed = true;
-        await entry.broker?.stop(); // also aborts a start in progress
-        await this.enqueue(entry, async () => {
-          await entry.broker?.stop();
-          entry.broker = null;
-        });
+        await this.stopNodes(entry); // also aborts a start in progress
+        await this.enqueue(entry, () => this.stopNodes(entry));
+        await this.keepLogs(entry).catch((error: Error) => this.say(entry, `could not keep the broker logs: ${error.message}`));
       }),
     );
     if (this.root) {

@@ -1,7 +1,7 @@
 // Where the Kafka broker's jars live, and fetching the pinned set from Maven Central.
 //
-// A directory holds the pinned version when its `.stamp` names it (the format scripts/kafka/fetch.sh
-// writes too). A fetch downloads every jar of KAFKA_JARS into a new directory beside the target,
+// A directory holds a pinned release when its `.stamp` names it (the format scripts/kafka/fetch.sh
+// writes too). A fetch downloads every jar of a release into a new directory beside the target,
 // checks each one's size and SHA-256 against the values pinned in kafka-jars.ts (never against a
 // checksum from the same server), and only then moves the complete set into place.
 import { createHash } from "node:crypto";
@@ -11,19 +11,26 @@ import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { KAFKA_JARS, KAFKA_VERSION, LOG4J_VERSION, type PinnedJar } from "./kafka-jars.js";
+import { DEFAULT_SERVICE_VERSION, KAFKA_RELEASES, LOG4J_VERSION, type KafkaRelease, type PinnedJar } from "./kafka-jars.js";
 
 export const MAVEN_CENTRAL = "https://repo1.maven.org/maven2";
-export const KAFKA_JARS_STAMP = `kafka=${KAFKA_VERSION} log4j=${LOG4J_VERSION}`;
 
-/** `$XDG_CACHE_HOME/exo-dbaas/kafka/VERSION` (XDG_CACHE_HOME defaults to ~/.cache; a relative one is ignored, as the spec says). */
-export function userCacheLibsDir(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), ".cache");
-  return join(base, "exo-dbaas", "kafka", KAFKA_VERSION);
+/** The Kafka release a service of this version runs (e.g. "3.8" → 3.8.1); the default one for an unpinned version. */
+export function kafkaRelease(serviceVersion?: string): KafkaRelease {
+  return KAFKA_RELEASES[serviceVersion ?? ""] ?? (KAFKA_RELEASES[DEFAULT_SERVICE_VERSION] as KafkaRelease);
 }
 
-export function hasPinnedJars(dir: string, stamp = KAFKA_JARS_STAMP): boolean {
+/** What a complete jar directory of `release` holds in its `.stamp` (the format scripts/kafka/fetch.sh writes). */
+export const jarsStamp = (release: KafkaRelease = kafkaRelease()) => `kafka=${release.version} log4j=${LOG4J_VERSION}`;
+
+/** `$XDG_CACHE_HOME/exo-dbaas/kafka/VERSION` (XDG_CACHE_HOME defaults to ~/.cache; a relative one is ignored, as the spec says). */
+export function userCacheLibsDir(env: NodeJS.ProcessEnv = process.env, kafkaVersion = kafkaRelease().version): string {
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), ".cache");
+  return join(base, "exo-dbaas", "kafka", kafkaVersion);
+}
+
+export function hasPinnedJars(dir: string, stamp = jarsStamp()): boolean {
   try {
     return readFileSync(join(dir, ".stamp"), "utf8").trim() === stamp;
   } catch {
@@ -34,10 +41,8 @@ export function hasPinnedJars(dir: string, stamp = KAFKA_JARS_STAMP): boolean {
 export interface FetchOptions {
   /** Maven repository root (default Maven Central) */
   repository?: string;
-  /** the jars to fetch (default: the pinned Kafka set) */
-  jars?: readonly PinnedJar[];
-  /** written as `.stamp` once every jar is verified (default KAFKA_JARS_STAMP) */
-  stamp?: string;
+  /** the release whose jars to fetch (default: the default service version's) */
+  release?: KafkaRelease;
   /** receives the bytes fetched so far and the total, after each chunk */
   onProgress?: (done: number, total: number) => void;
   /** concurrent downloads (default 4) */
@@ -51,12 +56,13 @@ export interface FetchOptions {
  * directory of someone else's files.
  */
 export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): Promise<{ fetched: boolean }> {
-  const stamp = options.stamp ?? KAFKA_JARS_STAMP;
+  const release = options.release ?? kafkaRelease();
+  const stamp = jarsStamp(release);
   if (hasPinnedJars(dir, stamp)) return { fetched: false };
   if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(join(dir, ".stamp"))) {
     throw new Error(`${dir} exists and is not a Kafka jar cache: remove it or choose another directory`);
   }
-  const jars = options.jars ?? KAFKA_JARS;
+  const jars: readonly PinnedJar[] = release.jars;
   const repository = (options.repository ?? MAVEN_CENTRAL).replace(/\/+$/, "");
   await mkdir(dirname(dir), { recursive: true });
   const work = await mkdtemp(join(dirname(dir), `.${basename(dir)}.fetch-`));

@@ -126,3 +126,50 @@ public final class ExoUserSync {
   }
 }
 `;
+
+/**
+ * Waits until the cluster is whole again: `expectedBrokers` brokers registered and every partition (internal topics
+ * included) with all its replicas in sync. Usage: ExoClusterHealth <bootstrap> <expectedBrokers> <timeoutSeconds>.
+ * Exit 0 once so; 1, with the last shortfall on stderr, after the timeout.
+ */
+export const CLUSTER_HEALTH_CLASS = "ExoClusterHealth";
+export const CLUSTER_HEALTH_SOURCE = `
+import java.util.*;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+public final class ExoClusterHealth {
+  public static void main(String[] args) throws Exception {
+    int expected = Integer.parseInt(args[1]);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    String shortfall = "no answer";
+    try (Admin admin = Admin.create(props)) {
+      while (System.nanoTime() < deadline) {
+        try {
+          int brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+          Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
+          int underReplicated = 0;
+          for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+            for (TopicPartitionInfo partition : topic.partitions()) {
+              if (partition.isr().size() < partition.replicas().size()) underReplicated++;
+            }
+          }
+          if (brokers >= expected && underReplicated == 0) return;
+          shortfall = brokers + " of " + expected + " brokers, " + underReplicated + " partitions under-replicated";
+        } catch (Exception e) {
+          Throwable cause = e.getCause() != null ? e.getCause() : e;
+          shortfall = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        Thread.sleep(200);
+      }
+    }
+    System.err.println("cluster not in sync: " + shortfall);
+    System.exit(1);
+  }
+}
+`;

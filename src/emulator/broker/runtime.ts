@@ -7,10 +7,12 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { userCacheLibsDir } from "./jar-cache.js";
+import { kafkaRelease, userCacheLibsDir } from "./jar-cache.js";
 import {
   BROKER_LAUNCHER_CLASS,
   BROKER_LAUNCHER_SOURCE,
+  CLUSTER_HEALTH_CLASS,
+  CLUSTER_HEALTH_SOURCE,
   USER_SYNC_CLASS,
   USER_SYNC_SOURCE,
 } from "./java-sources.js";
@@ -37,14 +39,15 @@ export const JVM_FLAGS = [
 ];
 
 /**
- * The jar directory: EXO_EMULATOR_KAFKA_LIBS when set; in a clone of this repository its `.cache/kafka/libs`
- * (where scripts/kafka/fetch.sh puts them); otherwise the per-user cache (see userCacheLibsDir).
+ * The jar directory of a Kafka release: EXO_EMULATOR_KAFKA_LIBS when set (whatever Kafka it holds serves every
+ * service); in a clone of this repository its `.cache/kafka/VERSION` (where scripts/kafka/fetch.sh puts them);
+ * otherwise the per-user cache (see userCacheLibsDir).
  */
-export function defaultLibsDir(): string {
+export function defaultLibsDir(kafkaVersion = kafkaRelease().version): string {
   if (process.env.EXO_EMULATOR_KAFKA_LIBS) return process.env.EXO_EMULATOR_KAFKA_LIBS;
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "scripts", "kafka", "versions"))) return join(dir, ".cache", "kafka", "libs");
-    if (dirname(dir) === dir) return userCacheLibsDir();
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "scripts", "kafka", "versions"))) return join(dir, ".cache", "kafka", kafkaVersion);
+    if (dirname(dir) === dir) return userCacheLibsDir(process.env, kafkaVersion);
   }
 }
 
@@ -90,7 +93,11 @@ export function findKafkaVersion(libsDir: string): string | null {
  * directory is read-only, in a per-user temp directory), and returns the classes directory.
  */
 async function compileHelpers(java: string, libsDir: string, kafkaVersion: string): Promise<string> {
-  const sources = { [BROKER_LAUNCHER_CLASS]: BROKER_LAUNCHER_SOURCE, [USER_SYNC_CLASS]: USER_SYNC_SOURCE };
+  const sources = {
+    [BROKER_LAUNCHER_CLASS]: BROKER_LAUNCHER_SOURCE,
+    [USER_SYNC_CLASS]: USER_SYNC_SOURCE,
+    [CLUSTER_HEALTH_CLASS]: CLUSTER_HEALTH_SOURCE,
+  };
   const hash = createHash("sha256").update(kafkaVersion).update(JSON.stringify(sources)).digest("hex").slice(0, 16);
   const uid = process.getuid?.() ?? "user";
   const parents = [dirname(libsDir), join(tmpdir(), `exo-emulator-kafka-${uid}`)];

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { kafkaRelease } from "../../../src/emulator/broker/jar-cache.js";
 import { envFile, javaProperties, librdkafkaConf, type ClientSettings } from "../../../src/kafka/clients/formats.js";
 import { ROOT } from "../../helpers/built-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
@@ -14,7 +15,7 @@ import { clientSettings } from "../../helpers/client-settings.js";
 
 const run = promisify(execFile);
 const PROGRAM = join(ROOT, "test", "clients", "programs", "ConfigReadback.java");
-const KAFKA_LIBS = join(ROOT, ".cache", "kafka", "libs");
+const KAFKA_LIBS = join(ROOT, ".cache", "kafka", kafkaRelease().version);
 
 async function missingTool(): Promise<string | null> {
   for (const [tool, args] of [["kcat", ["-V"]], ["javac", ["-version"]]] as const) {

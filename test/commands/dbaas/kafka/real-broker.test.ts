@@ -69,7 +69,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "dbaas-kafka-"));
-    emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0, brokers: createRealBrokerProvider() });
+    emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0, brokers: createRealBrokerProvider({ brokers: 1 }) });
     env = apiEnv(emulator);
     await waitRunning();
     bootstrap = await showService("{{.Kafka.URI}}");
