@@ -25,11 +25,35 @@ const CONTROL_BATCH = 0x20;
 const LOG_APPEND_TIME = 0x08;
 const FETCH_WAIT_MS = 500;
 const PARTITION_MAX_BYTES = 1 << 20;
+/** the records of one produce request, well below the broker's default message.max.bytes (1 MiB) */
+const REQUEST_BYTES = 512 * 1024;
+/** a record's framing in a batch, at most (attributes, deltas, lengths as varints) */
+const RECORD_OVERHEAD = 24;
 
 function checkPartition(topic: string, meta: ClusterTopicMetadata, partition: number | undefined): void {
   if (partition !== undefined && (partition < 0 || partition >= meta.partitions.length)) {
     throw new CliError(`topic ${goQuote(topic)} has no partition ${partition} (partitions 0 to ${meta.partitions.length - 1})`);
   }
+}
+
+/**
+ * The records in order, cut into produce requests of at most REQUEST_BYTES (counting keys, values and
+ * headers): one request holds one batch per partition, which the broker refuses above its
+ * message.max.bytes (1 MiB by default).
+ */
+function* requestSized<T extends OutgoingRecord>(records: readonly T[]): Generator<T[]> {
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const r of records) {
+    const size = RECORD_OVERHEAD + (r.key?.length ?? 0) + r.value.length + r.headers.reduce((n, [k, v]) => n + k.length + v.length + RECORD_OVERHEAD, 0);
+    if (chunk.length > 0 && bytes + size > REQUEST_BYTES) {
+      yield chunk;
+      [chunk, bytes] = [[], 0];
+    }
+    chunk.push(r);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /** Writes the records with acks=all; the report groups them by partition with their first offset. */
@@ -43,17 +67,21 @@ export async function produce(session: KafkaSession, topic: string, records: rea
     return { ...r, partition: p };
   });
   const producer = session.producer();
-  const result = await session.request({ topic, permission: "write" }, () =>
-    producer.send({
-      messages: placed.map((r) => ({ topic, partition: r.partition, key: r.key, value: r.value, headers: new Map(r.headers) })),
-    }),
-  );
+  const firstOffsets = new Map<number, bigint>();
+  for (const chunk of requestSized(placed)) {
+    const result = await session.request({ topic, permission: "write" }, () =>
+      producer.send({
+        messages: chunk.map((r) => ({ topic, partition: r.partition, key: r.key, value: r.value, headers: new Map(r.headers) })),
+      }),
+    );
+    for (const o of result.offsets ?? []) if (!firstOffsets.has(o.partition)) firstOffsets.set(o.partition, o.offset);
+  }
   const counts = new Map<number, number>();
   for (const r of placed) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
   const partitions = [...counts]
     .sort(([a], [b]) => a - b)
     .map(([p, n]) => {
-      const first = result.offsets?.find((o) => o.partition === p)?.offset;
+      const first = firstOffsets.get(p);
       if (first === undefined) throw new CliError(`the broker did not report where the records of partition ${p} were written`);
       return { partition: p, firstOffset: first, records: n };
     });
