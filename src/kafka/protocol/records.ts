@@ -27,6 +27,8 @@ const FETCH_WAIT_MS = 500;
 const PARTITION_MAX_BYTES = 1 << 20;
 /** the records of one produce request, well below the broker's default message.max.bytes (1 MiB) */
 const REQUEST_BYTES = 512 * 1024;
+/** produce requests sent before the first answer is awaited */
+const IN_FLIGHT = 4;
 /** a record's framing in a batch, at most (attributes, deltas, lengths as varints) */
 const RECORD_OVERHEAD = 24;
 
@@ -68,14 +70,20 @@ export async function produce(session: KafkaSession, topic: string, records: rea
   });
   const producer = session.producer();
   const firstOffsets = new Map<number, bigint>();
+  // requests go out IN_FLIGHT at a time on the broker's one connection, which the broker answers in
+  // order; the producer does not retry (session.producer), so a record cannot overtake an earlier one
+  const sends: Array<Promise<unknown>> = [];
   for (const chunk of requestSized(placed)) {
-    const result = await session.request({ topic, permission: "write" }, () =>
-      producer.send({
-        messages: chunk.map((r) => ({ topic, partition: r.partition, key: r.key, value: r.value, headers: new Map(r.headers) })),
-      }),
-    );
-    for (const o of result.offsets ?? []) if (!firstOffsets.has(o.partition)) firstOffsets.set(o.partition, o.offset);
+    const messages = chunk.map((r) => ({ topic, partition: r.partition, key: r.key, value: r.value, headers: new Map(r.headers) }));
+    sends.push(session.request({ topic, permission: "write" }, () => producer.send({ messages })).then((result) => {
+      for (const o of result.offsets ?? []) {
+        const known = firstOffsets.get(o.partition);
+        if (known === undefined || o.offset < known) firstOffsets.set(o.partition, o.offset);
+      }
+    }));
+    if (sends.length >= IN_FLIGHT) await sends.shift();
   }
+  await Promise.all(sends);
   const counts = new Map<number, number>();
   for (const r of placed) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
   const partitions = [...counts]

@@ -52,8 +52,9 @@ export class KafkaSession {
   }
 
   producer(): Producer<Buffer, Buffer, Buffer, Buffer> {
-    // acks=all: a record counts as written once every in-sync replica has it
-    const producer = new this.library.Producer({ ...clientOptions(this.connection), acks: -1, autocreateTopics: false });
+    // acks=all: a record counts as written once every in-sync replica has it; no retry, so that a
+    // request sent again cannot land after a later one (produce keeps several requests in flight)
+    const producer = new this.library.Producer({ ...clientOptions(this.connection), acks: -1, autocreateTopics: false, retries: 0 });
     this.clients.push(producer);
     return producer;
   }
