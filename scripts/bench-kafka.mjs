@@ -61,7 +61,8 @@ try {
   const variants = {
     nodeNoop: ["node -e 0", process.execPath, ["-e", "0"]],
     exoVersion: ["`exo version`", process.execPath, [cli, "version"]],
-    libraryLoad: ["Node loading @platformatic/kafka (`import()`, then exit)", process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(join(root, "node_modules", "@platformatic", "kafka", "dist", "index.js"))})`]],
+    packageLoad: ["Node loading the installed @platformatic/kafka (`import()`, then exit)", process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(join(root, "node_modules", "@platformatic", "kafka", "dist", "index.js"))})`]],
+    libraryLoad: ["Node loading dist/exo-kafka.cjs, the library as bundled (`require()` without code cache, then exit)", process.execPath, ["-e", `require(${JSON.stringify(join(root, "dist", "exo-kafka.cjs"))})`]],
     kcatVersion: ["`kcat -V`", "kcat", ["-V"]],
     javaVersion: ["`java TopicCommand --version`", "java", [...javaCp, "org.apache.kafka.tools.TopicCommand", "--version"]],
     exoList: ["`exo dbaas kafka topic list`", process.execPath, [cli, ...kafka("topic", "list", SERVICE)]],
@@ -119,7 +120,7 @@ Start-up, in the same rounds:
 
 | start-up | median |
 | --- | --- |
-${["nodeNoop", "exoVersion", "libraryLoad", "kcatVersion", "javaVersion"].map((k) => `| ${rows[k].label} | ${fmt(rows[k].ms)} |`).join("\n")}
+${["nodeNoop", "exoVersion", "packageLoad", "libraryLoad", "kcatVersion", "javaVersion"].map((k) => `| ${rows[k].label} | ${fmt(rows[k].ms)} |`).join("\n")}
 
 So about ${fmt(startExo)} of every \`exo dbaas kafka\` command is start-up (\`exo version\` plus the library's load above
 \`node -e 0\`), against ${fmt(rows.kcatVersion.ms)} for kcat and ${fmt(rows.javaVersion.ms)} for the JVM tool.

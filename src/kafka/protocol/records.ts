@@ -24,7 +24,8 @@ const CONTROL_BATCH = 0x20;
 /** the broker's append time stands for every record of the batch (message.timestamp.type=LogAppendTime) */
 const LOG_APPEND_TIME = 0x08;
 const FETCH_WAIT_MS = 500;
-const PARTITION_MAX_BYTES = 1 << 20;
+/** per partition and fetch: fewer round trips for a long read (the response stays within the consumer's 10 MiB) */
+const PARTITION_MAX_BYTES = 4 << 20;
 /** the records of one produce request, well below the broker's default message.max.bytes (1 MiB) */
 const REQUEST_BYTES = 512 * 1024;
 /** produce requests sent before the first answer is awaited */
