@@ -7,6 +7,7 @@ import type { ClusterTopicMetadata } from "@platformatic/kafka";
 import { CliError } from "../../errors.js";
 import { goQuote } from "../../go/quote.js";
 import { showBytes, type ConsumedRecord, type ProduceReport } from "../views/kafka-records.js";
+import { requireNoMembers } from "./groups.js";
 import type { KafkaSession } from "./session.js";
 import { requireTopic } from "./topics.js";
 
@@ -74,14 +75,18 @@ export async function produce(session: KafkaSession, topic: string, records: rea
   // requests go out IN_FLIGHT at a time on the broker's one connection, which the broker answers in
   // order; the producer does not retry (session.producer), so a record cannot overtake an earlier one
   const sends: Array<Promise<unknown>> = [];
+  session.changing();
   for (const chunk of requestSized(placed)) {
     const messages = chunk.map((r) => ({ topic, partition: r.partition, key: r.key, value: r.value, headers: new Map(r.headers) }));
-    sends.push(session.request({ topic, permission: "write" }, () => producer.send({ messages })).then((result) => {
+    const sent = session.request({ topic, permission: "write" }, () => producer.send({ messages })).then((result) => {
       for (const o of result.offsets ?? []) {
         const known = firstOffsets.get(o.partition);
         if (known === undefined || o.offset < known) firstOffsets.set(o.partition, o.offset);
       }
-    }));
+    });
+    // awaited below; a failure of one not awaited yet (an earlier one failed, or an interrupt) is not unhandled
+    sent.catch(() => undefined);
+    sends.push(sent);
     if (sends.length >= IN_FLIGHT) await sends.shift();
   }
   await Promise.all(sends);
@@ -137,6 +142,8 @@ async function startOffsets(session: KafkaSession, req: ConsumeRequest, partitio
 export async function consume(session: KafkaSession, req: ConsumeRequest): Promise<ConsumedRecord[]> {
   const meta = await requireTopic(session, req.topic, "read");
   checkPartition(req.topic, meta, req.partition);
+  // before reading: the commit at the end would be refused, the records read lost
+  if (req.group !== undefined) await requireNoMembers(session, req.group, req.topic, "; nothing was read");
   const partitions = req.partition !== undefined ? [req.partition] : meta.partitions.map((_, i) => i);
   const positions = await startOffsets(session, req, partitions);
   const consumer = session.consumer(req.group ?? "exo-dbaas");
@@ -202,6 +209,7 @@ async function commit(session: KafkaSession, req: ConsumeRequest, records: reado
   for (const r of records) next.set(r.partition, r.offset + 1n);
   for (const [p, offset] of positions) if (!next.has(p) && req.maxMessages === undefined) next.set(p, offset);
   if (next.size === 0) return;
+  session.changing();
   await session.request({ topic: req.topic, group: req.group, permission: "read" }, () =>
     session.admin.alterConsumerGroupOffsets({
       groupId: req.group!,

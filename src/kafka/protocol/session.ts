@@ -7,8 +7,26 @@ import { loadKafkaLibrary, type KafkaLibrary } from "./library.js";
 
 const CLOSE_GRACE_MS = 2_000;
 
+/** The command's interrupt, and what to call once a change is handed to the broker. */
+export interface SessionControl {
+  signal?: AbortSignal;
+  onChangeSent?: () => void;
+}
+
+/** `promise`, or the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 export class KafkaSession {
   private readonly clients: Array<{ close(): Promise<void> }> = [];
+  private control: SessionControl = {};
 
   private constructor(
     readonly connection: KafkaConnection,
@@ -35,6 +53,15 @@ export class KafkaSession {
       clearTimeout(timer);
     }
     return session;
+  }
+
+  /**
+   * Called right before a request that changes something on the broker: refuses once interrupted (the
+   * command has already ended), else an interrupt from now on says the change was sent.
+   */
+  changing(): void {
+    if (this.control.signal?.aborted) throw this.control.signal.reason;
+    this.control.onChangeSent?.();
   }
 
   /** Runs a request, its failure as one line about `target`. */
@@ -74,11 +101,12 @@ export class KafkaSession {
     clearTimeout(timer);
   }
 
-  /** Opens a session, runs `work`, closes the session whatever happened. */
-  static async with<T>(connection: KafkaConnection, work: (session: KafkaSession) => Promise<T>): Promise<T> {
-    const session = await KafkaSession.open(connection);
+  /** Opens a session, runs `work`, closes the session whatever happened; an interrupt ends it at once. */
+  static async with<T>(connection: KafkaConnection, work: (session: KafkaSession) => Promise<T>, control: SessionControl = {}): Promise<T> {
+    const session = await untilAborted(KafkaSession.open(connection), control.signal);
+    session.control = control;
     try {
-      return await work(session);
+      return await untilAborted(work(session), control.signal);
     } finally {
       await session.close();
     }

@@ -24,6 +24,7 @@ ${CONNECTION_HELP}
 Supported output template annotations:
 ${annotationSections([{ title: "Produced", view: produceView }])}`,
   args: ["name", "topic"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "consume", args.name, args.topic, "-z", zone, "--from-beginning"],
   options: {
     value: flag.string("value", { description: "write this one record instead of reading stdin" }),
     keySeparator: flag.string("key-separator", { description: "each line is KEY<separator>VALUE" }),

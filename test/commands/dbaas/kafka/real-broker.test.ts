@@ -269,10 +269,48 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
       expect(shown.partitions.map((p: { member: string }) => p.member)).toEqual([shown.members[0].id, shown.members[0].id, shown.members[0].id]);
       const r = await kafka("group", "reset-offsets", SERVICE, "busy", "--topic", "orders", "--to-earliest", "--execute");
       expect([r.exitCode, r.stdout, r.stderr]).toEqual([1, "", 'error: consumer group "busy" has 1 active member(s) (state Stable): stop its consumers first\n']);
+      // consume --group would read, then have its commit refused: it is refused before reading
+      const consumed = await kafka("consume", SERVICE, "orders", "--group", "busy", "--from-beginning", "--idle-timeout", "1s");
+      expect([consumed.exitCode, consumed.stdout, consumed.stderr]).toEqual([1, "", 'error: consumer group "busy" has 1 active member(s) (state Stable): stop its consumers first; nothing was read\n']);
     } finally {
       holder.stdin!.end();
       await new Promise((done) => holder.once("exit", done));
     }
+  }, 120_000);
+
+  it("Ctrl-C: before a change nothing is created; while consume waits it ends at once; during produce it says the records were sent", async () => {
+    const ctrlC = () => Object.assign(new Error("context canceled"), { name: "AbortError" });
+    const early = new AbortController();
+    early.abort(ctrlC());
+    const notCreated = await runCli(["dbaas", "kafka", "topic", "create", SERVICE, "interrupted", "-z", ZONE], { env, cwd: work, signal: early.signal });
+    expect(notCreated).toEqual({ exitCode: 1, stdout: "", stderr: "error: context canceled\n" });
+    expect(await ok(kafka("topic", "list", SERVICE, "--output-template", "{{.Name}}"))).not.toContain("interrupted");
+
+    // without following the interrupt, this would wait ten minutes for a record
+    const waiting = new AbortController();
+    setTimeout(() => waiting.abort(ctrlC()), 1500);
+    const consumed = await runCli(["dbaas", "kafka", "consume", SERVICE, "orders", "-z", ZONE, "--idle-timeout", "10m"], { env, cwd: work, signal: waiting.signal });
+    expect(consumed).toEqual({ exitCode: 1, stdout: "", stderr: "error: context canceled\n" });
+
+    // 60,000 records of 1,000 bytes take seconds: interrupted once the first are on the broker
+    await ok(kafka("topic", "create", SERVICE, "bulk"));
+    const sending = new AbortController();
+    const e = otherEnv();
+    const firstRecord = async () => {
+      for (;;) {
+        const r = await runProgram("kcat", ["-C", "-t", "bulk", "-o", "beginning", "-c", "1", "-e", "-q", "-b", bootstrap, "-X", "security.protocol=ssl", "-X", `ssl.ca.location=${e.KAFKA_CA}`, "-X", `ssl.certificate.location=${e.KAFKA_CERT}`, "-X", `ssl.key.location=${e.KAFKA_KEY}`], {});
+        if (r.stdout !== "") return sending.abort(ctrlC());
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    void firstRecord();
+    const lines = Array.from({ length: 60_000 }, (_, i) => `${i}`.padEnd(1000, "x"));
+    const produced = await runCli(["dbaas", "kafka", "produce", SERVICE, "bulk", "-z", ZONE], { env, cwd: work, input: lines, signal: sending.signal });
+    expect(produced).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: `error: context canceled: the change was sent and may still complete; check with exo dbaas kafka consume ${SERVICE} bulk -z ${ZONE} --from-beginning\n`,
+    });
   }, 120_000);
 
   it("a user whose ACL allows one topic: refused on another with the acl create that would allow it", async () => {
