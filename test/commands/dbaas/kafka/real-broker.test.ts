@@ -1,6 +1,7 @@
 // `exo dbaas kafka` against the emulator's real broker, each result checked by a client that is not ours:
-// kafka-python (topic configs, group consumer), confluent-kafka (records byte for byte, lag) and kcat -L
-// (partitions, replication factor). One emulator and broker serve the file, in order: certificate
+// kafka-python (topic configs, group consumer), confluent-kafka (records byte for byte, lag), kcat -L
+// (partitions, replication factor) and Kafka's own Java AdminClient (java/AdminCheck.java: a topic's
+// partitions, replication factor and configs; a group's lag). One emulator and broker serve the file, in order: certificate
 // authentication, refusals (ACLs, wrong CA, closed port), then SASL.
 import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -20,6 +21,8 @@ import { SERVICE, ZONE } from "../../../helpers/session.js";
 const missing = await missingPrerequisite("dbaas kafka commands on a real broker");
 const PYTHON = join(ROOT, ".cache", "python-venv", "bin", "python");
 const OTHER_CLIENT = join(import.meta.dirname, "python", "other_client.py");
+const KAFKA_LIBS = join(ROOT, ".cache", "kafka", "libs");
+const ADMIN_CHECK = join(import.meta.dirname, "java", "AdminCheck.java");
 
 interface Run {
   code: number;
@@ -60,6 +63,12 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     }
     throw new Error("service not running");
   };
+  /** What Java's AdminClient sees, through the client.properties of `credentials download --client java`. */
+  const adminCheck = async (...args: string[]) => {
+    const r = await runProgram("java", ["-cp", `${join(work, "classes")}:${KAFKA_LIBS}/*`, "AdminCheck", join(work, "java", "avnadmin.client.properties"), ...args], {});
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout);
+  };
   const otherEnv = () => ({ KAFKA_BOOTSTRAP: bootstrap, KAFKA_CA: join(work, "certs", "ca.pem"), KAFKA_CERT: join(work, "certs", "avnadmin.cert.pem"), KAFKA_KEY: join(work, "certs", "avnadmin.key.pem") });
   const other = async (args: string[], input?: string, extraEnv: Record<string, string> = {}) => {
     const r = await runProgram(PYTHON, [OTHER_CLIENT, ...args], { ...otherEnv(), ...extraEnv }, input);
@@ -69,11 +78,15 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "dbaas-kafka-"));
+    const compiled = runProgram("javac", ["-d", join(work, "classes"), "-cp", `${KAFKA_LIBS}/*`, ADMIN_CHECK], {});
     emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0, brokers: createRealBrokerProvider() });
     env = apiEnv(emulator);
     await waitRunning();
     bootstrap = await showService("{{.Kafka.URI}}");
     await ok(cli(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--dir", "certs"]));
+    await ok(cli(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--dir", "java", "--client", "java"]));
+    const javac = await compiled;
+    expect(javac.code, javac.stderr).toBe(0);
   }, 240_000);
 
   afterAll(async () => {
@@ -96,6 +109,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
 
     const seen = JSON.parse(await other(["describe-topic", "orders"]));
     expect(seen).toEqual({ partitions: 3, replication_factor: 1, leaders: [1, 1, 1], configs: { "retention.ms": "3600000", "cleanup.policy": "compact,delete" } });
+    expect(await adminCheck("topic", "orders")).toEqual({ partitions: 3, replication_factor: 1, configs: { "cleanup.policy": "compact,delete", "retention.ms": "3600000" } });
     const e = otherEnv();
     const kcat = await runProgram("kcat", ["-L", "-J", "-t", "orders", "-b", bootstrap, "-X", "security.protocol=ssl", "-X", `ssl.ca.location=${e.KAFKA_CA}`, "-X", `ssl.certificate.location=${e.KAFKA_CERT}`, "-X", `ssl.key.location=${e.KAFKA_KEY}`], {});
     expect(kcat.code, kcat.stderr).toBe(0);
@@ -225,6 +239,10 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const committedRows = theirs.filter((r) => r.committed >= 0).map((r) => ({ topic: "orders", partition: r.partition, committed_offset: r.committed, log_end_offset: r.log_end, lag: r.lag, member: "" }));
     expect(ours.partitions).toEqual(committedRows);
     expect(ours.total_lag).toBe(committedRows.reduce((n, r) => n + (r.lag ?? 0), 0));
+    // Java's AdminClient: listConsumerGroupOffsets against listOffsets(latest)
+    const java = await adminCheck("lag", "lagging");
+    expect(java.total).toBeGreaterThan(0);
+    expect(java).toEqual({ ...Object.fromEntries(ours.partitions.map((p: { partition: number; lag: number }) => [`orders:${p.partition}`, p.lag])), total: ours.total_lag });
     expect(await ok(kafka("group", "list", SERVICE, "--output-template", "{{.ID}} {{.State}}"))).toContain("lagging Empty\n");
 
     const plan = JSON.parse(await ok(kafka("group", "reset-offsets", SERVICE, "lagging", "--topic", "orders", "--to-earliest", "-O", "json")));
@@ -242,6 +260,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const reset = JSON.parse(await other(["lag", "orders", "lagging"])) as typeof theirs;
     expect(reset.map((r) => r.committed)).toEqual([0, 0, 0]);
     expect(JSON.parse(await ok(kafka("group", "show", SERVICE, "lagging", "-O", "json"))).total_lag).toBe(4);
+    expect((await adminCheck("lag", "lagging")).total).toBe(4);
 
     const read = JSON.parse(await ok(kafka("consume", SERVICE, "orders", "--group", "lagging", "--idle-timeout", "2s", "-O", "json")));
     expect(read).toHaveLength(4);
