@@ -297,6 +297,21 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     }
   }, 120_000);
 
+  it("completion lists topics and groups from the broker, a hostile group id escaped for bash, dropped without a shell; none for topic create", async () => {
+    const complete = async (...words: string[]) => (await ok(runCli(["__complete", "--shell=bash", "--", "dbaas", "kafka", ...words], { env, cwd: work }))).split("\n").filter(Boolean);
+    expect(await complete("topic", "show", SERVICE, "-z", ZONE, "or")).toEqual(["orders"]);
+    expect(await complete("produce", SERVICE, "-z", ZONE, "")).toContain("orders");
+    expect(await complete("topic", "create", SERVICE, "-z", ZONE, "or")).toEqual([]);
+    expect(await complete("group", "reset-offsets", SERVICE, "lagging", "-z", ZONE, "--topic", "or")).toEqual(["orders"]);
+    // a group id is any printable text: one that is shell syntax comes back as one escaped word
+    await ok(kafka("consume", SERVICE, "orders", "--group", "x$(touch;P)", "--from-beginning", "--max-messages", "1"));
+    expect(await complete("group", "show", SERVICE, "-z", ZONE, "")).toEqual(expect.arrayContaining(["lagging", "x\\$\\(touch\\;P\\)"]));
+    expect(await complete("consume", SERVICE, "orders", "-z", ZONE, "--group", "la")).toEqual(["lagging"]);
+    const plain = (await ok(runCli(["__complete", "--", "dbaas", "kafka", "group", "show", SERVICE, "-z", ZONE, ""], { env, cwd: work }))).split("\n");
+    expect(plain).toContain("lagging");
+    expect(plain.some((w) => w.includes("touch"))).toBe(false);
+  }, 60_000);
+
   it("Ctrl-C: before a change nothing is created; while consume waits it ends at once; during produce it says the records were sent", async () => {
     const ctrlC = () => Object.assign(new Error("context canceled"), { name: "AbortError" });
     const early = new AbortController();
