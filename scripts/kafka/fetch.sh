@@ -13,16 +13,10 @@ if [ -f "$libs/.stamp" ] && [ "$(cat "$libs/.stamp")" = "$stamp" ]; then
   exit 0
 fi
 
-command -v mvn >/dev/null || { echo "fetch.sh: mvn (Maven) is required" >&2; exit 1; }
 mkdir -p "$(dirname "$libs")"
 work="$(mktemp -d "${libs%/}.fetch.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-if ! mvn -B -Dstyle.color=never -f "$here/pom.xml" \
-  -Dkafka.version="$KAFKA_VERSION" -Dlog4j.version="$LOG4J_VERSION" \
-  dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/libs" >"$work/mvn.log" 2>&1; then
-  tail -n 40 "$work/mvn.log" >&2
-  exit 1
-fi
+"$here/resolve.sh" "$here/pom.xml" "$work/libs"
 [ -f "$work/libs/kafka_2.13-$KAFKA_VERSION.jar" ] || { echo "fetch.sh: Kafka jar missing after resolution" >&2; exit 1; }
 echo "$stamp" >"$work/libs/.stamp"
 rm -rf "$libs"
