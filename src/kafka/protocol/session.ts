@@ -103,7 +103,11 @@ export class KafkaSession {
 
   /** Opens a session, runs `work`, closes the session whatever happened; an interrupt ends it at once. */
   static async with<T>(connection: KafkaConnection, work: (session: KafkaSession) => Promise<T>, control: SessionControl = {}): Promise<T> {
-    const session = await untilAborted(KafkaSession.open(connection), control.signal);
+    if (control.signal?.aborted) throw control.signal.reason;
+    const opening = KafkaSession.open(connection);
+    // interrupted while connecting: the session still opens in the background, and is closed then
+    control.signal?.addEventListener("abort", () => void opening.then((s) => s.close(), () => undefined), { once: true });
+    const session = await untilAborted(opening, control.signal);
     session.control = control;
     try {
       return await untilAborted(work(session), control.signal);
