@@ -41,21 +41,21 @@ function checkPartition(topic: string, meta: ClusterTopicMetadata, partition: nu
 }
 
 /**
- * The records in order, cut into produce requests of at most REQUEST_BYTES (counting keys, values and
- * headers): one request holds one batch per partition, which the broker refuses above its
+ * The items in order, cut into produce requests of at most REQUEST_BYTES (`size` counts a record's key,
+ * value and headers): one request holds one batch per partition, which the broker refuses above its
  * message.max.bytes (1 MiB by default).
  */
-function* requestSized<T extends OutgoingRecord>(records: readonly T[]): Generator<T[]> {
+function* requestSized<T>(items: readonly T[], size: (item: T) => number): Generator<T[]> {
   let chunk: T[] = [];
   let bytes = 0;
-  for (const r of records) {
-    const size = RECORD_OVERHEAD + (r.key?.length ?? 0) + r.value.length + r.headers.reduce((n, [k, v]) => n + k.length + v.length + RECORD_OVERHEAD, 0);
-    if (chunk.length > 0 && bytes + size > REQUEST_BYTES) {
+  for (const item of items) {
+    const n = size(item);
+    if (chunk.length > 0 && bytes + n > REQUEST_BYTES) {
       yield chunk;
       [chunk, bytes] = [[], 0];
     }
-    chunk.push(r);
-    bytes += size;
+    chunk.push(item);
+    bytes += n;
   }
   if (chunk.length > 0) yield chunk;
 }
@@ -66,9 +66,12 @@ export async function produce(session: KafkaSession, topic: string, records: rea
   checkPartition(topic, meta, partition);
   const count = meta.partitions.length;
   let next = 0;
-  const placed = records.map((r) => {
+  // records given the same headers (all of them, from --header) share one Map and its size
+  let shared: { of: OutgoingRecord["headers"]; map: Map<Buffer, Buffer>; bytes: number } | undefined;
+  const messages = records.map((r) => {
+    if (shared?.of !== r.headers) shared = { of: r.headers, map: new Map(r.headers), bytes: r.headers.reduce((n, [k, v]) => n + k.length + v.length + RECORD_OVERHEAD, 0) };
     const p = partition ?? (r.key !== undefined ? (session.library.murmur2(r.key) & POSITIVE) % count : next++ % count);
-    return { ...r, partition: p };
+    return { topic, partition: p, key: r.key, value: r.value, headers: shared.map, headerBytes: shared.bytes };
   });
   const producer = session.producer();
   const firstOffsets = new Map<number, bigint>();
@@ -76,9 +79,8 @@ export async function produce(session: KafkaSession, topic: string, records: rea
   // order; the producer does not retry (session.producer), so a record cannot overtake an earlier one
   const sends: Array<Promise<unknown>> = [];
   session.changing();
-  for (const chunk of requestSized(placed)) {
-    const messages = chunk.map((r) => ({ topic, partition: r.partition, key: r.key, value: r.value, headers: new Map(r.headers) }));
-    const sent = session.request({ topic, permission: "write" }, () => producer.send({ messages })).then((result) => {
+  for (const chunk of requestSized(messages, (m) => RECORD_OVERHEAD + (m.key?.length ?? 0) + m.value.length + m.headerBytes)) {
+    const sent = session.request({ topic, permission: "write" }, () => producer.send({ messages: chunk })).then((result) => {
       for (const o of result.offsets ?? []) {
         const known = firstOffsets.get(o.partition);
         if (known === undefined || o.offset < known) firstOffsets.set(o.partition, o.offset);
@@ -91,7 +93,7 @@ export async function produce(session: KafkaSession, topic: string, records: rea
   }
   await Promise.all(sends);
   const counts = new Map<number, number>();
-  for (const r of placed) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
+  for (const r of messages) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
   const partitions = [...counts]
     .sort(([a], [b]) => a - b)
     .map(([p, n]) => {
