@@ -32,7 +32,7 @@ interface Run {
 
 function runProgram(file: string, args: string[], env: Record<string, string>, input?: string): Promise<Run> {
   return new Promise((done) => {
-    const child = execFile(file, args, { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 90_000 }, (error, stdout, stderr) =>
+    const child = execFile(file, args, { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 90_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
       done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
     );
     child.stdin!.end(input ?? "");
@@ -164,6 +164,20 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const k1 = read.filter((r) => r.key === b64("k1")).map((r) => r.partition);
     expect(k1[0]).toBe(k1[1]);
   }, 120_000);
+
+  it("produce: 3 MB of lines (several requests, the broker takes at most 1 MiB per batch) all written, in order", async () => {
+    await ok(kafka("topic", "create", SERVICE, "large"));
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i}:`.padEnd(1000, "v"));
+    const report = JSON.parse(await ok(cli(["dbaas", "kafka", "produce", SERVICE, "large", "-z", ZONE, "-O", "json"], { input: lines })));
+    expect(report).toEqual({ topic: "large", records: 3000, partitions: [{ partition: 0, first_offset: 0, last_offset: 2999, records: 3000 }] });
+    const e = otherEnv();
+    const kcat = (...args: string[]) =>
+      runProgram("kcat", ["-C", "-t", "large", "-e", "-q", ...args, "-b", bootstrap, "-X", "security.protocol=ssl", "-X", `ssl.ca.location=${e.KAFKA_CA}`, "-X", `ssl.certificate.location=${e.KAFKA_CERT}`, "-X", `ssl.key.location=${e.KAFKA_KEY}`], {});
+    // each record's offset and the first bytes of its value: every line, in order
+    const read = await kcat("-o", "beginning", "-f", "%o %s\n", "-c", "3000");
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stdout.split("\n").slice(0, -1).map((l) => l.slice(0, 12))).toEqual(lines.map((l, i) => `${i} ${l}`.slice(0, 12)));
+  }, 60_000);
 
   it("consume: what confluent-kafka wrote, exact in JSON and templates, escaped or marked base64 in tables", async () => {
     await ok(kafka("topic", "create", SERVICE, "binary", "--partitions", "1"));
