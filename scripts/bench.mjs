@@ -361,7 +361,7 @@ ${Object.entries(tpl.results)
 
 Peak resident memory of the benchmark process: ${tpl.rssMiB.toFixed(0)} MiB.
 `;
-// the network section is written by scripts/bench-network.mjs (npm run bench:network): kept as it is
-const networkSection = /\n## Over a network:[\s\S]*$/.exec(readFileSync(join(root, "BENCH.md"), "utf8"))?.[0] ?? "";
+// the network and Kafka sections are written by scripts/bench-network.mjs and bench-kafka.mjs: kept as they are
+const networkSection = /\n## (Over a network:|Kafka:)[\s\S]*$/.exec(readFileSync(join(root, "BENCH.md"), "utf8"))?.[0] ?? "";
 writeFileSync(join(root, "BENCH.md"), report + networkSection);
 process.stdout.write(report);

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { asn1Apart } from "./lib/asn1-apart.mjs";
+import { kafkaApart } from "./lib/kafka-apart.mjs";
 import { startEmulatorProcess } from "./lib/emulator-process.mjs";
 
 rmSync("dist", { recursive: true, force: true });
@@ -66,17 +67,18 @@ function makeExecutable(file) {
 }
 
 const asn1 = asn1Apart();
+const kafka = kafkaApart();
 await Promise.all([
   // import() of Node's modules becomes require(): the launcher's vm.Script has no module loader
-  // the Kafka client library stays a require() of the installed package, run only by `dbaas kafka` commands
-  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins, asn1.plugin], external: ["@platformatic/kafka"], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/exo.ts"], outfile: "dist/exo.cjs" }),
+  build({ ...common, format: "cjs", supported: { "dynamic-import": false }, plugins: [lazyBuiltins, asn1.plugin, kafka.plugin], define: { __EXO_DBAAS_COMMIT__: JSON.stringify(commit) }, entryPoints: ["src/exo.ts"], outfile: "dist/exo.cjs" }),
   build({ ...common, format: "esm", banner: esmRequire, entryPoints: { emulator: "src/emulator/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
 ]);
 await asn1.buildApart(common, "dist");
+await kafka.buildApart(common, "dist");
 // The launcher runs these from V8 code caches, each only for the source it was made from. It reads them
 // as latin1 (no UTF-8 decoding): esbuild escapes non-ASCII characters.
 const launched = Object.fromEntries(
-  ["exo", asn1.name].map((name) => {
+  ["exo", asn1.name, kafka.name].map((name) => {
     const source = readFileSync(`dist/${name}.cjs`);
     if (/[^\x00-\x7f]/.test(source.toString("latin1"))) throw new Error(`dist/${name}.cjs is not ASCII: the launcher reads it as latin1`);
     return [name, createHash("sha256").update(source).digest("hex")];
@@ -130,6 +132,8 @@ async function writeCodeCache() {
     emulator.kill("SIGTERM");
     rmSync(credentials, { recursive: true, force: true });
   }
+  // the Kafka library's runs need a broker: its cache is the user's, written by the first `dbaas kafka` command
+  const warmed = Object.keys(launched).filter((name) => name !== kafka.name);
   const written = shippedCaches();
-  if (written.length !== Object.keys(launched).length) throw new Error(`expected a cache for each of ${Object.keys(launched).join(", ")}, found: ${written.join(", ") || "none"}`);
+  if (written.length !== warmed.length) throw new Error(`expected a cache for each of ${warmed.join(", ")}, found: ${written.join(", ") || "none"}`);
 }

@@ -53,6 +53,8 @@ export interface CommandContext {
   listZones(): Promise<string[]>;
   /** -O, else the account's defaultOutputFormat, else table */
   outputFormat(): Promise<OutputFormat>;
+  /** a change was sent other than through the API (a Kafka request): an interrupt from now on says so */
+  changeSent(): void;
   /** runs a long task with a progress line on stderr (silent with -Q) */
   progress<T>(message: string, task: () => Promise<T>): Promise<T>;
   /** waits for an asynchronous operation on the client's zone */
@@ -153,6 +155,9 @@ export function createContext(options: ContextOptions): CommandContext {
       }
       // the account's defaultOutputFormat as exo reads it: any other value is a table
       return format === "json" || format === "text" ? format : "table";
+    },
+    changeSent() {
+      change.sent(changeZone);
     },
     progress(message, task) {
       return withProgress({ write: io.stderr, isTTY: io.stderrIsTTY, quiet: globals.quiet }, message, task);

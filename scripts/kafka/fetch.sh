@@ -14,16 +14,9 @@ fetch_release() {
   if [ -f "$libs/.stamp" ] && [ "$(cat "$libs/.stamp")" = "$stamp" ]; then
     return 0
   fi
-  command -v mvn >/dev/null || { echo "fetch.sh: mvn (Maven) is required" >&2; exit 1; }
   mkdir -p "$cache"
   work="$(mktemp -d "$cache/.$version.fetch.XXXXXX")"
-  if ! mvn -B -Dstyle.color=never -f "$here/pom.xml" \
-    -Dkafka.version="$version" -Dlog4j.version="$LOG4J_VERSION" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/libs" >"$work/mvn.log" 2>&1; then
-    tail -n 40 "$work/mvn.log" >&2
-    rm -rf "$work"
-    exit 1
-  fi
+  "$here/resolve.sh" "$here/pom.xml" "$work/libs" "$version" || { rm -rf "$work"; exit 1; }
   [ -f "$work/libs/kafka_2.13-$version.jar" ] || { echo "fetch.sh: Kafka jar missing after resolution" >&2; rm -rf "$work"; exit 1; }
   echo "$stamp" >"$work/libs/.stamp"
   rm -rf "$libs"

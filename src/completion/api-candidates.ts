@@ -20,6 +20,9 @@ export interface ApiLookup {
   endpoints(type?: string): Promise<string[]>;
   /** IDs of the external integrations of a service (of every Kafka service when absent) */
   integrations(service?: string, type?: string): Promise<string[]>;
+  /** topics and consumer groups of a Kafka service, read from its brokers (see kafka-candidates.ts) */
+  topics(service: string, zone?: string): Promise<string[]>;
+  groups(service: string, zone?: string): Promise<string[]>;
 }
 
 export const COMPLETION_BUDGET_MS = 3000;
@@ -45,6 +48,7 @@ export function createApiLookup(options: LookupOptions): ApiLookup & { dispose()
   const client = async (zone?: string) => ctx.client(await ctx.zone(zone), { deadlineMs: budgetMs });
   const api = () => import("../api/dbaas.js");
   const external = () => import("../api/external.js");
+  const kafka = () => import("./kafka-candidates.js");
 
   return {
     dispose: () => clearTimeout(timer),
@@ -90,6 +94,8 @@ export function createApiLookup(options: LookupOptions): ApiLookup & { dispose()
         .map((i) => i["integration-id"])
         .filter((id): id is string => !!id);
     },
+    topics: async (service, zone) => (await kafka()).kafkaTopics(ctx, service, zone),
+    groups: async (service, zone) => (await kafka()).kafkaGroups(ctx, service, zone),
   };
 }
 
@@ -112,6 +118,10 @@ export async function apiCandidates(source: ArgumentSource, zone: string | undef
         return valid(await lookup.endpoints(source.type), "endpoint ID");
       case "integrations":
         return valid(await lookup.integrations(source.service, source.type), "integration ID");
+      case "topics":
+        return valid(await lookup.topics(source.service, zone));
+      case "groups":
+        return valid(await lookup.groups(source.service, zone));
       default:
         return [];
     }

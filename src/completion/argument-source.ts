@@ -8,5 +8,7 @@ export type ArgumentSource =
   | { kind: "endpoint-types" }
   | { kind: "endpoints"; type?: string }
   | { kind: "integrations"; service?: string; type?: string }
+  | { kind: "topics"; service: string }
+  | { kind: "groups"; service: string }
   | { kind: "values"; values: readonly string[] }
   | { kind: "none" };

@@ -153,7 +153,7 @@ function commandNames(group: GroupEntry, current: string): string[] {
 async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefined): Promise<string[]> {
   if (flag === "--output-format" || flag === "-O") return ["json", "table", "text"];
   if (flag === "--zone" || flag === "-z") return lookup ? lookup.zones() : [];
-  const external = externalFlagSource(walk.path, flag, walk.positionals);
+  const external = externalFlagSource(walk.path, flag, walk.positionals) ?? kafkaFlagSource(walk, flag);
   if (external) return lookup ? apiCandidates(external, walk.zone, lookup) : [];
   const option = leafOptions(walk.definition).find((o) => flag === `--${o.long}` || flag === `-${o.short}`);
   return option?.choices ? [...option.choices].sort() : [];
@@ -167,6 +167,8 @@ export function argumentSource(walk: { path: readonly string[]; definition?: Com
   if (arg === undefined) return { kind: "none" };
   const external = externalArgumentSource(walk.path, arg, index, walk.positionals);
   if (external) return external;
+  const onBrokers = kafkaArgumentSource(walk.path, arg, index, walk.positionals);
+  if (onBrokers) return onBrokers;
   const underType = walk.path[walk.path.length - 2] === "type";
   if (arg === "type" || (arg === "name" && underType)) return { kind: "service-types" };
   // a NAME after other arguments is a new name (create TYPE PLAN NAME): nothing to list
@@ -178,4 +180,23 @@ export function argumentSource(walk: { path: readonly string[]; definition?: Com
 
 function filter(candidates: readonly string[], prefix: string): string[] {
   return candidates.filter((c) => c.startsWith(prefix));
+}
+
+const underKafka = (path: readonly string[]) => path[0] === "dbaas" && path[1] === "kafka";
+
+/** `dbaas kafka`'s topic and group arguments: names on the service's brokers (not for topic create). */
+function kafkaArgumentSource(path: readonly string[], arg: string, index: number, positionals: readonly string[]): ArgumentSource | undefined {
+  if (!underKafka(path) || index === 0 || path.join(" ") === "dbaas kafka topic create") return undefined;
+  if (arg === "topic") return { kind: "topics", service: positionals[0]! };
+  if (arg === "group") return { kind: "groups", service: positionals[0]! };
+  return undefined;
+}
+
+/** `--topic` of reset-offsets and `--group` of consume, once the service is on the line. */
+function kafkaFlagSource(walk: Walk, flag: string): ArgumentSource | undefined {
+  const service = walk.positionals[0];
+  if (!underKafka(walk.path) || service === undefined) return undefined;
+  if (flag === "--topic") return { kind: "topics", service };
+  if (flag === "--group") return { kind: "groups", service };
+  return undefined;
 }

@@ -1,5 +1,5 @@
-// The Kafka client library stays out of the CLI bundle: dist/exo.cjs requires the installed package, and
-// only when a `dbaas kafka` command runs, so no other command's start-up loads it.
+// The Kafka client library is bundled apart (dist/exo-kafka.cjs): dist/exo.cjs requires that file only
+// when a `dbaas kafka` command runs, so no other command's start-up loads it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
@@ -11,12 +11,16 @@ import { apiEnv } from "../helpers/run-cli.js";
 
 beforeAll(ensureBuilt, 180_000);
 
-it("dist/exo.cjs requires @platformatic/kafka instead of holding its code", () => {
+it("dist/exo.cjs requires dist/exo-kafka.cjs instead of holding the library's code", () => {
   const source = readFileSync(join(ROOT, "dist", "exo.cjs"), "latin1");
-  expect(source.match(/require\("@platformatic\/kafka"\)/g)).toHaveLength(1);
+  expect(source.match(/require\("\.\/exo-kafka\.cjs"\)/g)).toHaveLength(1);
   // names from the library's own modules, not from ours
   expect(source).not.toContain("DynamicBuffer");
   expect(source).not.toContain("INCONSISTENT_GROUP_PROTOCOL");
+  const apart = readFileSync(join(ROOT, "dist", "exo-kafka.cjs"), "latin1");
+  expect(apart).toContain("INCONSISTENT_GROUP_PROTOCOL");
+  // the WebAssembly is inlined, not read from a file beside the package
+  expect(apart).not.toContain("native.wasm");
 });
 
 it("a command other than dbaas kafka never loads it; a dbaas kafka command does", async () => {

@@ -1,7 +1,8 @@
-// Preloaded (node --require) by kafka-library.test.ts: says on stderr when @platformatic/kafka is loaded.
-const Module = require("node:module");
-const load = Module._load;
-Module._load = function (request, ...rest) {
-  if (request === "@platformatic/kafka") process.stderr.write("kafka library loaded\n");
-  return load.call(this, request, ...rest);
+// Preloaded (node --require) by kafka-library.test.ts: says on stderr when the launcher reads
+// dist/exo-kafka.cjs, the bundled Kafka client library.
+const fs = require("node:fs");
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+  if (String(file).endsWith("exo-kafka.cjs")) process.stderr.write("kafka library loaded\n");
+  return readFileSync.call(this, file, ...rest);
 };

@@ -69,7 +69,7 @@ const baseEnv = () => ({ PATH: `${pkg.prefix}/bin:${process.env.PATH ?? ""}`, HO
 describe("the tarball", () => {
   it("ships the built package, the license and the example, not the sources", async () => {
     const files = await tarballFiles(pkg.tarball);
-    for (const f of ["LICENSE", "README.md", "package.json", "dist/cli.cjs", "dist/exo.cjs", "dist/exo-asn1.cjs", "dist/emulator.js", "dist/lib/api.js", "dist/lib/emulator.js",
+    for (const f of ["LICENSE", "README.md", "package.json", "dist/cli.cjs", "dist/exo.cjs", "dist/exo-asn1.cjs", "dist/exo-kafka.cjs", "dist/emulator.js", "dist/lib/api.js", "dist/lib/emulator.js",
       "dist/templates/index.js", "dist/types/api/index.d.ts", "dist/types/emulator/library.d.ts", "dist/types/templates/index.d.ts", "examples/fetch-certificates.mjs"]) {
       expect(files).toContain(`package/${f}`);
     }
@@ -112,7 +112,7 @@ describe("the installed commands, run from another directory", () => {
     }
   });
 
-  it("dbaas kafka loads the Kafka client library from the installed dependencies (not from the CLI bundle)", async () => {
+  it("dbaas kafka loads the Kafka client library (bundled apart, dist/exo-kafka.cjs) and connects with it", async () => {
     const { child, vars } = await startInstalledEmulator(["--seed", "--quiet"], baseEnv());
     try {
       const env = { ...baseEnv(), ...vars };

@@ -153,6 +153,8 @@ describe("completion reads the line as running does", async () => {
     endpointTypes: async () => [],
     endpoints: async () => [],
     integrations: async () => [],
+    topics: async () => [],
+    groups: async () => [],
   };
   it.each([
     [["dbaas", "update", "--kafka-enable-sasl-auth", "false", ""], ["test-kafka"]],

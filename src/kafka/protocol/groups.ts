@@ -67,12 +67,20 @@ export async function describeGroup(session: KafkaSession, group: string): Promi
 
 export type ResetTarget = { kind: "earliest" } | { kind: "latest" } | { kind: "datetime"; ms: bigint } | { kind: "shift"; by: bigint };
 
-/** The new offset of each partition of the topic; refused while the group has members. */
-export async function planReset(session: KafkaSession, group: string, topic: string, target: ResetTarget): Promise<OffsetPlanEntry[]> {
+/**
+ * Refuses a group that has members: the broker accepts offsets committed from outside a group only
+ * while it is empty, and its members would move them anyway.
+ */
+export async function requireNoMembers(session: KafkaSession, group: string, topic: string, consequence = ""): Promise<void> {
   const described = (await session.request({ group, topic, permission: "read" }, () => session.admin.describeGroups({ groups: [group] }))).get(group);
   if (described && described.members.size > 0) {
-    throw new CliError(`consumer group ${goQuote(group)} has ${described.members.size} active member(s) (state ${stateName(described.state)}): stop its consumers first`);
+    throw new CliError(`consumer group ${goQuote(group)} has ${described.members.size} active member(s) (state ${stateName(described.state)}): stop its consumers first${consequence}`);
   }
+}
+
+/** The new offset of each partition of the topic; refused while the group has members. */
+export async function planReset(session: KafkaSession, group: string, topic: string, target: ResetTarget): Promise<OffsetPlanEntry[]> {
+  await requireNoMembers(session, group, topic);
   const found = await requireTopic(session, topic, "read");
   const partitions = found.partitions.map((_, partition) => ({ topic, partition }));
   const committed = await committedOffsets(session, group);
@@ -95,6 +103,7 @@ export async function planReset(session: KafkaSession, group: string, topic: str
 }
 
 export async function applyReset(session: KafkaSession, group: string, topic: string, entries: readonly OffsetPlanEntry[]): Promise<void> {
+  session.changing();
   await session.request({ group, topic, permission: "read" }, () =>
     session.admin.alterConsumerGroupOffsets({ groupId: group, topics: [{ name: topic, partitionOffsets: entries.map((e) => ({ partition: e.partition, offset: e.target })) }] }),
   );

@@ -7,6 +7,7 @@ import type { ClusterTopicMetadata } from "@platformatic/kafka";
 import { CliError } from "../../errors.js";
 import { goQuote } from "../../go/quote.js";
 import { showBytes, type ConsumedRecord, type ProduceReport } from "../views/kafka-records.js";
+import { requireNoMembers } from "./groups.js";
 import type { KafkaSession } from "./session.js";
 import { requireTopic } from "./topics.js";
 
@@ -24,12 +25,39 @@ const CONTROL_BATCH = 0x20;
 /** the broker's append time stands for every record of the batch (message.timestamp.type=LogAppendTime) */
 const LOG_APPEND_TIME = 0x08;
 const FETCH_WAIT_MS = 500;
-const PARTITION_MAX_BYTES = 1 << 20;
+/** per partition and fetch: fewer round trips for a long read (the response stays within the consumer's 10 MiB) */
+const PARTITION_MAX_BYTES = 4 << 20;
+/** the records of one produce request, well below the broker's default message.max.bytes (1 MiB) */
+const REQUEST_BYTES = 512 * 1024;
+/** produce requests sent before the first answer is awaited */
+const IN_FLIGHT = 4;
+/** a record's framing in a batch, at most (attributes, deltas, lengths as varints) */
+const RECORD_OVERHEAD = 24;
 
 function checkPartition(topic: string, meta: ClusterTopicMetadata, partition: number | undefined): void {
   if (partition !== undefined && (partition < 0 || partition >= meta.partitions.length)) {
     throw new CliError(`topic ${goQuote(topic)} has no partition ${partition} (partitions 0 to ${meta.partitions.length - 1})`);
   }
+}
+
+/**
+ * The items in order, cut into produce requests of at most REQUEST_BYTES (`size` counts a record's key,
+ * value and headers): one request holds one batch per partition, which the broker refuses above its
+ * message.max.bytes (1 MiB by default).
+ */
+function* requestSized<T>(items: readonly T[], size: (item: T) => number): Generator<T[]> {
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (chunk.length > 0 && bytes + n > REQUEST_BYTES) {
+      yield chunk;
+      [chunk, bytes] = [[], 0];
+    }
+    chunk.push(item);
+    bytes += n;
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /** Writes the records with acks=all; the report groups them by partition with their first offset. */
@@ -38,22 +66,38 @@ export async function produce(session: KafkaSession, topic: string, records: rea
   checkPartition(topic, meta, partition);
   const count = meta.partitions.length;
   let next = 0;
-  const placed = records.map((r) => {
+  // records given the same headers (all of them, from --header) share one Map and its size
+  let shared: { of: OutgoingRecord["headers"]; map: Map<Buffer, Buffer>; bytes: number } | undefined;
+  const messages = records.map((r) => {
+    if (shared?.of !== r.headers) shared = { of: r.headers, map: new Map(r.headers), bytes: r.headers.reduce((n, [k, v]) => n + k.length + v.length + RECORD_OVERHEAD, 0) };
     const p = partition ?? (r.key !== undefined ? (session.library.murmur2(r.key) & POSITIVE) % count : next++ % count);
-    return { ...r, partition: p };
+    return { topic, partition: p, key: r.key, value: r.value, headers: shared.map, headerBytes: shared.bytes };
   });
   const producer = session.producer();
-  const result = await session.request({ topic, permission: "write" }, () =>
-    producer.send({
-      messages: placed.map((r) => ({ topic, partition: r.partition, key: r.key, value: r.value, headers: new Map(r.headers) })),
-    }),
-  );
+  const firstOffsets = new Map<number, bigint>();
+  // requests go out IN_FLIGHT at a time on the broker's one connection, which the broker answers in
+  // order; the producer does not retry (session.producer), so a record cannot overtake an earlier one
+  const sends: Array<Promise<unknown>> = [];
+  session.changing();
+  for (const chunk of requestSized(messages, (m) => RECORD_OVERHEAD + (m.key?.length ?? 0) + m.value.length + m.headerBytes)) {
+    const sent = session.request({ topic, permission: "write" }, () => producer.send({ messages: chunk })).then((result) => {
+      for (const o of result.offsets ?? []) {
+        const known = firstOffsets.get(o.partition);
+        if (known === undefined || o.offset < known) firstOffsets.set(o.partition, o.offset);
+      }
+    });
+    // awaited below; a failure of one not awaited yet (an earlier one failed, or an interrupt) is not unhandled
+    sent.catch(() => undefined);
+    sends.push(sent);
+    if (sends.length >= IN_FLIGHT) await sends.shift();
+  }
+  await Promise.all(sends);
   const counts = new Map<number, number>();
-  for (const r of placed) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
+  for (const r of messages) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
   const partitions = [...counts]
     .sort(([a], [b]) => a - b)
     .map(([p, n]) => {
-      const first = result.offsets?.find((o) => o.partition === p)?.offset;
+      const first = firstOffsets.get(p);
       if (first === undefined) throw new CliError(`the broker did not report where the records of partition ${p} were written`);
       return { partition: p, firstOffset: first, records: n };
     });
@@ -100,6 +144,8 @@ async function startOffsets(session: KafkaSession, req: ConsumeRequest, partitio
 export async function consume(session: KafkaSession, req: ConsumeRequest): Promise<ConsumedRecord[]> {
   const meta = await requireTopic(session, req.topic, "read");
   checkPartition(req.topic, meta, req.partition);
+  // before reading: the commit at the end would be refused, the records read lost
+  if (req.group !== undefined) await requireNoMembers(session, req.group, req.topic, "; nothing was read");
   const partitions = req.partition !== undefined ? [req.partition] : meta.partitions.map((_, i) => i);
   const positions = await startOffsets(session, req, partitions);
   const consumer = session.consumer(req.group ?? "exo-dbaas");
@@ -165,6 +211,7 @@ async function commit(session: KafkaSession, req: ConsumeRequest, records: reado
   for (const r of records) next.set(r.partition, r.offset + 1n);
   for (const [p, offset] of positions) if (!next.has(p) && req.maxMessages === undefined) next.set(p, offset);
   if (next.size === 0) return;
+  session.changing();
   await session.request({ topic: req.topic, group: req.group, permission: "read" }, () =>
     session.admin.alterConsumerGroupOffsets({
       groupId: req.group!,

@@ -7,8 +7,26 @@ import { loadKafkaLibrary, type KafkaLibrary } from "./library.js";
 
 const CLOSE_GRACE_MS = 2_000;
 
+/** The command's interrupt, and what to call once a change is handed to the broker. */
+export interface SessionControl {
+  signal?: AbortSignal;
+  onChangeSent?: () => void;
+}
+
+/** `promise`, or the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 export class KafkaSession {
   private readonly clients: Array<{ close(): Promise<void> }> = [];
+  private control: SessionControl = {};
 
   private constructor(
     readonly connection: KafkaConnection,
@@ -37,6 +55,15 @@ export class KafkaSession {
     return session;
   }
 
+  /**
+   * Called right before a request that changes something on the broker: refuses once interrupted (the
+   * command has already ended), else an interrupt from now on says the change was sent.
+   */
+  changing(): void {
+    if (this.control.signal?.aborted) throw this.control.signal.reason;
+    this.control.onChangeSent?.();
+  }
+
   /** Runs a request, its failure as one line about `target`. */
   async request<T>(target: KafkaTarget, call: () => Promise<T>): Promise<T> {
     try {
@@ -52,8 +79,9 @@ export class KafkaSession {
   }
 
   producer(): Producer<Buffer, Buffer, Buffer, Buffer> {
-    // acks=all: a record counts as written once every in-sync replica has it
-    const producer = new this.library.Producer({ ...clientOptions(this.connection), acks: -1, autocreateTopics: false });
+    // acks=all: a record counts as written once every in-sync replica has it; no retry, so that a
+    // request sent again cannot land after a later one (produce keeps several requests in flight)
+    const producer = new this.library.Producer({ ...clientOptions(this.connection), acks: -1, autocreateTopics: false, retries: 0 });
     this.clients.push(producer);
     return producer;
   }
@@ -73,11 +101,16 @@ export class KafkaSession {
     clearTimeout(timer);
   }
 
-  /** Opens a session, runs `work`, closes the session whatever happened. */
-  static async with<T>(connection: KafkaConnection, work: (session: KafkaSession) => Promise<T>): Promise<T> {
-    const session = await KafkaSession.open(connection);
+  /** Opens a session, runs `work`, closes the session whatever happened; an interrupt ends it at once. */
+  static async with<T>(connection: KafkaConnection, work: (session: KafkaSession) => Promise<T>, control: SessionControl = {}): Promise<T> {
+    if (control.signal?.aborted) throw control.signal.reason;
+    const opening = KafkaSession.open(connection);
+    // interrupted while connecting: the session still opens in the background, and is closed then
+    control.signal?.addEventListener("abort", () => void opening.then((s) => s.close(), () => undefined), { once: true });
+    const session = await untilAborted(opening, control.signal);
+    session.control = control;
     try {
-      return await work(session);
+      return await untilAborted(work(session), control.signal);
     } finally {
       await session.close();
     }

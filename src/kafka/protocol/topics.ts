@@ -77,6 +77,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Creates the topic, then waits until its metadata shows every partition with a leader. */
 export async function createTopic(session: KafkaSession, spec: TopicSpec): Promise<TopicDetails> {
+  session.changing();
   await session.request({ topic: spec.name, permission: "admin" }, () =>
     session.admin.createTopics({
       topics: [spec.name],
@@ -98,5 +99,6 @@ export async function createTopic(session: KafkaSession, spec: TopicSpec): Promi
 
 export async function deleteTopic(session: KafkaSession, topic: string): Promise<void> {
   await requireTopic(session, topic);
+  session.changing();
   await session.request({ topic, permission: "admin" }, () => session.admin.deleteTopics({ topics: [topic] }));
 }

@@ -29,6 +29,8 @@ ${CONNECTION_HELP}
 Supported output template annotations:
 ${annotationSections([{ title: "Record", view: consumedRecordView }])}`,
   args: ["name", "topic"],
+  // with --group, the commit is a change
+  changeCheck: (args, opts, zone) => ["exo", "dbaas", "kafka", "group", "show", args.name, opts.group ?? "", "-z", zone],
   options: {
     fromBeginning: flag.bool("from-beginning", { description: "start at the earliest offset of each partition" }),
     offset: flag.string("offset", { description: "with --partition: the first offset to read" }),

@@ -1,7 +1,6 @@
 // exo dbaas kafka produce NAME TOPIC: one record per stdin line (or --value), acks=all; prints how many
 // records were written to which partitions and offsets.
-import { goQuote } from "../../../go/quote.js";
-import { produce, type OutgoingRecord } from "../../../kafka/protocol/records.js";
+import { produce } from "../../../kafka/protocol/records.js";
 import { annotationSections } from "../../../kafka/views/spec.js";
 import { produceOutput, produceView } from "../../../kafka/views/kafka-records.js";
 import { InputError, validateTopic } from "../../../kafka/validation/index.js";
@@ -9,16 +8,7 @@ import { defineCommand, flag } from "../../define.js";
 import { connectionFlags, withKafka } from "./shared/connect.js";
 import { CONNECTION_HELP } from "./shared/help.js";
 import { keyValuePairs } from "./shared/pairs.js";
-
-const MAX_RECORDS = 100_000;
-
-/** Splits a line into key and value at the first separator; a line without it is refused. */
-function toRecord(line: string, lineNumber: number, separator: string | undefined, headers: OutgoingRecord["headers"]): OutgoingRecord {
-  if (separator === undefined) return { value: Buffer.from(line, "utf8"), headers };
-  const at = line.indexOf(separator);
-  if (at < 0) throw new InputError(`line ${lineNumber} has no key separator ${goQuote(separator)}: nothing was written`);
-  return { key: Buffer.from(line.slice(0, at), "utf8"), value: Buffer.from(line.slice(at + separator.length), "utf8"), headers };
-}
+import { MAX_INPUT_BYTES, stdinRecords } from "./shared/stdin-records.js";
 
 export default defineCommand({
   description: `This command writes records to a topic: one per line read from stdin, or the
@@ -34,6 +24,7 @@ ${CONNECTION_HELP}
 Supported output template annotations:
 ${annotationSections([{ title: "Produced", view: produceView }])}`,
   args: ["name", "topic"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "consume", args.name, args.topic, "-z", zone, "--from-beginning"],
   options: {
     value: flag.string("value", { description: "write this one record instead of reading stdin" }),
     keySeparator: flag.string("key-separator", { description: "each line is KEY<separator>VALUE" }),
@@ -57,16 +48,11 @@ Examples:
     if (opts.partition !== undefined && opts.partition < 0) throw new InputError(`invalid --partition ${opts.partition}: must be 0 or more`);
     if (opts.value !== undefined && opts.keySeparator !== undefined) throw new InputError("--key-separator applies to lines read from stdin, not to --value");
     const headers = keyValuePairs("header", opts.header, (key) => key !== "", "").map(({ name, value }): [Buffer, Buffer] => [Buffer.from(name), Buffer.from(value)]);
-    const lines: string[] = [];
-    if (opts.value !== undefined) lines.push(opts.value);
-    else if (ctx.io.readLine) {
-      for (let line = await ctx.io.readLine(); line !== undefined; line = await ctx.io.readLine()) {
-        if (lines.length === MAX_RECORDS) throw new InputError(`more than ${MAX_RECORDS} lines on stdin: write them in several runs; nothing was written`);
-        lines.push(line);
-      }
-    }
-    if (lines.length === 0) throw new InputError("no record to write: stdin was empty (give lines on stdin or --value)");
-    const records = lines.map((line, i) => toRecord(line, i + 1, opts.keySeparator, headers));
+    const records =
+      opts.value !== undefined
+        ? [{ value: Buffer.from(opts.value, "utf8"), headers }]
+        : stdinRecords(ctx.io.readInput ? await ctx.io.readInput(MAX_INPUT_BYTES, ctx.io.signal) : Buffer.alloc(0), opts.keySeparator, headers);
+    if (records.length === 0) throw new InputError("no record to write: stdin was empty (give lines on stdin or --value)");
     return produceOutput(await withKafka(ctx, args.name, opts, (session) => produce(session, topic, records, opts.partition)));
   },
 });

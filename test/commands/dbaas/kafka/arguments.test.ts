@@ -76,6 +76,7 @@ describe("dbaas kafka arguments", () => {
     [["consume", SERVICE, "t", "--max-messages", "0"], "invalid --max-messages 0: must be 1 or more"],
     [["consume", SERVICE, "t", "--idle-timeout", "0s"], 'invalid --idle-timeout "0s": must be a positive duration such as 5s'],
     [["consume", SERVICE, "t", "--group", "a\u001bb"], 'invalid group "a\\x1bb": must not contain control characters'],
+    [["group", "show", SERVICE, "a b"], 'invalid group "a b": must not contain white space'],
     [["group", "reset-offsets", SERVICE, "g", "--to-earliest"], "--topic is required"],
     [["group", "reset-offsets", SERVICE, "g", "--topic", "t"], "give exactly one of --to-earliest, --to-latest, --to-datetime, --shift-by"],
     [["group", "reset-offsets", SERVICE, "g", "--topic", "t", "--to-earliest", "--to-latest"], "give exactly one of --to-earliest, --to-latest, --to-datetime, --shift-by (got --to-earliest, --to-latest)"],

@@ -1,7 +1,9 @@
 // `exo dbaas kafka` against the emulator's real broker, each result checked by a client that is not ours:
-// kafka-python (topic configs, group consumer), confluent-kafka (records byte for byte, lag) and kcat -L
-// (partitions, replication factor). One emulator and broker serve the file, in order: certificate
+// kafka-python (topic configs, group consumer), confluent-kafka (records byte for byte, lag), kcat -L
+// (partitions, replication factor) and Kafka's own Java AdminClient (java/AdminCheck.java: a topic's
+// partitions, replication factor and configs; a group's lag). One emulator and broker serve the file, in order: certificate
 // authentication, refusals (ACLs, wrong CA, closed port), then SASL.
+import { kafkaRelease } from "../../../../src/emulator/broker/jar-cache.js";
 import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -20,6 +22,8 @@ import { SERVICE, ZONE } from "../../../helpers/session.js";
 const missing = await missingPrerequisite("dbaas kafka commands on a real broker");
 const PYTHON = join(ROOT, ".cache", "python-venv", "bin", "python");
 const OTHER_CLIENT = join(import.meta.dirname, "python", "other_client.py");
+const KAFKA_LIBS = join(ROOT, ".cache", "kafka", kafkaRelease().version);
+const ADMIN_CHECK = join(import.meta.dirname, "java", "AdminCheck.java");
 
 interface Run {
   code: number;
@@ -29,7 +33,7 @@ interface Run {
 
 function runProgram(file: string, args: string[], env: Record<string, string>, input?: string): Promise<Run> {
   return new Promise((done) => {
-    const child = execFile(file, args, { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 90_000 }, (error, stdout, stderr) =>
+    const child = execFile(file, args, { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 90_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
       done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
     );
     child.stdin!.end(input ?? "");
@@ -60,6 +64,12 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     }
     throw new Error("service not running");
   };
+  /** What Java's AdminClient sees, through the client.properties of `credentials download --client java`. */
+  const adminCheck = async (...args: string[]) => {
+    const r = await runProgram("java", ["-cp", `${join(work, "classes")}:${KAFKA_LIBS}/*`, "AdminCheck", join(work, "java", "avnadmin.client.properties"), ...args], {});
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout);
+  };
   const otherEnv = () => ({ KAFKA_BOOTSTRAP: bootstrap, KAFKA_CA: join(work, "certs", "ca.pem"), KAFKA_CERT: join(work, "certs", "avnadmin.cert.pem"), KAFKA_KEY: join(work, "certs", "avnadmin.key.pem") });
   const other = async (args: string[], input?: string, extraEnv: Record<string, string> = {}) => {
     const r = await runProgram(PYTHON, [OTHER_CLIENT, ...args], { ...otherEnv(), ...extraEnv }, input);
@@ -69,11 +79,15 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "dbaas-kafka-"));
+    const compiled = runProgram("javac", ["-d", join(work, "classes"), "-cp", `${KAFKA_LIBS}/*`, ADMIN_CHECK], {});
     emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0, brokers: createRealBrokerProvider({ brokers: 1 }) });
     env = apiEnv(emulator);
     await waitRunning();
     bootstrap = await showService("{{.Kafka.URI}}");
     await ok(cli(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--dir", "certs"]));
+    await ok(cli(["dbaas", "credentials", "download", SERVICE, "-z", ZONE, "--dir", "java", "--client", "java"]));
+    const javac = await compiled;
+    expect(javac.code, javac.stderr).toBe(0);
   }, 240_000);
 
   afterAll(async () => {
@@ -96,6 +110,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
 
     const seen = JSON.parse(await other(["describe-topic", "orders"]));
     expect(seen).toEqual({ partitions: 3, replication_factor: 1, leaders: [1, 1, 1], configs: { "retention.ms": "3600000", "cleanup.policy": "compact,delete" } });
+    expect(await adminCheck("topic", "orders")).toEqual({ partitions: 3, replication_factor: 1, configs: { "cleanup.policy": "compact,delete", "retention.ms": "3600000" } });
     const e = otherEnv();
     const kcat = await runProgram("kcat", ["-L", "-J", "-t", "orders", "-b", bootstrap, "-X", "security.protocol=ssl", "-X", `ssl.ca.location=${e.KAFKA_CA}`, "-X", `ssl.certificate.location=${e.KAFKA_CERT}`, "-X", `ssl.key.location=${e.KAFKA_KEY}`], {});
     expect(kcat.code, kcat.stderr).toBe(0);
@@ -150,6 +165,20 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const k1 = read.filter((r) => r.key === b64("k1")).map((r) => r.partition);
     expect(k1[0]).toBe(k1[1]);
   }, 120_000);
+
+  it("produce: 3 MB of lines (several requests, the broker takes at most 1 MiB per batch) all written, in order", async () => {
+    await ok(kafka("topic", "create", SERVICE, "large"));
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i}:`.padEnd(1000, "v"));
+    const report = JSON.parse(await ok(cli(["dbaas", "kafka", "produce", SERVICE, "large", "-z", ZONE, "-O", "json"], { input: lines })));
+    expect(report).toEqual({ topic: "large", records: 3000, partitions: [{ partition: 0, first_offset: 0, last_offset: 2999, records: 3000 }] });
+    const e = otherEnv();
+    const kcat = (...args: string[]) =>
+      runProgram("kcat", ["-C", "-t", "large", "-e", "-q", ...args, "-b", bootstrap, "-X", "security.protocol=ssl", "-X", `ssl.ca.location=${e.KAFKA_CA}`, "-X", `ssl.certificate.location=${e.KAFKA_CERT}`, "-X", `ssl.key.location=${e.KAFKA_KEY}`], {});
+    // each record's offset and the first bytes of its value: every line, in order
+    const read = await kcat("-o", "beginning", "-f", "%o %s\n", "-c", "3000");
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stdout.split("\n").slice(0, -1).map((l) => l.slice(0, 12))).toEqual(lines.map((l, i) => `${i} ${l}`.slice(0, 12)));
+  }, 60_000);
 
   it("consume: what confluent-kafka wrote, exact in JSON and templates, escaped or marked base64 in tables", async () => {
     await ok(kafka("topic", "create", SERVICE, "binary", "--partitions", "1"));
@@ -225,6 +254,10 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const committedRows = theirs.filter((r) => r.committed >= 0).map((r) => ({ topic: "orders", partition: r.partition, committed_offset: r.committed, log_end_offset: r.log_end, lag: r.lag, member: "" }));
     expect(ours.partitions).toEqual(committedRows);
     expect(ours.total_lag).toBe(committedRows.reduce((n, r) => n + (r.lag ?? 0), 0));
+    // Java's AdminClient: listConsumerGroupOffsets against listOffsets(latest)
+    const java = await adminCheck("lag", "lagging");
+    expect(java.total).toBeGreaterThan(0);
+    expect(java).toEqual({ ...Object.fromEntries(ours.partitions.map((p: { partition: number; lag: number }) => [`orders:${p.partition}`, p.lag])), total: ours.total_lag });
     expect(await ok(kafka("group", "list", SERVICE, "--output-template", "{{.ID}} {{.State}}"))).toContain("lagging Empty\n");
 
     const plan = JSON.parse(await ok(kafka("group", "reset-offsets", SERVICE, "lagging", "--topic", "orders", "--to-earliest", "-O", "json")));
@@ -242,6 +275,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     const reset = JSON.parse(await other(["lag", "orders", "lagging"])) as typeof theirs;
     expect(reset.map((r) => r.committed)).toEqual([0, 0, 0]);
     expect(JSON.parse(await ok(kafka("group", "show", SERVICE, "lagging", "-O", "json"))).total_lag).toBe(4);
+    expect((await adminCheck("lag", "lagging")).total).toBe(4);
 
     const read = JSON.parse(await ok(kafka("consume", SERVICE, "orders", "--group", "lagging", "--idle-timeout", "2s", "-O", "json")));
     expect(read).toHaveLength(4);
@@ -269,10 +303,63 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
       expect(shown.partitions.map((p: { member: string }) => p.member)).toEqual([shown.members[0].id, shown.members[0].id, shown.members[0].id]);
       const r = await kafka("group", "reset-offsets", SERVICE, "busy", "--topic", "orders", "--to-earliest", "--execute");
       expect([r.exitCode, r.stdout, r.stderr]).toEqual([1, "", 'error: consumer group "busy" has 1 active member(s) (state Stable): stop its consumers first\n']);
+      // consume --group would read, then have its commit refused: it is refused before reading
+      const consumed = await kafka("consume", SERVICE, "orders", "--group", "busy", "--from-beginning", "--idle-timeout", "1s");
+      expect([consumed.exitCode, consumed.stdout, consumed.stderr]).toEqual([1, "", 'error: consumer group "busy" has 1 active member(s) (state Stable): stop its consumers first; nothing was read\n']);
     } finally {
       holder.stdin!.end();
       await new Promise((done) => holder.once("exit", done));
     }
+  }, 120_000);
+
+  it("completion lists topics and groups from the broker, a hostile group id escaped for bash, dropped without a shell; none for topic create", async () => {
+    const complete = async (...words: string[]) => (await ok(runCli(["__complete", "--shell=bash", "--", "dbaas", "kafka", ...words], { env, cwd: work }))).split("\n").filter(Boolean);
+    expect(await complete("topic", "show", SERVICE, "-z", ZONE, "or")).toEqual(["orders"]);
+    expect(await complete("produce", SERVICE, "-z", ZONE, "")).toContain("orders");
+    expect(await complete("topic", "create", SERVICE, "-z", ZONE, "or")).toEqual([]);
+    expect(await complete("group", "reset-offsets", SERVICE, "lagging", "-z", ZONE, "--topic", "or")).toEqual(["orders"]);
+    // a group id is any printable text: one that is shell syntax comes back as one escaped word
+    await ok(kafka("consume", SERVICE, "orders", "--group", "x$(touch;P)", "--from-beginning", "--max-messages", "1"));
+    expect(await complete("group", "show", SERVICE, "-z", ZONE, "")).toEqual(expect.arrayContaining(["lagging", "x\\$\\(touch\\;P\\)"]));
+    expect(await complete("consume", SERVICE, "orders", "-z", ZONE, "--group", "la")).toEqual(["lagging"]);
+    const plain = (await ok(runCli(["__complete", "--", "dbaas", "kafka", "group", "show", SERVICE, "-z", ZONE, ""], { env, cwd: work }))).split("\n");
+    expect(plain).toContain("lagging");
+    expect(plain.some((w) => w.includes("touch"))).toBe(false);
+  }, 60_000);
+
+  it("Ctrl-C: before a change nothing is created; while consume waits it ends at once; during produce it says the records were sent", async () => {
+    const ctrlC = () => Object.assign(new Error("context canceled"), { name: "AbortError" });
+    const early = new AbortController();
+    early.abort(ctrlC());
+    const notCreated = await runCli(["dbaas", "kafka", "topic", "create", SERVICE, "interrupted", "-z", ZONE], { env, cwd: work, signal: early.signal });
+    expect(notCreated).toEqual({ exitCode: 1, stdout: "", stderr: "error: context canceled\n" });
+    expect(await ok(kafka("topic", "list", SERVICE, "--output-template", "{{.Name}}"))).not.toContain("interrupted");
+
+    // without following the interrupt, this would wait ten minutes for a record
+    const waiting = new AbortController();
+    setTimeout(() => waiting.abort(ctrlC()), 1500);
+    const consumed = await runCli(["dbaas", "kafka", "consume", SERVICE, "orders", "-z", ZONE, "--idle-timeout", "10m"], { env, cwd: work, signal: waiting.signal });
+    expect(consumed).toEqual({ exitCode: 1, stdout: "", stderr: "error: context canceled\n" });
+
+    // 60,000 records of 1,000 bytes take seconds: interrupted once the first are on the broker
+    await ok(kafka("topic", "create", SERVICE, "bulk"));
+    const sending = new AbortController();
+    const e = otherEnv();
+    const firstRecord = async () => {
+      for (;;) {
+        const r = await runProgram("kcat", ["-C", "-t", "bulk", "-o", "beginning", "-c", "1", "-e", "-q", "-b", bootstrap, "-X", "security.protocol=ssl", "-X", `ssl.ca.location=${e.KAFKA_CA}`, "-X", `ssl.certificate.location=${e.KAFKA_CERT}`, "-X", `ssl.key.location=${e.KAFKA_KEY}`], {});
+        if (r.stdout !== "") return sending.abort(ctrlC());
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    void firstRecord();
+    const lines = Array.from({ length: 60_000 }, (_, i) => `${i}`.padEnd(1000, "x"));
+    const produced = await runCli(["dbaas", "kafka", "produce", SERVICE, "bulk", "-z", ZONE], { env, cwd: work, input: lines, signal: sending.signal });
+    expect(produced).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: `error: context canceled: the change was sent and may still complete; check with exo dbaas kafka consume ${SERVICE} bulk -z ${ZONE} --from-beginning\n`,
+    });
   }, 120_000);
 
   it("a user whose ACL allows one topic: refused on another with the acl create that would allow it", async () => {

@@ -37,6 +37,7 @@ ${CONNECTION_HELP}
 
 Supported output template annotations: ${annotations(offsetPlanView)}`,
   args: ["name", "group"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "group", "show", args.name, args.group, "-z", zone],
   options: {
     topic: flag.string("topic", { description: "topic whose partitions to reset (required)" }),
     toEarliest: flag.bool("to-earliest", { description: "reset to the earliest offset" }),

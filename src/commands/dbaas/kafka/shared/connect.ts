@@ -85,5 +85,5 @@ export async function resolveConnection(ctx: CommandContext, name: string, opts:
 /** Resolves the connection, opens a session and runs `work` in it. */
 export async function withKafka<T>(ctx: CommandContext, name: string, opts: ConnectionOptions, work: (session: KafkaSession) => Promise<T>): Promise<T> {
   const connection = await resolveConnection(ctx, name, opts);
-  return KafkaSession.with(connection, work);
+  return KafkaSession.with(connection, work, { signal: ctx.io.signal, onChangeSent: () => ctx.changeSent() });
 }

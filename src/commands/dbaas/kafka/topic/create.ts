@@ -44,6 +44,7 @@ ${CONNECTION_HELP}
 Supported output template annotations:
 ${annotationSections([{ title: "Topic", view: topicShowView }])}`,
   args: ["name", "topic"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "topic", "show", args.name, args.topic, "-z", zone],
   options: {
     partitions: flag.int("partitions", { description: "number of partitions (default: the broker's num.partitions)" }),
     replicationFactor: flag.int("replication-factor", { description: "replicas of each partition (default: the broker's default.replication.factor)" }),

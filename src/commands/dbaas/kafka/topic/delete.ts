@@ -14,6 +14,7 @@ confirmation unless -f is given (without a terminal, -f is required).
 
 ${CONNECTION_HELP}`,
   args: ["name", "topic"],
+  changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "topic", "list", args.name, "-z", zone],
   options: { force: forceFlag(), ...connectionFlags() },
   helpFooter: `
 Examples:

@@ -1,0 +1,77 @@
+// An esbuild plugin for the CLI bundle: the Kafka client library (@platformatic/kafka), used by the
+// `dbaas kafka` commands only, is bundled apart into dist/exo-kafka.cjs, which the bundle requires when
+// such a command first needs it, so the launcher runs it from a V8 code cache like the bundle itself.
+// Loading the installed package instead (about 175 ES modules) cost ~0.7 s per command (BENCH.md).
+// Changes to the library's code, for speed only:
+// - each `ajv.compile(schema)` of its option validators, run at load (dozens of schemas compiled to
+//   functions), is deferred to the validator's first call;
+// - @platformatic/wasm-utils (LZ4, Snappy, CRC32C) is its `bundled` entry, the WebAssembly inlined
+//   instead of read from a file beside the package;
+// - a response is parsed from one contiguous copy instead of the socket's chunks: the library's
+//   DynamicBuffer finds the chunk of every read by walking the chunks from the first, which made
+//   parsing a fetch of a few MiB (thousands of records) cost more than a copy of it.
+import { build } from "esbuild";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+const NAME = "exo-kafka";
+const FILE = `${NAME}.cjs`;
+const PACKAGE = "@platformatic/kafka";
+
+const LAZY_COMPILE = `
+function __exoLazyCompile(ajv, schema) {
+  let compiled;
+  const validate = (data) => {
+    compiled ??= ajv.compile(schema);
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  };
+  return validate;
+}
+`;
+
+const RESPONSE_READER = "new Reader(this.#responseReader.buffer.subarray(this.#responseReader.position, this.#nextMessage + INT32_SIZE))";
+const CONTIGUOUS_READER = "new Reader(new DynamicBuffer(this.#responseReader.buffer.slice(this.#responseReader.position, this.#nextMessage + INT32_SIZE)))";
+
+const libraryChanges = {
+  name: "kafka-library-changes",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@platformatic[\\/]kafka[\\/]dist[\\/].*\.js$/ }, async (args) => {
+      let source = await readFile(args.path, "utf8");
+      if (/[\\/]network[\\/]connection\.js$/.test(args.path)) {
+        if (!source.includes(RESPONSE_READER)) throw new Error(`${args.path}: the response parsing changed; review scripts/lib/kafka-apart.mjs`);
+        source = source.replace(RESPONSE_READER, CONTIGUOUS_READER);
+      }
+      if (source.includes("ajv.compile(")) source = source.replaceAll("ajv.compile(", "__exoLazyCompile(ajv, ") + LAZY_COMPILE;
+      return { loader: "js", contents: source };
+    });
+  },
+};
+
+/** The plugin, the build of the file it requires (run after the bundle's build, with its options), and that file's name. */
+export function kafkaApart() {
+  const plugin = {
+    name: "kafka-apart",
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^\\./${FILE.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }));
+      b.onResolve({ filter: /^@platformatic\/kafka$/ }, (args) => ({ path: args.path, namespace: "kafka-apart" }));
+      b.onLoad({ filter: /.*/, namespace: "kafka-apart" }, () => ({ loader: "js", contents: `module.exports = require("./${FILE}");` }));
+    },
+  };
+  const buildApart = (options, outdir) => {
+    const wasmUtils = createRequire(import.meta.url).resolve("@platformatic/wasm-utils/bundled");
+    return build({
+      ...options,
+      format: "cjs",
+      stdin: { contents: `module.exports = require(${JSON.stringify(PACKAGE)});`, resolveDir: "." },
+      alias: { "@platformatic/wasm-utils": wasmUtils },
+      // the library's own createRequire(import.meta.url) (an optional native CRC32C): this file's URL
+      define: { "import.meta.url": "__exoKafkaUrl" },
+      banner: { js: "var __exoKafkaUrl=require('node:url').pathToFileURL(__filename).href;" },
+      plugins: [libraryChanges],
+      outfile: `${outdir}/${FILE}`,
+    });
+  };
+  return { plugin, buildApart, name: NAME };
+}

@@ -1,0 +1,25 @@
+// produce's stdin: lines split as readline splits them, values kept byte for byte, limits refused whole.
+import { describe, expect, it } from "vitest";
+import { MAX_RECORDS, splitLines, stdinRecords } from "../../../../src/commands/dbaas/kafka/shared/stdin-records.js";
+
+const texts = (lines: Buffer[]) => lines.map((l) => l.toString("latin1"));
+
+describe("produce's stdin records", () => {
+  it("ends lines at \\n, \\r\\n and \\r; a last line without a newline counts, an empty one in the middle too", () => {
+    expect(texts(splitLines(Buffer.from("a\nb\r\nc\rd\n\ne")))).toEqual(["a", "b", "c", "d", "", "e"]);
+    expect(texts(splitLines(Buffer.from("a\n")))).toEqual(["a"]);
+    expect(splitLines(Buffer.alloc(0))).toEqual([]);
+  });
+
+  it("keeps a value's bytes as read, invalid UTF-8 included; splits the key at the first separator", () => {
+    const [record] = stdinRecords(Buffer.from([0x6b, 0x3a, 0xff, 0xfe, 0x3a, 0x00, 0x0a]), ":", []);
+    expect(record!.key).toEqual(Buffer.from("k"));
+    expect(record!.value).toEqual(Buffer.from([0xff, 0xfe, 0x3a, 0x00]));
+  });
+
+  it("refuses more than the maximum of lines, and a line without the separator", () => {
+    expect(stdinRecords(Buffer.from("x\n".repeat(MAX_RECORDS)), undefined, [])).toHaveLength(MAX_RECORDS);
+    expect(() => stdinRecords(Buffer.from("x\n".repeat(MAX_RECORDS + 1)), undefined, [])).toThrow(`more than ${MAX_RECORDS} lines on stdin: write them in several runs; nothing was written`);
+    expect(() => stdinRecords(Buffer.from("k:v\nnone\n"), ":", [])).toThrow('line 2 has no key separator ":": nothing was written');
+  });
+});
