@@ -8,6 +8,7 @@
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -30,10 +31,8 @@ const common = {
 // only to run a secretCommand or an external subcommand, yet commander and the account resolver import
 // it up front; node:tty (which loads node:net and node:stream) only once a command asks whether it
 // talks to a terminal. Each becomes an object whose members require the module when first read.
-const LAZY_BUILTINS = {
-  child_process: ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"],
-  tty: ["isatty"],
-};
+// Every member the module has gets its getter, so a new import of one of them cannot come out undefined.
+const LAZY_BUILTINS = Object.fromEntries(["child_process", "tty"].map((name) => [name, Object.keys(createRequire(import.meta.url)(`node:${name}`))]));
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {

@@ -92,23 +92,39 @@ it("an endless stdin (-) is refused after 64 KiB", async () => {
   expect(built.emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
 }, 30_000);
 
-describe.skipIf(!HAS_SCRIPT)("a terminal on stdin (-)", () => {
-  it("Ctrl-C typed while it waits for the secret ends the command at once", async () => {
+/** The CLI run with the secret read from PATH, under script(1)'s terminal; returns the run and a way to type into it once it reads. */
+async function onTerminal(path: string, create: readonly string[] = CREATE) {
+  // exec: the shell script(1) starts must not stay in the foreground group, where Ctrl-C would kill it too
+  const command = "exec " + ["node", CLI, ...create, "--datadog-api-key-file", path].map((w) => `'${w}'`).join(" ");
+  const child = spawn("script", ["-qefc", command, "/dev/null"], { env: emulatorEnv(built.emulator, { TERM: "dumb" }), stdio: ["pipe", "pipe", "pipe"] });
+  const result = finished(child);
+  const cliPid = () => {
+    const children = `/proc/${child.pid}/task/${child.pid}/children`;
+    const pid = existsSync(children) ? Number(readFileSync(children, "utf8").trim().split(" ")[0]) : NaN;
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  };
+  await untilCatchesSigint(cliPid);
+  return { result, type: (keys: string) => child.stdin!.write(keys) };
+}
+
+describe.skipIf(!HAS_SCRIPT)("a terminal: stdin (-) or /dev/tty", () => {
+  it.each(["-", "/dev/tty"])("%s: Ctrl-C typed while it waits for the secret ends the command at once", async (path) => {
     built.emulator.clearRequests();
-    // exec: the shell script(1) starts must not stay in the foreground group, where Ctrl-C would kill it too
-    const command = "exec " + ["node", CLI, ...CREATE, "--datadog-api-key-file", "-"].map((w) => `'${w}'`).join(" ");
-    const child = spawn("script", ["-qefc", command, "/dev/null"], { env: emulatorEnv(built.emulator, { TERM: "dumb" }), stdio: ["pipe", "pipe", "pipe"] });
-    const result = finished(child);
-    const cliPid = () => {
-      const children = `/proc/${child.pid}/task/${child.pid}/children`;
-      const pid = existsSync(children) ? Number(readFileSync(children, "utf8").trim().split(" ")[0]) : NaN;
-      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-    };
-    await untilCatchesSigint(cliPid);
-    child.stdin!.write("\x03");
+    const { result, type } = await onTerminal(path);
+    type("\x03");
     const { code, stdout } = await result;
     expect(code).toBe(1);
     expect(stdout.replaceAll("\r\n", "\n")).toMatch(/error: context canceled\n$/);
     expect(built.emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
+  }, 30_000);
+
+  it("/dev/tty: what is typed up to Ctrl-D is the secret", async () => {
+    built.emulator.clearRequests();
+    // a name of its own: "dd" is created by the FIFO's test
+    const { result, type } = await onTerminal("/dev/tty", [...CREATE.slice(0, -1), "dd-tty"]);
+    type("tty-api-key-0123\n\x04");
+    const { code, stdout } = await result;
+    expect([code, stdout.replaceAll("\r\n", "\n")]).toEqual([0, expect.not.stringMatching(/^error/m)]);
+    expect(built.emulator.requests().find((r) => r.method === "POST")?.body).toMatchObject({ settings: { "datadog-api-key": "tty-api-key-0123" } });
   }, 30_000);
 });

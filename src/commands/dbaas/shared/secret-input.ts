@@ -3,6 +3,7 @@
 import { constants, promises as fs } from "node:fs";
 import { Socket } from "node:net";
 import { resolve } from "node:path";
+import { isatty, ReadStream } from "node:tty";
 import type { CommandContext } from "../../../context.js";
 import { InputError } from "../../../kafka/validation/index.js";
 import { goQuote } from "../../../go/quote.js";
@@ -36,7 +37,7 @@ async function readStdin(ctx: CommandContext): Promise<Buffer> {
 
 /**
  * Opened without blocking (a FIFO without a writer would hold the whole process in open()); a
- * FIFO or socket is then read as a stream that an interrupt can end, anything else in chunks.
+ * FIFO, socket or terminal is then read as a stream that an interrupt can end, anything else in chunks.
  */
 async function readPath(path: string, signal: AbortSignal | undefined): Promise<Buffer> {
   const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -47,6 +48,10 @@ async function readPath(path: string, signal: AbortSignal | undefined): Promise<
   if (stat.isFIFO() || stat.isSocket()) {
     // the socket owns the descriptor from here on, and closes it
     return readLimited(new Socket({ fd: handle.fd, readable: true, writable: false }), MAX_SECRET_BYTES, signal);
+  }
+  if (stat.isCharacterDevice() && isatty(handle.fd)) {
+    // a terminal (/dev/tty): what is typed up to end of input (Ctrl-D); the stream owns the descriptor
+    return readLimited(new ReadStream(handle.fd), MAX_SECRET_BYTES, signal);
   }
   try {
     const chunks: Buffer[] = [];
