@@ -302,7 +302,9 @@ On Node 22 and 24 the later runs now cost what they cost on Node 20 or less, bes
 and with NODE_EXTRA_CA_CERTS set they take 40 % less time than on Node 20. A first run on a new Node compiles
 the bundle as before, less the ASN.1 libraries now apart, and writes its cache at exit (about 5 ms of CPU):
 the two about cancel (CPU time 2 to 3 % lower than before; wall time under this load varies more than that).
-On the Node that built the package the shipped cache serves as before; checking its SHA-256 costs about 0.5 ms.
+On the Node that built the package the shipped cache serves as before. Caches are checked with CRC-32
+(node:zlib, loaded anyway with Node's streams), not SHA-256: loading node:crypto for the check had made
+\`exo version\` about 3 ms slower than before the per-Node caches; commands that sign requests load it anyway.
 
 ## Latency: every API request delayed by 50 ms at the emulator
 
