@@ -27,7 +27,7 @@ function load(name: string, require: NodeJS.Require): unknown {
   const file = join(here, `${name}.cjs`);
   const script = compileCached(file, {
     identity: { source: EXO_DBAAS_SOURCES[name]!, runtime },
-    shipped: cacheLocation({ dir: here, root: here }, name, runtime, 0o644),
+    shipped: cacheLocation({ dir: here, root: here }, name, runtime, { mode: 0o644 }),
     user: userDirectory && cacheLocation(userDirectory, name, runtime),
     building: building?.includes(name) === true,
     command,

@@ -36,7 +36,7 @@ export function compileCached(file: string, options: CachedScriptOptions): Cache
   let from: CacheLocation | undefined;
   // the user's first: it exists only where the shipped one is missing or was rejected
   for (const location of [user, shipped]) {
-    cache = location && readCodeCache(location.file, identity);
+    cache = location && readCodeCache(location.file, identity, location.installed);
     if (cache) {
       from = location;
       break;

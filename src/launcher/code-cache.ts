@@ -2,15 +2,16 @@
 // are read and written. Nothing here may throw or print: a cache only ever makes start-up faster.
 //
 // A file is one header line naming what it was made for, then V8's data:
-//   exo-dbaas code cache 1 {"source":…,"runtime":…,"sha256":…,"commands":[…]}\n<V8 data>
-// It is used only for the source and the runtime it names, and only when the data's SHA-256 matches:
+//   exo-dbaas code cache 2 {"source":…,"runtime":…,"crc32":…,"commands":[…]}\n<V8 data>
+// It is used only for the source and the runtime it names, and only when the data's CRC-32 matches:
 // V8 checks its version, flags and the source's length, but not the data itself, and a foreign or
-// damaged cache would be deserialized as it is.
-import { createHash } from "node:crypto";
+// damaged cache would be deserialized as it is. CRC-32, not a cryptographic hash: it is there to catch
+// damage (whoever can write the cache can write the code beside it), and node:crypto alone would cost
+// a command that never signs a request (`exo version`, help, completion) about 2 ms to load.
 import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
-const MAGIC = "exo-dbaas code cache 1 ";
+const MAGIC = "exo-dbaas code cache 2 ";
 /** the longest header line read; a file without a newline before it is not a cache */
 const MAX_HEADER = 4096;
 /** a cache grows with the commands run on it (see commandsToRewrite) up to this many */
@@ -37,7 +38,7 @@ export interface CacheIdentity {
 export function runtimeName(version: string, arch: string, execArgv: readonly string[], nodeOptions: string | undefined): string {
   const options = [...execArgv, nodeOptions ?? ""].join("\0");
   const base = `${version}-${arch}`;
-  return options === "" ? base : `${base}-${sha256(Buffer.from(options)).slice(0, 12)}`;
+  return options === "" ? base : `${base}-${checksum(Buffer.from(options))}`;
 }
 
 /** A cache file, and the directory that must already exist for it to be written (see writeCodeCache). */
@@ -46,11 +47,17 @@ export interface CacheLocation {
   root: string;
   /** the file's mode: 0600 unless said (the shipped cache is read by every user of an installation) */
   mode?: number;
+  /**
+   * installed with the package, beside the code it was made from, and trusted as that code is: its
+   * CRC-32 is not computed, which spares a command that compresses nothing loading node:zlib (0.5 ms).
+   * V8 still checks its length, version, flags and source length.
+   */
+  installed?: boolean;
 }
 
 /** The cache file of the script NAME for RUNTIME in DIRECTORY: NAME-RUNTIME.cache. */
-export function cacheLocation(directory: { dir: string; root: string }, name: string, runtime: string, mode?: number): CacheLocation {
-  return { file: join(directory.dir, `${name}-${runtime}.cache`), root: directory.root, mode };
+export function cacheLocation(directory: { dir: string; root: string }, name: string, runtime: string, installed?: { mode: number }): CacheLocation {
+  return { file: join(directory.dir, `${name}-${runtime}.cache`), root: directory.root, mode: installed?.mode, installed: installed !== undefined };
 }
 
 /**
@@ -75,8 +82,11 @@ export function commandKey(argv: readonly string[]): string {
   return words.join(" ");
 }
 
-/** The cache in PATH if it was made for IDENTITY and is intact; otherwise undefined (never throws). */
-export function readCodeCache(path: string, identity: CacheIdentity): CodeCache | undefined {
+/**
+ * The cache in PATH if it was made for IDENTITY and is intact (its data's CRC-32 is checked unless
+ * INSTALLED, see CacheLocation); otherwise undefined (never throws).
+ */
+export function readCodeCache(path: string, identity: CacheIdentity, installed = false): CodeCache | undefined {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -93,13 +103,13 @@ export function readCodeCache(path: string, identity: CacheIdentity): CodeCache 
   }
   if (!isHeader(header) || header.source !== identity.source || header.runtime !== identity.runtime) return undefined;
   const data = file.subarray(end + 1);
-  if (data.length === 0 || sha256(data) !== header.sha256) return undefined;
+  if (data.length === 0 || (!installed && checksum(data) !== header.crc32)) return undefined;
   return { data, commands: header.commands };
 }
 
 /** The file's bytes for DATA, made for IDENTITY by runs of COMMANDS. */
 export function encodeCodeCache(identity: CacheIdentity, commands: readonly string[], data: Buffer): Buffer {
-  const header: Header = { source: identity.source, runtime: identity.runtime, sha256: sha256(data), commands: [...commands] };
+  const header: Header = { source: identity.source, runtime: identity.runtime, crc32: checksum(data), commands: [...commands] };
   return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "latin1"), data]);
 }
 
@@ -157,7 +167,7 @@ function makeDirectories(root: string, dir: string): void {
 interface Header {
   source: string;
   runtime: string;
-  sha256: string;
+  crc32: string;
   commands: string[];
 }
 
@@ -167,12 +177,14 @@ function isHeader(value: unknown): value is Header {
   return (
     typeof h.source === "string" &&
     typeof h.runtime === "string" &&
-    typeof h.sha256 === "string" &&
+    typeof h.crc32 === "string" &&
     Array.isArray(h.commands) &&
     h.commands.every((c) => typeof c === "string")
   );
 }
 
-function sha256(data: Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
+function checksum(data: Buffer): string {
+  // loaded here, when first needed, not with the launcher (see CacheLocation.installed)
+  const { crc32 } = process.getBuiltinModule("node:zlib");
+  return crc32(data).toString(16).padStart(8, "0");
 }

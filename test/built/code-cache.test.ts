@@ -52,6 +52,31 @@ describe("the shipped caches", () => {
   });
 });
 
+describe("what start-up loads", () => {
+  const preload = join(ROOT, "test", "built", "report-builtins.cjs");
+
+  // node:crypto alone costs about 2 ms to load, node:zlib 0.5 ms: the shipped cache needs neither
+  it("the launcher requires neither node:crypto nor node:zlib up front", () => {
+    expect(readFileSync(join(DIST, "cli.cjs"), "latin1")).not.toMatch(/require\("(node:)?(crypto|zlib)"\)/);
+  });
+
+  // a preload is an option V8's flags may depend on, so these runs use (and first make) a user's cache,
+  // whose check loads node:zlib
+  it.each([
+    ["version", ["version"]],
+    ["help", ["dbaas", "show", "--help"]],
+    ["completion", ["__complete", "dbaas", "sh"]],
+  ])("%s loads no node:crypto, before and after its cache is made", async (_name, args) => {
+    const cacheHome = tempDir("exo-cache-home-");
+    for (let run = 0; run < 2; run++) {
+      const result = await exo(args, { XDG_CACHE_HOME: cacheHome, NODE_OPTIONS: `--require ${preload}` });
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toBe("built-ins loaded: zlib\n");
+    }
+    expect(cacheFiles(cacheHome)).toHaveLength(1);
+  });
+});
+
 describe("on a Node the shipped caches do not fit", () => {
   const runtime = runtimeName(process.version, process.arch, [], OTHER_FLAGS);
   const other = (cacheHome: string) => ({ XDG_CACHE_HOME: cacheHome, NODE_OPTIONS: OTHER_FLAGS });

@@ -15,7 +15,7 @@ const SOURCE = `exports.double = (xs) => xs.map((x) => x * 2);\nexports.name = (
 function setUp(overrides: Partial<CachedScriptOptions> = {}) {
   const dir = tempDir("exo-cached-script-");
   let loads = 0;
-  const shipped: CacheLocation = { file: join(dir, "m-rt.cache"), root: dir, mode: 0o644 };
+  const shipped: CacheLocation = { file: join(dir, "m-rt.cache"), root: dir, mode: 0o644, installed: true };
   const user: CacheLocation = { file: join(dir, "user", "exo-dbaas", "code-cache", "m-rt.cache"), root: dir };
   const options: CachedScriptOptions = { identity: { source: "s".repeat(64), runtime: "rt" }, shipped, user, building: false, command: "dbaas show", ...overrides };
   /** compiles and runs the module as the launcher does; returns the script and what it exported */
@@ -111,5 +111,16 @@ describe("compileCached", () => {
     expect(run.exports.name()).toMatch(/m2\.cjs$/);
     run.script.finish(0);
     expect(readCodeCache(user.file, options.identity)).toBeDefined();
+  });
+
+  it("a shipped cache cut short is refused by V8's own length check, and the run writes the user's", () => {
+    const { shipped, user, load } = setUp();
+    load({ building: true }).script.finish(0);
+    writeFileSync(shipped.file, readFileSync(shipped.file).subarray(0, -64));
+    const run = load();
+    expect(run.script).toMatchObject({ from: "shipped", rejected: true });
+    expect(run.exports.double([5])).toEqual([10]);
+    run.script.finish(0);
+    expect(load().script).toMatchObject({ from: "user", rejected: false });
   });
 });

@@ -34,8 +34,8 @@ describe("runtimeName", () => {
   it("names other options by a hash, not by their text, one name per set of options", () => {
     const a = runtimeName("v22.23.5", "x64", [], "--max-old-space-size=512 --secret-ish=hunter2");
     const b = runtimeName("v22.23.5", "x64", ["--max-old-space-size=512"], undefined);
-    expect(a).toMatch(/^v22\.23\.5-x64-[0-9a-f]{12}$/);
-    expect(b).toMatch(/^v22\.23\.5-x64-[0-9a-f]{12}$/);
+    expect(a).toMatch(/^v22\.23\.5-x64-[0-9a-f]{8}$/);
+    expect(b).toMatch(/^v22\.23\.5-x64-[0-9a-f]{8}$/);
     expect(a).not.toBe(b);
     expect(a).not.toContain("hunter2");
   });
@@ -99,11 +99,11 @@ describe("readCodeCache", () => {
   it.each([
     ["an empty file", ""],
     ["V8 data without a header", data],
-    ["another format", `exo-dbaas code cache 2 ${JSON.stringify({ ...identity, sha256: "", commands: [] })}\n`],
-    ["a header that is not JSON", "exo-dbaas code cache 1 {source:\n"],
-    ["a header of the wrong shape", `exo-dbaas code cache 1 ${JSON.stringify({ ...identity, sha256: 1, commands: "dbaas show" })}\nx`],
+    ["the earlier format", `exo-dbaas code cache 1 ${JSON.stringify({ ...identity, sha256: "", commands: [] })}\n${data}`],
+    ["a header that is not JSON", "exo-dbaas code cache 2 {source:\n"],
+    ["a header of the wrong shape", `exo-dbaas code cache 2 ${JSON.stringify({ ...identity, crc32: 1, commands: "dbaas show" })}\nx`],
     ["a header without data", encodeCodeCache(identity, [], Buffer.alloc(0))],
-    ["a header line too long to be one", Buffer.concat([Buffer.from("exo-dbaas code cache 1 "), Buffer.alloc(10_000, 0x20), Buffer.from("\n")])],
+    ["a header line too long to be one", Buffer.concat([Buffer.from("exo-dbaas code cache 2 "), Buffer.alloc(10_000, 0x20), Buffer.from("\n")])],
   ])("ignores %s", (_name, content) => {
     expect(readCodeCache(cacheFile(content), identity)).toBeUndefined();
   });
