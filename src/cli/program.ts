@@ -16,6 +16,7 @@ import { translateCommanderError } from "./commander-errors.js";
 import { GLOBAL_FLAGS, type GlobalFlag } from "./globals.js";
 import { HELP_COMMAND, locate, type Located } from "./locate.js";
 import { checkPositionals } from "./positionals.js";
+import { declaredArguments, usageWords } from "../commands/argument-kinds.js";
 import { parseDurationFlag } from "../go/pflag.js";
 import { parseIntFlag, parseListFlag, parseOutputFormat } from "./values.js";
 
@@ -124,7 +125,7 @@ function helpLine(words: readonly string[], itself: boolean): string[] {
 
 /** Usage after the command's name: required arguments bare, optional ones in brackets, as exo's. */
 function usageLine(def: CommandDefinition): string {
-  return ["[options]", ...(def.args ?? []).map((n) => n.toUpperCase()), ...(def.optionalArgs ?? []).map((n) => `[${n.toUpperCase()}]`)].join(" ");
+  return ["[options]", ...usageWords(def)].join(" ");
 }
 
 /** What a command's action needs beside commander's parse. */
@@ -166,8 +167,7 @@ function buildTree(parent: Command, group: GroupEntry, located: Located, definit
 
 function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], def: CommandDefinition, { onResult, io, booleans }: LeafContext): void {
   if (def.description) cmd.description(def.description);
-  const names = [...(def.args ?? []), ...(def.optionalArgs ?? [])];
-  for (const name of names) cmd.argument(`[${name.toUpperCase()}]`);
+  for (const { name } of declaredArguments(def)) cmd.argument(`[${name.toUpperCase()}]`);
   cmd.usage(usageLine(def));
   // surplus words are refused in the action, naming the first one
   cmd.allowExcessArguments(true);

@@ -7,8 +7,8 @@ import { fixedOutput } from "../../src/output/model.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const echo = defineCommand({
-  args: ["name"],
-  optionalArgs: ["extra"],
+  args: { name: "service" },
+  optionalArgs: { extra: "word" },
   options: {
     zone: zoneFlag("Database Service zone"),
     force: flag.bool("force", { short: "f" }),

@@ -7,6 +7,7 @@ import { stringify } from "../../src/api/json.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { registeredLeaves, takesZone } from "../helpers/commands.js";
 import { runCli, apiEnv } from "../helpers/run-cli.js";
+import { usageWords } from "../../src/commands/argument-kinds.js";
 
 const Z = ["-z", "de-muc-1"];
 const UUID = "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27";
@@ -113,7 +114,7 @@ describe("the table of commands", () => {
   });
   it("gives each row one argument per declared argument, and the usage line the declaration gives", () => {
     const declared = covered.map(({ path, definition }) => {
-      const names = [...(definition.args ?? []).map((a) => a.toUpperCase()), ...(definition.optionalArgs ?? []).map((a) => `[${a.toUpperCase()}]`)];
+      const names = usageWords(definition);
       return { path, count: names.length, usage: ["exo", ...path, ...names].join(" ") };
     });
     const rows = LEAVES.map(({ path, args, usage }) => ({ path, count: args.length, usage }));

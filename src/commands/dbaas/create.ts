@@ -24,7 +24,7 @@ import { fetchKafkaShow } from "./shared/service.js";
 const EXO_SERVICE_TYPES = ["grafana", "kafka", "opensearch", "mysql", "pg", "valkey", "thanos"];
 
 export default defineCommand({
-  args: ["type", "plan", "name"],
+  args: { type: "type to create", plan: "plan", name: "new service" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "show", args.name, "-z", zone],
   argumentsOptional: (opts) => opts.helpKafka,
   options: {

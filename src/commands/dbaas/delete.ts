@@ -11,7 +11,7 @@ import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireCo
 import { orResourceNotFound, serviceNotFound } from "./shared/service.js";
 
 export default defineCommand({
-  args: ["name"],
+  args: { name: "service" },
   changeCheck: (_args, _opts, zone) => ["exo", "dbaas", "list", "-z", zone],
   options: {
     force: forceFlag(),

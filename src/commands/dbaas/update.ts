@@ -23,7 +23,7 @@ import {
 import { fetchKafkaShow, orResourceNotFound, readsWithKafkaService } from "./shared/service.js";
 
 export default defineCommand({
-  args: ["name"],
+  args: { name: "service" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "show", args.name, "-z", zone],
   argumentsOptional: (opts) => opts.helpKafka,
   options: {

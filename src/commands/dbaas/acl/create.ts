@@ -14,7 +14,7 @@ export default defineCommand({
   description: `This command creates an ACL on a Kafka service: a topic ACL (--topic,
 permission admin, read, readwrite or write) or a Schema Registry ACL
 (--resource, permission schema_registry_read or schema_registry_write).`,
-  args: ["name"],
+  args: { name: "service" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "acl", "list", args.name, "-z", zone],
   options: {
     username: flag.string("username", { description: "username or pattern (* and ? wildcards) the ACL applies to" }),

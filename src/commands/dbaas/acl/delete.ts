@@ -11,7 +11,7 @@ import { aclEntries } from "../../../kafka/views/acl.js";
 export default defineCommand({
   description: `This command deletes a topic or Schema Registry ACL of a Kafka service, by
 the id "exo dbaas acl list" shows.`,
-  args: ["name", "acl-id"],
+  args: { name: "service", "acl-id": "ACL id" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "acl", "list", args.name, "-z", zone],
   options: {
     zone: zoneFlag("Database Service zone"),

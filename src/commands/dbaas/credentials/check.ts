@@ -37,7 +37,7 @@ store, a file pointing elsewhere) fails as stale too.
 
 Supported output template annotations: ${annotations(credentialsCheckView)}
 (with --connect: ${annotations(connectCheckView)})`,
-  args: ["name"],
+  args: { name: "service" },
   options: {
     user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate to check" }),
     minDays: flag.int("min-days", { default: 30, description: "fail (exit code 4) when the certificate expires within this many days" }),

@@ -13,9 +13,8 @@ export default defineCommand({
 TYPE is datadog, elasticsearch, opensearch, prometheus or rsyslog.
 
 ${ENDPOINT_HELP_NOTES}`,
-  optionalArgs: ["type", "name"],
+  optionalArgs: { type: "endpoint type", name: "endpoint name" },
   changeCheck: () => ["exo", "dbaas", "external-endpoint", "list"],
-  argumentKinds: { name: "endpoint" },
   options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
   helpFooter: `
 Examples:

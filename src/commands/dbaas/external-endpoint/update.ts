@@ -14,7 +14,7 @@ Only the settings given are sent. Unlike exo, the endpoint ID is checked (a
 UUID, of an endpoint of this type) before anything is sent.
 
 ${ENDPOINT_HELP_NOTES}`,
-  optionalArgs: ["type", "id"],
+  optionalArgs: { type: "endpoint type", id: "endpoint id" },
   changeCheck: (args) => ["exo", "dbaas", "external-endpoint", "show", args.type ?? "", args.id ?? ""],
   options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
   helpFooter: `

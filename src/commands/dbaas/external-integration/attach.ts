@@ -16,11 +16,11 @@ rsyslog. Prints nothing on success; "exo dbaas external-integration list
 SERVICE" shows the new integration and its ID.
 
 ${ZONE_NOTE}`,
-  args: ["type"],
+  args: { type: "endpoint type" },
   changeCheck: (_args, opts) => ["exo", "dbaas", "external-integration", "list", opts.sourceServiceName ?? ""],
   options: {
-    sourceServiceName: flag.string("source-service-name", { description: "DBaaS source service name" }),
-    destinationEndpointId: flag.string("destination-endpoint-id", { description: "Destination external endpoint id" }),
+    sourceServiceName: flag.string("source-service-name", { names: "service", description: "DBaaS source service name" }),
+    destinationEndpointId: flag.string("destination-endpoint-id", { names: "endpoint id", description: "Destination external endpoint id" }),
     waitTimeout: waitTimeoutFlag(),
   },
   helpFooter: `

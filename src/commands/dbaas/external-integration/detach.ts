@@ -13,10 +13,10 @@ export default defineCommand({
 Prints nothing on success.
 
 ${ZONE_NOTE}`,
-  args: ["service"],
+  args: { service: "service" },
   changeCheck: (args) => ["exo", "dbaas", "external-integration", "list", args.service],
   options: {
-    integrationId: flag.string("integration-id", { description: "External integration id" }),
+    integrationId: flag.string("integration-id", { names: "integration id", description: "External integration id" }),
     waitTimeout: waitTimeoutFlag(),
   },
   helpFooter: `

@@ -9,7 +9,7 @@ import { fetchKafkaService, requireUser } from "./common.js";
 
 export default defineCommand({
   description: "This command deletes a DBAAS user for the specified service.",
-  args: ["name", "username"],
+  args: { name: "service", username: "user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "list", args.name, "-z", zone],
   options: {
     zone: zoneFlag("Database Service zone"),

@@ -11,7 +11,7 @@ import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, checkMysqlAuthMet
 
 export default defineCommand({
   description: "This command resets the credentials of a DBAAS user for the specified service.",
-  args: ["name", "username"],
+  args: { name: "service", username: "user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "reveal-secrets", args.name, args.username, "-z", zone],
   options: {
     zone: zoneFlag("Database Service zone"),

@@ -41,7 +41,7 @@ command asks no question (deleting OLD is what it is run for).
 
 Supported output template annotations:
   ${annotations(userRotateView)}`,
-  args: ["name", "old", "new"],
+  args: { name: "service", old: "user", new: "new user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "list", args.name, "-z", zone],
   options: {
     dir: flag.string("dir", { description: "directory for NEW's credentials files (default: the current directory)" }),

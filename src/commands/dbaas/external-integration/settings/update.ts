@@ -23,7 +23,7 @@ TYPE is datadog, the only type with integration settings. Only the flags given
 are sent (--datadog-dbm-enabled=false turns a setting off).
 
 ${ZONE_NOTE}`,
-  optionalArgs: ["type", "id"],
+  optionalArgs: { type: "integration settings type", id: "integration id" },
   changeCheck: (args) => ["exo", "dbaas", "external-integration", "settings", "show", args.type ?? "", args.id ?? ""],
   options: {
     helpDatadog: flag.bool("help-datadog", { description: "show usage for flags specific to the datadog external integration type" }),

@@ -13,7 +13,7 @@ export default defineCommand({
 confirmation unless -f is given (without a terminal, -f is required).
 
 ${CONNECTION_HELP}`,
-  args: ["name", "topic"],
+  args: { name: "service", topic: "topic" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "topic", "list", args.name, "-z", zone],
   options: { force: forceFlag(), ...connectionFlags() },
   helpFooter: `
