@@ -47,8 +47,8 @@ export const ARGUMENT_KINDS = {
   "new topic": {},
   /** a consumer group on the `service` argument's brokers */
   group: { lists: "groups" },
-  /** a word the command reads itself (a shell name) */
-  word: {},
+  /** a shell's name, which the command checks itself */
+  shell: {},
 } as const satisfies Record<string, KindRule>;
 
 export type ArgumentKind = keyof typeof ARGUMENT_KINDS;

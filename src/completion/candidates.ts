@@ -13,6 +13,14 @@ import { apiCandidates, type ApiLookup } from "./api-candidates.js";
 import type { ArgumentSource } from "./argument-source.js";
 import { ARGUMENT_KINDS, declaredArguments, type ArgumentKind, type KindRule } from "../commands/argument-kinds.js";
 
+/**
+ * The one line `__complete` prints when the shell should complete file or directory names itself
+ * (cobra's ShellCompDirectiveDefault/FilterDirs). It starts with a tab, which no candidate holds.
+ */
+export const FILES_DIRECTIVE = "\tfiles";
+export const DIRECTORIES_DIRECTIVE = "\tdirectories";
+export const isDirective = (line: string) => line === FILES_DIRECTIVE || line === DIRECTORIES_DIRECTIVE;
+
 export interface CompletionRequest {
   /** the command line after the program name; the last element is the word being completed ("" for a new word) */
   words: readonly string[];
@@ -45,11 +53,12 @@ export async function completionCandidates(request: CompletionRequest): Promise<
   }
   const walk = await walkWords(before, request.tree ?? COMMAND_TREE);
   if (!walk) return [];
-  if (inline) {
-    if (!walk.pendingFlag) return [];
-    return filter(await flagValues(walk.pendingFlag, walk, request.lookup), current).map((v) => `${inline[1]}=${v}`);
+  if (inline && !walk.pendingFlag) return [];
+  if (walk.pendingFlag) {
+    const values = await flagValues(walk.pendingFlag, walk, request.lookup);
+    if (values.length === 1 && isDirective(values[0]!)) return values;
+    return filter(values, current).map((v) => (inline ? `${inline[1]}=${v}` : v));
   }
-  if (walk.pendingFlag) return filter(await flagValues(walk.pendingFlag, walk, request.lookup), current);
   if (current.startsWith("-")) return filter(flagNames(walk), current);
   if (!walk.leaf) return filter(commandNames(walk.group, current), current);
   const source = argumentSource(walk);
@@ -156,6 +165,7 @@ async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefine
   const option = leafOptions(walk.definition).find((o) => flag === `--${o.long}` || flag === `-${o.short}`);
   if (option?.names) {
     const source = valueSource(option.names, walk);
+    if (source.kind === "files") return [source.directories ? DIRECTORIES_DIRECTIVE : FILES_DIRECTIVE];
     return lookup && source.kind !== "none" ? apiCandidates(source, walk.zone, lookup) : [];
   }
   return option?.choices ? [...option.choices].sort() : [];

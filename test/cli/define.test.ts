@@ -8,7 +8,7 @@ import { runCli } from "../helpers/run-cli.js";
 
 const echo = defineCommand({
   args: { name: "service" },
-  optionalArgs: { extra: "word" },
+  optionalArgs: { extra: "new topic" },
   options: {
     zone: zoneFlag("Database Service zone"),
     force: flag.bool("force", { short: "f" }),

@@ -69,7 +69,7 @@ Examples:
 
     if (opts.dryRun) return `${stringify(body, { escapeHTML: true })}\n`;
     const op = await createKafkaService(client, name, body);
-    await awaitOperation(ctx, client, op, `Creating Database Service ${goQuote(name)}...`, timeoutMs, ["dbaas", "show", name, "-z", zone]);
+    await awaitOperation(ctx, client, op, `Creating Database Service ${goQuote(name)}...`, timeoutMs);
     if (ctx.globals.quiet) return undefined;
     const { service, acl } = await fetchKafkaShow(client, name, zone);
     return serviceShowOutput(service, acl, zone);

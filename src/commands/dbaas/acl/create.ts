@@ -53,7 +53,7 @@ Examples:
       request.kind === "topic"
         ? await createKafkaTopicAcl(client, args.name, request.entry)
         : await createKafkaSchemaRegistryAcl(client, args.name, request.entry);
-    await awaitOperation(ctx, client, op, `Creating ACL for ${goQuote(username)}`, timeoutMs, ["dbaas", "acl", "list", args.name, "-z", zone]);
+    await awaitOperation(ctx, client, op, `Creating ACL for ${goQuote(username)}`, timeoutMs);
     if (ctx.globals.quiet) return undefined;
 
     const target = request.kind === "topic" ? request.entry.topic : request.entry.resource;

@@ -43,7 +43,7 @@ Supported output template annotations: ${annotations(credentialsCheckView)}
     minDays: flag.int("min-days", { default: 30, description: "fail (exit code 4) when the certificate expires within this many days" }),
     connect: flag.bool("connect", { description: "connect to every bootstrap address with the downloaded files instead" }),
     auth: flag.string("auth", { description: 'with --connect: "certificate" (default) or "sasl"' }),
-    dir: flag.string("dir", { description: "with --connect: directory of the downloaded files (default: the current directory)" }),
+    dir: flag.string("dir", { names: "directory", description: "with --connect: directory of the downloaded files (default: the current directory)" }),
     zone: zoneFlag("Database Service zone"),
   },
   helpFooter: `

@@ -44,7 +44,6 @@ Examples:
     return waitAndShow(ctx, client, type, op, {
       message: `Creating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(name)}`,
       timeoutMs,
-      check: ["dbaas", "external-endpoint", "list"],
     });
   },
 });

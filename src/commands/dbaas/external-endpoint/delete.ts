@@ -30,7 +30,7 @@ Examples:
     const client = await defaultZoneClient(ctx);
     await requireEndpoint(client, type, id);
     const op = await deleteExternalEndpoint(client, type, id);
-    await awaitOperation(ctx, client, op, `Deleting external endpoint ${type} ${id}`, timeoutMs, ["dbaas", "external-endpoint", "list"]);
+    await awaitOperation(ctx, client, op, `Deleting external endpoint ${type} ${id}`, timeoutMs);
     return undefined;
   },
 });

@@ -38,7 +38,7 @@ Examples:
     const client = await defaultZoneClient(ctx);
     await requireEndpoint(client, type, endpointId);
     const op = await attachServiceToEndpoint(client, service, endpointId, type);
-    await awaitOperation(ctx, client, op, `Attaching service ${service} to endpoint ${endpointId}`, timeoutMs, ["dbaas", "external-integration", "list", service]);
+    await awaitOperation(ctx, client, op, `Attaching service ${service} to endpoint ${endpointId}`, timeoutMs);
     return undefined;
   },
 });

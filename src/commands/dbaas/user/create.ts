@@ -43,7 +43,7 @@ Examples:
     if ((service.users ?? []).length === 0) throw new CliError(`service ${goQuote(args.name)} is not ready for user creation`);
 
     const op = await createKafkaUser(client, args.name, username);
-    await awaitOperation(ctx, client, op, `Creating DBaaS user ${goQuote(username)}`, timeoutMs, ["dbaas", "user", "show", args.name, username, "-z", zone]);
+    await awaitOperation(ctx, client, op, `Creating DBaaS user ${goQuote(username)}`, timeoutMs);
     if (ctx.globals.quiet) return undefined;
     return userShowOutput(requireUser(await fetchKafkaService(client, args.name, zone), args.name, username));
   },
