@@ -44,6 +44,23 @@ const tree: GroupEntry = {
           }),
         },
         {
+          name: "drop",
+          summary: "a declared confirmation and check",
+          load: async () => ({
+            default: defineCommand({
+              args: { name: "service" },
+              options: { force: flag.bool("force", { short: "f" }), dryRun: flag.bool("dry-run") },
+              confirms: { verb: "drop", subject: (args) => args.name, when: (opts) => !opts.dryRun },
+              async run(ctx, args, opts) {
+                if (opts.dryRun) return "dry\n";
+                await ctx.zone("de-fra-1");
+                await ctx.confirmChange(`Drop ${args.name}?`);
+                throw new OperationTimeoutError({ id: "op-7", state: "pending" }, 2_000);
+              },
+            }),
+          }),
+        },
+        {
           name: "quietly",
           summary: "progress",
           load: async () => ({ default: defineCommand({ run: async (ctx) => ctx.progress('Creating "k"...', async () => "done\n") }) }),
@@ -104,6 +121,20 @@ describe("defineCommand", () => {
     expect(result.exitCode).toBe(3);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe('error: operation "op-9": still pending after 1m1s, gave up waiting\n');
+  });
+
+  it("applies a declared confirmation: refused without -f and a terminal before the account is read, asked on one, answered by -f", async () => {
+    // no credentials anywhere: the refusal comes first, so nothing was read or sent
+    expect(await runCli(["dbaas", "drop", "k1"], { tree })).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: 'error: refusing to drop "k1" without confirmation: stdin is not a terminal; pass -f/--force\n',
+    });
+    expect(await runCli(["dbaas", "drop", "k1", "--dry-run"], { tree })).toEqual({ exitCode: 0, stdout: "dry\n", stderr: "" });
+    expect(await runCli(["dbaas", "drop", "k1"], { tree, terminal: true, input: ["n"] })).toEqual({ exitCode: 0, stdout: "", stderr: "Drop k1? [yN]: " });
+    const forced = await runCli(["dbaas", "drop", "k1", "-f"], { tree });
+    expect(forced.stderr).not.toContain("[yN]");
+    expect(forced.exitCode).toBe(3);
   });
 
   it("shows progress on stderr unless --quiet", async () => {
