@@ -67,6 +67,8 @@ export interface CommandContext {
    * the command silently with exit 0.
    */
   confirmChange(question: string): Promise<void>;
+  /** refuses here already (not only when the account is first read) a declared confirmation nobody can give */
+  requireConfirmable(): void;
   /** the declared command line that shows how the change ended, for the zone it was sent to */
   changeCheck(): readonly string[] | undefined;
 }
@@ -208,6 +210,7 @@ export function createContext(options: ContextOptions): CommandContext {
       if (options.confirmation?.force) return;
       if (!(await context.confirm(question))) throw new CancelledError();
     },
+    requireConfirmable: confirmable,
     changeCheck: () => options.changeCheck?.(changeZone),
   };
   return context;

@@ -23,6 +23,8 @@ Examples:
 `,
   async run(ctx, args, opts) {
     const topic = validateTopic(args.topic);
+    // before the connection flags are read
+    ctx.requireConfirmable();
     const connection = await resolveConnection(ctx, args.name, opts);
     await ctx.confirmChange(`[+] Are you sure you want to delete topic ${goQuote(topic)} of service ${goQuote(args.name)} and all its records?`);
     await KafkaSession.with(connection, (session) => deleteTopic(session, topic));
