@@ -142,3 +142,17 @@ describe("defineCommand", () => {
     expect(await runCli(["dbaas", "quietly", "-Q"], { tree })).toEqual({ exitCode: 0, stdout: "done\n", stderr: "" });
   });
 });
+
+describe("the registry's declarations", async () => {
+  const { registeredLeaves } = await import("../helpers/commands.js");
+  const leaves = await registeredLeaves();
+
+  it("a command that asks first takes -f/--force and declares its check line", () => {
+    const asking = leaves.filter((leaf) => leaf.definition.confirms);
+    expect(asking.map((leaf) => leaf.path.join(" ")).sort()).toEqual(["dbaas acl delete", "dbaas delete", "dbaas kafka topic delete", "dbaas update", "dbaas user delete"]);
+    for (const { definition } of asking) {
+      expect(Object.values(definition.options ?? {}).some((o) => o.long === "force" && o.short === "f")).toBe(true);
+      expect(definition.changeCheck).toBeDefined();
+    }
+  });
+});
