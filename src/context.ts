@@ -8,6 +8,7 @@ import { DEFAULT_RETRY_BUDGET_MS } from "./api/retry-budget.js";
 import { terminalSafe } from "./output/terminal-text.js";
 import { withProgress } from "./progress.js";
 import { changeSignal } from "./change-signal.js";
+import { CancelledError, CliError } from "./errors.js";
 
 /** exo's three output formats, in the order its help names them. */
 export const OUTPUT_FORMATS = ["table", "json", "text"] as const;
@@ -61,6 +62,23 @@ export interface CommandContext {
   waitForOperation(client: ApiClient, op: Operation, settings?: WaitSettings): Promise<Operation>;
   /** asks a yes/no question on stderr and reads the answer from stdin ([yN]: default no) */
   confirm(question: string): Promise<boolean>;
+  /**
+   * The question of a command declaring `confirms`: asked unless -f/--force was given; a "no" ends
+   * the command silently with exit 0.
+   */
+  confirmChange(question: string): Promise<void>;
+  /** refuses here already (not only when the account is first read) a declared confirmation nobody can give */
+  requireConfirmable(): void;
+  /** the declared command line that shows how the change ended, for the zone it was sent to */
+  changeCheck(): readonly string[] | undefined;
+}
+
+/** A command's declared confirmation on this line (see ConfirmationRule in src/commands/define.ts). */
+export interface Confirmation {
+  /** -f/--force was given */
+  force: boolean;
+  /** the refusal when nobody can answer, where this line asks (undefined: it does not) */
+  refusal?: () => string;
 }
 
 export interface ContextOptions {
@@ -71,6 +89,7 @@ export interface ContextOptions {
   version?: string;
   /** the command line that shows the outcome of the change this command sends to a zone (see change-signal.ts) */
   changeCheck?: (zone: string) => readonly string[];
+  confirmation?: Confirmation;
 }
 
 export function createContext(options: ContextOptions): CommandContext {
@@ -88,10 +107,17 @@ export function createContext(options: ContextOptions): CommandContext {
   // each wait before another attempt is announced on a terminal (erasing a spinner's line first)
   const onRetry = io.stderrIsTTY && !globals.quiet ? (notice: string) => io.stderr(`\r\x1b[K${terminalSafe(notice)}\n`) : undefined;
 
-  const account = () =>
-    (accountPromise ??= import("./config/account.js").then(({ resolveAccount }) =>
+  // a change that needs confirmation and cannot get it is refused before the account is even read
+  const confirmable = () => {
+    const refusal = options.confirmation?.refusal;
+    if (refusal !== undefined && !options.confirmation!.force && !io.stdinIsTTY) throw new CliError(refusal());
+  };
+  const account = () => {
+    confirmable();
+    return (accountPromise ??= import("./config/account.js").then(({ resolveAccount }) =>
       resolveAccount({ env: io.env, cwd: io.cwd, configPath: globals.config, accountName: globals.useAccount }),
     ));
+  };
 
   // With an endpoint override one URL serves every zone: the Exoscale-Zone header tells the
   // emulator which zone a new resource belongs to (the real API ignores it).
@@ -125,10 +151,12 @@ export function createContext(options: ContextOptions): CommandContext {
     flagsSet: options.flagsSet ?? new Set(),
     account,
     async zone(flagValue) {
+      confirmable();
       if (flagValue) return flagValue;
       return (await account()).defaultZone;
     },
     async client(zone, settings = {}) {
+      confirmable();
       changeZone = zone;
       const acct = await account();
       const [{ resolveZoneEndpoint, v2Override }, { listZones }] = await Promise.all([import("./config/endpoint.js"), import("./api/dbaas.js")]);
@@ -173,11 +201,17 @@ export function createContext(options: ContextOptions): CommandContext {
       if (answer === undefined) {
         // end the unanswered prompt's line so the error stands on a line of its own
         io.stderr("\n");
-        const { CliError } = await import("./errors.js");
         throw new CliError("EOF");
       }
       return /^y(es)?$/i.test(answer.trim());
     },
+    async confirmChange(question) {
+      confirmable();
+      if (options.confirmation?.force) return;
+      if (!(await context.confirm(question))) throw new CancelledError();
+    },
+    requireConfirmable: confirmable,
+    changeCheck: () => options.changeCheck?.(changeZone),
   };
   return context;
 }

@@ -3,6 +3,7 @@
 // writes them; test/docs/reference.test.ts checks that the committed files are current.
 import { COMMAND_TREE, isGroup, type CommandEntry, type GroupEntry } from "../../src/commands/registry.js";
 import type { CommandDefinition } from "../../src/commands/define.js";
+import { declaredArguments } from "../../src/commands/argument-kinds.js";
 import type { ArgumentSource } from "../../src/completion/argument-source.js";
 import { argumentSource } from "../../src/completion/candidates.js";
 import { bufferIO } from "../../src/io.js";
@@ -33,7 +34,7 @@ async function pagesOf(tree: GroupEntry): Promise<Page[]> {
   const pages: Page[] = [];
   const visit = async (entry: CommandEntry, path: string[], parent?: Page) => {
     const definition = isGroup(entry) || path.length === 0 ? undefined : (await entry.load()).default;
-    const page: Page = { path, entry, parent, help: await helpOf(path, tree), completions: completionsOf(path, definition) };
+    const page: Page = { path, entry, parent, help: await helpOf(path, tree), completions: completionsOf(definition) };
     pages.push(page);
     if (isGroup(entry)) for (const child of entry.children) await visit(child, [...path, child.name], page);
   };
@@ -52,11 +53,11 @@ const OFFERS: Partial<Record<ArgumentSource["kind"], string>> = {
 };
 
 /** What completion offers for each positional argument, asked of completion itself (src/completion/). */
-function completionsOf(path: readonly string[], definition: CommandDefinition | undefined): Page["completions"] {
-  const names = [...(definition?.args ?? []), ...(definition?.optionalArgs ?? [])];
+function completionsOf(definition: CommandDefinition | undefined): Page["completions"] {
+  const names = definition ? declaredArguments(definition).map((a) => a.name) : [];
   return names.flatMap((name, index) => {
-    const source = argumentSource({ path, definition, positionals: names.slice(0, index).map((n) => n.toUpperCase()) });
-    if (source.kind === "none") return [];
+    const source = argumentSource({ definition, positionals: names.slice(0, index).map((n) => n.toUpperCase()) });
+    if (source.kind === "none" || source.kind === "files") return [];
     const offers = source.kind === "values" ? source.values.map((v) => `\`${v}\``).join(", ") : (OFFERS[source.kind] ?? `the ${source.kind} listed from the API`);
     return [[name.toUpperCase(), offers] as [string, string]];
   });

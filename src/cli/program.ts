@@ -16,6 +16,8 @@ import { translateCommanderError } from "./commander-errors.js";
 import { GLOBAL_FLAGS, type GlobalFlag } from "./globals.js";
 import { HELP_COMMAND, locate, type Located } from "./locate.js";
 import { checkPositionals } from "./positionals.js";
+import { confirmationOf } from "./confirmation.js";
+import { declaredArguments, usageWords } from "../commands/argument-kinds.js";
 import { parseDurationFlag } from "../go/pflag.js";
 import { parseIntFlag, parseListFlag, parseOutputFormat } from "./values.js";
 
@@ -100,10 +102,10 @@ async function renderOutput(output: OutputModel | string | undefined | void, con
   return render(model, { format, template: context.globals.outputTemplate, isTTY: io.stdoutIsTTY });
 }
 
-/** `exo dbaas GROUP` when the line's dbaas command takes no -z (type, external endpoints and integrations). */
+/** `exo dbaas GROUP` when the line's command, in a group, takes no -z (type, external endpoints and integrations). */
 function zonelessGroup(located: Located, options: readonly OptionSpec[]): string | undefined {
   const names = located.path.map((e) => e.name);
-  if (!located.leaf || names[0] !== "dbaas" || options.some((o) => o.long === "zone")) return undefined;
+  if (!located.leaf || names.length < 2 || options.some((o) => o.long === "zone")) return undefined;
   return ["exo", ...names.slice(0, -1)].join(" ");
 }
 
@@ -124,7 +126,7 @@ function helpLine(words: readonly string[], itself: boolean): string[] {
 
 /** Usage after the command's name: required arguments bare, optional ones in brackets, as exo's. */
 function usageLine(def: CommandDefinition): string {
-  return ["[options]", ...(def.args ?? []).map((n) => n.toUpperCase()), ...(def.optionalArgs ?? []).map((n) => `[${n.toUpperCase()}]`)].join(" ");
+  return ["[options]", ...usageWords(def)].join(" ");
 }
 
 /** What a command's action needs beside commander's parse. */
@@ -166,8 +168,7 @@ function buildTree(parent: Command, group: GroupEntry, located: Located, definit
 
 function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], def: CommandDefinition, { onResult, io, booleans }: LeafContext): void {
   if (def.description) cmd.description(def.description);
-  const names = [...(def.args ?? []), ...(def.optionalArgs ?? [])];
-  for (const name of names) cmd.argument(`[${name.toUpperCase()}]`);
+  for (const { name } of declaredArguments(def)) cmd.argument(`[${name.toUpperCase()}]`);
   cmd.usage(usageLine(def));
   // surplus words are refused in the action, naming the first one
   cmd.allowExcessArguments(true);
@@ -197,7 +198,8 @@ function configureLeaf(cmd: Command, leaf: LeafEntry, path: readonly string[], d
     const args = checkPositionals(["exo", ...path].join(" "), def, cmd.args, def.argumentsOptional?.(opts as never) ?? false);
     const globals = resolveGlobals({ ...values, quiet: booleans.get("quiet") }, io);
     const changeCheck = def.changeCheck && ((zone: string) => def.changeCheck!(args as never, opts as never, zone));
-    const context = createContext({ io, globals, flagsSet, version: pkg.version, changeCheck });
+    const confirmation = confirmationOf(def, args, opts, flagsSet);
+    const context = createContext({ io, globals, flagsSet, version: pkg.version, changeCheck, confirmation });
     const templated = typeof def.templated === "function" ? def.templated(opts as never) : def.templated === true;
     if (templated) await parseOutputTemplateFirst(context);
     try {

@@ -39,11 +39,23 @@ function bash(program: string, fn: string): string {
 ${fn}() {
     local cur="\${COMP_WORDS[COMP_CWORD]}"
     # "--zone=de" reaches us as "--zone" "=" "de"; the CLI joins them again
-    local line
+    local line files=
     COMPREPLY=()
     while IFS='' read -r line; do
-        [ -n "$line" ] && COMPREPLY+=("$line")
+        case "$line" in
+            $'\\t'files) files=-f ;;
+            $'\\t'directories) files=-d ;;
+            ?*) COMPREPLY+=("$line") ;;
+        esac
     done < <("\${COMP_WORDS[0]}" __complete --shell=bash -- "\${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null)
+    # a flag naming a file or a directory: the shell lists them
+    if [ -n "$files" ]; then
+        [ "$cur" = "=" ] && cur=
+        compopt -o filenames 2>/dev/null
+        while IFS='' read -r line; do
+            COMPREPLY+=("$line")
+        done < <(compgen "$files" -- "$cur")
+    fi
     return 0
 }
 complete -F ${fn} ${program}
@@ -59,6 +71,12 @@ ${fn}() {
     local -a candidates
     candidates=("\${(@f)$("\${words[1]}" __complete --shell=zsh -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
     candidates=("\${(@)candidates:#}")
+    # a flag naming a file or a directory: zsh lists them (after "--flag=" when the value is inline)
+    if [[ "\${candidates[1]}" == $'\\t'files || "\${candidates[1]}" == $'\\t'directories ]]; then
+        compset -P '--*='
+        if [[ "\${candidates[1]}" == $'\\t'files ]]; then _files; else _files -/; fi
+        return 0
+    fi
     (( \${#candidates} )) && compadd -Q -- "\${(@)candidates}"
     return 0
 }
@@ -77,7 +95,24 @@ function fish(program: string, fn: string): string {
 function ${fn}
     set -l tokens (commandline -opc)
     set -l current (commandline -ct)
-    $tokens[1] __complete --shell=fish -- $tokens[2..-1] "$current" 2>/dev/null
+    set -l found ($tokens[1] __complete --shell=fish -- $tokens[2..-1] "$current" 2>/dev/null)
+    # a flag naming a file or a directory: fish lists them (after "--flag=" when the value is inline)
+    set -l flag (string match -r -- '^--[^=]*=' "$current")
+    set -l value (string replace -r -- '^--[^=]*=' '' "$current")
+    switch "$found[1]"
+        case \\tfiles
+            for path in (__fish_complete_path "$value")
+                echo "$flag$path"
+            end
+        case \\tdirectories
+            for path in (__fish_complete_directories "$value")
+                echo "$flag$path"
+            end
+        case '*'
+            for candidate in $found
+                echo "$candidate"
+            end
+    end
 end
 complete -c ${program} -f -a '(${fn})'
 `;

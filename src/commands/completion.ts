@@ -5,7 +5,7 @@ import { defineCommand } from "./define.js";
 
 export default defineCommand({
   description: "Generate the autocompletion script for the specified shell (bash, zsh or fish).",
-  args: ["shell"],
+  args: { shell: "shell" },
   helpFooter: `
 Examples:
   source <(exo completion bash)   # bash, current shell

@@ -1,7 +1,7 @@
 // Declaring a command: its arguments, flags and behaviour, in one object per file.
 //
 //   export default defineCommand({
-//     args: ["name"],
+//     args: { name: "service" },
 //     options: { zone: zoneFlag(), force: flag.bool("force", { short: "f", description: "Don't prompt" }) },
 //     async run(ctx, args, opts) { ...; return model; },
 //   });
@@ -12,7 +12,7 @@
 import type { CommandContext } from "../context.js";
 import type { OutputModel } from "../output/model.js";
 import type { ExitCode } from "../errors.js";
-import type { SegmentKind } from "../api/path-segment.js";
+import type { ArgumentKind, ArgumentsShape } from "./argument-kinds.js";
 
 export type OptionKind = "string" | "boolean" | "int" | "list";
 
@@ -31,9 +31,14 @@ export interface OptionSpec<T = unknown> {
   hidden?: boolean;
   /** the values shell completion offers (the command still checks the value itself, in exo's words) */
   choices?: readonly string[];
+  /** what the value names: completion lists it (from the API, or file names for "file" and "directory") */
+  names?: ValueKind;
   /** phantom field carrying the value type */
   readonly __type?: T;
 }
+
+/** What a flag's value names: an argument kind (`--topic`), or a file or directory on this machine. */
+export type ValueKind = ArgumentKind | "file" | "directory";
 
 interface FlagOptions<T> {
   short?: string;
@@ -41,6 +46,7 @@ interface FlagOptions<T> {
   valueName?: string;
   hidden?: boolean;
   choices?: readonly string[];
+  names?: ValueKind;
   default?: T;
 }
 
@@ -95,18 +101,33 @@ export const failedOutput = (lines: readonly string[], failure: string, exitCode
 /** What a command hands back for stdout: raw text, a model to render, output with a failure, or nothing. */
 export type CommandOutput = string | OutputModel | PartialOutput | undefined | void;
 
-export interface CommandDefinition<A extends readonly string[] = readonly string[], O extends OptionsShape = OptionsShape> {
+/** The words of the arguments, by name: the required ones always there, the optional ones maybe. */
+export type InferArguments<A extends ArgumentsShape, OA extends ArgumentsShape> = { [K in keyof A]: string } & { [K in keyof OA]?: string } & Record<string, string | undefined>;
+
+/**
+ * A change that is asked for first (exo asks before deleting a service, a user, an ACL or a topic,
+ * and before an update that may restart the service). Without -f/--force (the command's `force`
+ * flag) it is refused before the command runs when stdin is no terminal; the command asks its
+ * question with `ctx.confirmChange`, which -f answers.
+ */
+export interface ConfirmationRule<A extends ArgumentsShape, O extends OptionsShape, OA extends ArgumentsShape> {
+  /** the refusal's words: `refusing to <verb> "<subject>" without confirmation` */
+  verb: string;
+  subject: (args: InferArguments<A, OA>) => string;
+  /** whether this line asks (an update that changes nothing, or a dry run, does not) */
+  when?: (opts: InferOptions<O>, flagsSet: ReadonlySet<string>) => boolean;
+}
+
+export interface CommandDefinition<A extends ArgumentsShape = ArgumentsShape, O extends OptionsShape = OptionsShape, OA extends ArgumentsShape = ArgumentsShape> {
   /** long help; the one-line summary lives in the registry so listings need not load the command */
   description?: string;
-  /** required positional arguments, in order (usage shows them upper-cased) */
-  args?: A;
-  /** optional positional arguments after the required ones */
-  optionalArgs?: readonly string[];
   /**
-   * What an argument names, when its name alone does not say (`type show NAME` names a service type):
-   * the path-segment rule it is checked against before the command runs (src/cli/positionals.ts).
+   * Required positional arguments in order, each with what it names (src/commands/argument-kinds.ts):
+   * usage shows the names upper-cased; the kind gives the check before the command runs and completion.
    */
-  argumentKinds?: Readonly<Record<string, SegmentKind>>;
+  args?: A;
+  /** optional positional arguments after the required ones, declared the same way */
+  optionalArgs?: OA;
   options?: O;
   /** whether the required arguments may be left out with these flags (`create --help-kafka`) */
   argumentsOptional?: (opts: InferOptions<O>) => boolean;
@@ -119,10 +140,13 @@ export interface CommandDefinition<A extends readonly string[] = readonly string
   templated?: boolean | ((opts: InferOptions<O>) => boolean);
   /**
    * For a command that changes something: the command line that shows how the change ended, for
-   * the zone it was sent to. An interrupt once the change is sent prints it (src/change-signal.ts).
+   * the zone it was sent to. An interrupt once the change is sent prints it (src/change-signal.ts),
+   * and so does a --wait-timeout that gave up (awaitOperation).
    */
-  changeCheck?: (args: { [K in A[number]]: string } & Record<string, string | undefined>, opts: InferOptions<O>, zone: string) => readonly string[];
-  run(ctx: CommandContext, args: { [K in A[number]]: string } & Record<string, string | undefined>, opts: InferOptions<O>): Promise<CommandOutput>;
+  changeCheck?: (args: InferArguments<A, OA>, opts: InferOptions<O>, zone: string) => readonly string[];
+  /** asks before changing (see ConfirmationRule) */
+  confirms?: ConfirmationRule<A, O, OA>;
+  run(ctx: CommandContext, args: InferArguments<A, OA>, opts: InferOptions<O>): Promise<CommandOutput>;
 }
 
 /**
@@ -133,8 +157,8 @@ export function defineTopic(topic: { description: string; helpFooter?: string })
   return { ...topic, run: async () => undefined };
 }
 
-export function defineCommand<const A extends readonly string[] = readonly [], O extends OptionsShape = {}>(
-  definition: CommandDefinition<A, O>,
-): CommandDefinition<A, O> {
+export function defineCommand<const A extends ArgumentsShape = {}, O extends OptionsShape = {}, const OA extends ArgumentsShape = {}>(
+  definition: CommandDefinition<A, O, OA>,
+): CommandDefinition<A, O, OA> {
   return definition;
 }

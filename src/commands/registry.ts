@@ -10,7 +10,7 @@ export interface LeafEntry {
   summary: string;
   /** a help topic (`exo output`): running it prints its help; listed apart, never suggested */
   topic?: boolean;
-  load: () => Promise<{ default: CommandDefinition<any, any> }>;
+  load: () => Promise<{ default: CommandDefinition<any, any, any> }>;
 }
 
 export interface GroupEntry {

@@ -11,4 +11,6 @@ export type ArgumentSource =
   | { kind: "topics"; service: string }
   | { kind: "groups"; service: string }
   | { kind: "values"; values: readonly string[] }
+  /** names on this machine, listed by the shell itself */
+  | { kind: "files"; directories: boolean }
   | { kind: "none" };

@@ -6,12 +6,20 @@
 // type or a user are listed from the API, and any failure there (no credentials, network, slow API)
 // yields no candidates rather than an error.
 import { COMMAND_TREE, findChild, isGroup, type GroupEntry, type LeafEntry } from "../commands/registry.js";
-import type { CommandDefinition, OptionSpec } from "../commands/define.js";
+import type { CommandDefinition, OptionSpec, ValueKind } from "../commands/define.js";
 import { takesBooleanWord, takesValue } from "../cli/flag-words.js";
 import { GLOBAL_FLAGS } from "../cli/globals.js";
 import { apiCandidates, type ApiLookup } from "./api-candidates.js";
 import type { ArgumentSource } from "./argument-source.js";
-import { externalArgumentSource, externalFlagSource } from "./external.js";
+import { ARGUMENT_KINDS, declaredArguments, type ArgumentKind, type KindRule } from "../commands/argument-kinds.js";
+
+/**
+ * The one line `__complete` prints when the shell should complete file or directory names itself
+ * (cobra's ShellCompDirectiveDefault/FilterDirs). It starts with a tab, which no candidate holds.
+ */
+export const FILES_DIRECTIVE = "\tfiles";
+export const DIRECTORIES_DIRECTIVE = "\tdirectories";
+export const isDirective = (line: string) => line === FILES_DIRECTIVE || line === DIRECTORIES_DIRECTIVE;
 
 export interface CompletionRequest {
   /** the command line after the program name; the last element is the word being completed ("" for a new word) */
@@ -45,11 +53,12 @@ export async function completionCandidates(request: CompletionRequest): Promise<
   }
   const walk = await walkWords(before, request.tree ?? COMMAND_TREE);
   if (!walk) return [];
-  if (inline) {
-    if (!walk.pendingFlag) return [];
-    return filter(await flagValues(walk.pendingFlag, walk, request.lookup), current).map((v) => `${inline[1]}=${v}`);
+  if (inline && !walk.pendingFlag) return [];
+  if (walk.pendingFlag) {
+    const values = await flagValues(walk.pendingFlag, walk, request.lookup);
+    if (values.length === 1 && isDirective(values[0]!)) return values;
+    return filter(values, current).map((v) => (inline ? `${inline[1]}=${v}` : v));
   }
-  if (walk.pendingFlag) return filter(await flagValues(walk.pendingFlag, walk, request.lookup), current);
   if (current.startsWith("-")) return filter(flagNames(walk), current);
   if (!walk.leaf) return filter(commandNames(walk.group, current), current);
   const source = argumentSource(walk);
@@ -153,50 +162,59 @@ function commandNames(group: GroupEntry, current: string): string[] {
 async function flagValues(flag: string, walk: Walk, lookup: ApiLookup | undefined): Promise<string[]> {
   if (flag === "--output-format" || flag === "-O") return ["json", "table", "text"];
   if (flag === "--zone" || flag === "-z") return lookup ? lookup.zones() : [];
-  const external = externalFlagSource(walk.path, flag, walk.positionals) ?? kafkaFlagSource(walk, flag);
-  if (external) return lookup ? apiCandidates(external, walk.zone, lookup) : [];
   const option = leafOptions(walk.definition).find((o) => flag === `--${o.long}` || flag === `-${o.short}`);
+  if (option?.names) {
+    const source = valueSource(option.names, walk);
+    if (source.kind === "files") return [source.directories ? DIRECTORIES_DIRECTIVE : FILES_DIRECTIVE];
+    return lookup && source.kind !== "none" ? apiCandidates(source, walk.zone, lookup) : [];
+  }
   return option?.choices ? [...option.choices].sort() : [];
 }
 
-/** Which names a leaf's next positional argument takes, from the argument's declared name. */
-export function argumentSource(walk: { path: readonly string[]; definition?: CommandDefinition; positionals: readonly string[] }): ArgumentSource {
-  const names = [...(walk.definition?.args ?? []), ...(walk.definition?.optionalArgs ?? [])];
-  const index = walk.positionals.length;
-  const arg = names[index]?.toLowerCase();
-  if (arg === undefined) return { kind: "none" };
-  const external = externalArgumentSource(walk.path, arg, index, walk.positionals);
-  if (external) return external;
-  const onBrokers = kafkaArgumentSource(walk.path, arg, index, walk.positionals);
-  if (onBrokers) return onBrokers;
-  const underType = walk.path[walk.path.length - 2] === "type";
-  if (arg === "type" || (arg === "name" && underType)) return { kind: "service-types" };
-  // a NAME after other arguments is a new name (create TYPE PLAN NAME): nothing to list
-  if ((arg === "name" || arg === "service") && index === 0) return { kind: "services" };
-  if (arg === "plan" && index > 0) return { kind: "plans", type: walk.positionals[index - 1]! };
-  if (["username", "user", "old"].includes(arg) && index > 0) return { kind: "users", service: walk.positionals[0]! };
-  return { kind: "none" };
+/** What a leaf's next positional argument completes to, from the kind it is declared with. */
+export function argumentSource(walk: { definition?: CommandDefinition; positionals: readonly string[] }): ArgumentSource {
+  const declared = walk.definition ? declaredArguments(walk.definition) : [];
+  const next = declared[walk.positionals.length];
+  return next ? valueSource(next.kind, walk) : { kind: "none" };
+}
+
+/**
+ * What a value of this kind completes to. A listing scoped by another argument (the users of a
+ * service, the plans of a type) reads that argument's word on the line, found by its declared kind.
+ */
+function valueSource(kind: ValueKind, walk: { definition?: CommandDefinition; positionals: readonly string[] }): ArgumentSource {
+  if (kind === "file" || kind === "directory") return { kind: "files", directories: kind === "directory" };
+  const rule: KindRule = ARGUMENT_KINDS[kind];
+  if (rule.values) return { kind: "values", values: rule.values };
+  const declared = walk.definition ? declaredArguments(walk.definition) : [];
+  const given = (of: ArgumentKind) => {
+    const index = declared.findIndex((a) => a.kind === of);
+    return index >= 0 ? walk.positionals[index] : undefined;
+  };
+  const scoped = (of: ArgumentKind, source: (word: string) => ArgumentSource): ArgumentSource => {
+    const word = given(of);
+    return word === undefined ? { kind: "none" } : source(word);
+  };
+  switch (rule.lists) {
+    case "services":
+    case "service-types":
+    case "endpoint-types":
+      return { kind: rule.lists };
+    case "plans":
+      return scoped("type to create", (type) => ({ kind: "plans", type }));
+    case "users":
+    case "topics":
+    case "groups":
+      return scoped("service", (service) => ({ kind: rule.lists as "users" | "topics" | "groups", service }));
+    case "endpoints":
+      return { kind: "endpoints", type: given("endpoint type") };
+    case "integrations":
+      return { kind: "integrations", service: given("service"), type: given("integration settings type") };
+    default:
+      return { kind: "none" };
+  }
 }
 
 function filter(candidates: readonly string[], prefix: string): string[] {
   return candidates.filter((c) => c.startsWith(prefix));
-}
-
-const underKafka = (path: readonly string[]) => path[0] === "dbaas" && path[1] === "kafka";
-
-/** `dbaas kafka`'s topic and group arguments: names on the service's brokers (not for topic create). */
-function kafkaArgumentSource(path: readonly string[], arg: string, index: number, positionals: readonly string[]): ArgumentSource | undefined {
-  if (!underKafka(path) || index === 0 || path.join(" ") === "dbaas kafka topic create") return undefined;
-  if (arg === "topic") return { kind: "topics", service: positionals[0]! };
-  if (arg === "group") return { kind: "groups", service: positionals[0]! };
-  return undefined;
-}
-
-/** `--topic` of reset-offsets and `--group` of consume, once the service is on the line. */
-function kafkaFlagSource(walk: Walk, flag: string): ArgumentSource | undefined {
-  const service = walk.positionals[0];
-  if (!underKafka(walk.path) || service === undefined) return undefined;
-  if (flag === "--topic") return { kind: "topics", service };
-  if (flag === "--group") return { kind: "groups", service };
-  return undefined;
 }

@@ -4,7 +4,7 @@
 import type { GroupEntry } from "../commands/registry.js";
 import type { IO } from "../io.js";
 import { createApiLookup } from "./api-candidates.js";
-import { completionCandidates } from "./candidates.js";
+import { completionCandidates, isDirective } from "./candidates.js";
 import { isShell, type Shell } from "../commands/completion-scripts.js";
 import { isCompletableName, shellWord, unescapeWord } from "./shell-words.js";
 
@@ -15,7 +15,13 @@ export async function runComplete(argv: readonly string[], io: IO, tree: GroupEn
   const words = (rest[0] === "--" ? rest.slice(1) : rest).map((word) => unescapeWord(word, shell));
   const lookup = createApiLookup({ io, config: globalValue(words, "--config", "-C"), useAccount: globalValue(words, "--use-account", "-A") });
   try {
-    const candidates = (await completionCandidates({ words, tree, lookup }))
+    const found = await completionCandidates({ words, tree, lookup });
+    // the shell completes file names itself
+    if (found.length === 1 && isDirective(found[0]!)) {
+      io.stdout(`${found[0]}\n`);
+      return 0;
+    }
+    const candidates = found
       .filter((candidate) => isCompletableName(candidate))
       .map((candidate) => shellWord(candidate, shell))
       .filter((word): word is string => word !== undefined);

@@ -13,7 +13,7 @@ const options = {
 };
 let runs = 0;
 const echo = defineCommand({
-  optionalArgs: ["name"],
+  optionalArgs: { name: "service" },
   options,
   async run(ctx, args, opts) {
     runs++;

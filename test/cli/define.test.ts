@@ -7,8 +7,8 @@ import { fixedOutput } from "../../src/output/model.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const echo = defineCommand({
-  args: ["name"],
-  optionalArgs: ["extra"],
+  args: { name: "service" },
+  optionalArgs: { extra: "new topic" },
   options: {
     zone: zoneFlag("Database Service zone"),
     force: flag.bool("force", { short: "f" }),
@@ -40,6 +40,23 @@ const tree: GroupEntry = {
                 ctx.progress("Waiting...", async () => {
                   throw new OperationTimeoutError({ id: "op-9", state: "pending" }, 61_000);
                 }),
+            }),
+          }),
+        },
+        {
+          name: "drop",
+          summary: "a declared confirmation and check",
+          load: async () => ({
+            default: defineCommand({
+              args: { name: "service" },
+              options: { force: flag.bool("force", { short: "f" }), dryRun: flag.bool("dry-run") },
+              confirms: { verb: "drop", subject: (args) => args.name, when: (opts) => !opts.dryRun },
+              async run(ctx, args, opts) {
+                if (opts.dryRun) return "dry\n";
+                await ctx.zone("de-fra-1");
+                await ctx.confirmChange(`Drop ${args.name}?`);
+                throw new OperationTimeoutError({ id: "op-7", state: "pending" }, 2_000);
+              },
             }),
           }),
         },
@@ -106,8 +123,36 @@ describe("defineCommand", () => {
     expect(result.stderr).toBe('error: operation "op-9": still pending after 1m1s, gave up waiting\n');
   });
 
+  it("applies a declared confirmation: refused without -f and a terminal before the account is read, asked on one, answered by -f", async () => {
+    // no credentials anywhere: the refusal comes first, so nothing was read or sent
+    expect(await runCli(["dbaas", "drop", "k1"], { tree })).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: 'error: refusing to drop "k1" without confirmation: stdin is not a terminal; pass -f/--force\n',
+    });
+    expect(await runCli(["dbaas", "drop", "k1", "--dry-run"], { tree })).toEqual({ exitCode: 0, stdout: "dry\n", stderr: "" });
+    expect(await runCli(["dbaas", "drop", "k1"], { tree, terminal: true, input: ["n"] })).toEqual({ exitCode: 0, stdout: "", stderr: "Drop k1? [yN]: " });
+    const forced = await runCli(["dbaas", "drop", "k1", "-f"], { tree });
+    expect(forced.stderr).not.toContain("[yN]");
+    expect(forced.exitCode).toBe(3);
+  });
+
   it("shows progress on stderr unless --quiet", async () => {
     expect(await runCli(["dbaas", "quietly"], { tree })).toEqual({ exitCode: 0, stdout: "done\n", stderr: '✔ Creating "k"... 0s\n' });
     expect(await runCli(["dbaas", "quietly", "-Q"], { tree })).toEqual({ exitCode: 0, stdout: "done\n", stderr: "" });
+  });
+});
+
+describe("the registry's declarations", async () => {
+  const { registeredLeaves } = await import("../helpers/commands.js");
+  const leaves = await registeredLeaves();
+
+  it("a command that asks first takes -f/--force and declares its check line", () => {
+    const asking = leaves.filter((leaf) => leaf.definition.confirms);
+    expect(asking.map((leaf) => leaf.path.join(" ")).sort()).toEqual(["dbaas acl delete", "dbaas delete", "dbaas kafka topic delete", "dbaas update", "dbaas user delete"]);
+    for (const { definition } of asking) {
+      expect(Object.values(definition.options ?? {}).some((o) => o.long === "force" && o.short === "f")).toBe(true);
+      expect(definition.changeCheck).toBeDefined();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { COMMAND_TREE, isGroup, type CommandEntry, type LeafEntry } from "../../
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { runCli, apiEnv } from "../helpers/run-cli.js";
 import { SEED } from "../helpers/shared.js";
+import { usageWords } from "../../src/commands/argument-kinds.js";
 
 const ENV = { EXOSCALE_API_ENDPOINT: "http://127.0.0.1:1/v2" };
 const run = (argv: string[]) => runCli(argv, { env: ENV });
@@ -131,7 +132,7 @@ describe("usage lines", () => {
   it.each(leaves.map(({ path, entry }) => [path.join(" "), path, entry] as const))("%s: required arguments bare, optional ones in brackets", async (_name, path, entry) => {
     const definition = (await entry.load()).default;
     const name = [path.at(-1), ...(entry.aliases ?? [])].join("|");
-    const words = [...(definition.args ?? []).map((a: string) => a.toUpperCase()), ...(definition.optionalArgs ?? []).map((a: string) => `[${a.toUpperCase()}]`)];
+    const words = usageWords(definition);
     const { stdout } = await run([...path, "--help"]);
     expect(stdout.split("\n")[0]).toBe(["Usage: exo", ...path.slice(0, -1), name, "[options]", ...words].join(" "));
   });

@@ -1,7 +1,7 @@
 // Shell completion: the scripts parse in each shell, drive the real CLI, and `__complete` lists
 // commands, flags, zones and the emulator's services, types and users, failing silently.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -352,5 +352,64 @@ complete -C --escape "exo dbaas show "
     const fishKept = kept.filter((name) => name !== hostile.tilde);
     expect([...raw!].sort()).toEqual([...fishKept].sort());
     expect((await asWords("fish", escaped!)).sort()).toEqual([...fishKept].sort());
+  }, 20_000);
+});
+
+describe("a flag naming a file or a directory: the shell completes names on this machine", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "exo-complete-files-"));
+    mkdirSync(join(dir, "creds"));
+    writeFileSync(join(dir, "cred-password.txt"), "");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("__complete prints the directive line alone, for the separate and the inline value", async () => {
+    for (const words of [["dbaas", "credentials", "download", "test-kafka", "--dir", "cr"], ["dbaas", "credentials", "download", "test-kafka", "--dir=cr"]]) {
+      expect(await complete(words)).toEqual({ exitCode: 0, stdout: "\tdirectories\n", stderr: "" });
+    }
+    const file = ["dbaas", "external-endpoint", "create", "prometheus", "m1", "--prometheus-basic-auth-password-file", ""];
+    expect(await complete(file)).toEqual({ exitCode: 0, stdout: "\tfiles\n", stderr: "" });
+    // a flag naming nothing on this machine gets no directive
+    expect((await complete(["dbaas", "credentials", "download", "test-kafka", "--user", ""])).stdout).not.toContain("\t");
+  });
+
+  it.skipIf(!hasShell("bash"))("bash: COMPREPLY holds the directory, for --dir DIR and --dir=DIR", async () => {
+    const script = `
+${loadCompletion("bash")}
+COMP_WORDS=(exo dbaas credentials download test-kafka --dir cr); COMP_CWORD=6; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+COMP_WORDS=(exo dbaas credentials download test-kafka --dir = cr); COMP_CWORD=7; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+COMP_WORDS=(exo dbaas external-endpoint create prometheus m1 --prometheus-basic-auth-password-file cr); COMP_CWORD=7; __exo_complete; printf '%s\\n' "\${COMPREPLY[@]}"
+`;
+    const { stdout } = await exec("bash", ["-c", script], { cwd: dir, env: shellEnv() });
+    const lines = stdout.split("\n");
+    expect(lines.slice(0, 2)).toEqual(["creds", "creds"]);
+    expect(lines.slice(2).sort()).toEqual(["", "cred-password.txt", "creds"]);
+  }, 20_000);
+
+  it.skipIf(!hasShell("zsh"))("zsh: the function hands over to _files, -/ for a directory", async () => {
+    const script = `
+compdef() { : }
+compset() { print -r -- "compset $*"; }
+_files() { print -r -- "_files $*"; }
+${loadCompletion("zsh")}
+words=(exo dbaas credentials download test-kafka --dir cr); CURRENT=7; __exo_complete
+words=(exo dbaas external-endpoint create prometheus m1 --prometheus-basic-auth-password-file=cr); CURRENT=7; __exo_complete
+`;
+    const { stdout } = await exec("zsh", ["-f", "-c", script], { cwd: dir, env: shellEnv() });
+    expect(stdout).toBe("compset -P --*=\n_files -/\ncompset -P --*=\n_files \n");
+  }, 20_000);
+
+  it.skipIf(!hasShell("fish"))("fish: complete -C lists the names, after --flag= when the value is inline", async () => {
+    const script = `
+${loadCompletion("fish")}
+complete -C "exo dbaas credentials download test-kafka --dir cr"
+echo ---
+complete -C "exo dbaas external-endpoint create prometheus m1 --prometheus-basic-auth-password-file=cr"
+`;
+    const { stdout } = await exec("fish", ["--no-config", "-c", script], { cwd: dir, env: shellEnv() });
+    const [dirs, files] = stdout.split("---\n").map((part) => part.split("\n").slice(0, -1).map((l) => l.split("\t")[0]!));
+    expect(dirs).toEqual(["creds/"]);
+    expect([...files!].sort()).toEqual(["--prometheus-basic-auth-password-file=cred-password.txt", "--prometheus-basic-auth-password-file=creds/"]);
   }, 20_000);
 });

@@ -33,7 +33,7 @@ describe("the command reference", () => {
   });
 
   it("follows the tree: a new leaf gets its pages, linked from its group's", async () => {
-    const leaf = { name: "probe", summary: "Probe a service", load: async () => ({ default: defineCommand({ args: ["name"], run: async () => undefined }) }) };
+    const leaf = { name: "probe", summary: "Probe a service", load: async () => ({ default: defineCommand({ args: { name: "service" }, run: async () => undefined }) }) };
     const tree: GroupEntry = { name: "exo", summary: "root", children: [{ name: "dbaas", summary: "group", children: [leaf] }] };
     const generated = await referenceFiles(tree);
     expect(generated.get(`${DOCS_DIR}/exo_dbaas_probe.md`)).toContain("Usage: exo dbaas probe [options] NAME");

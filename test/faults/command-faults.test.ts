@@ -54,7 +54,8 @@ function expectOneLineFailure(result: CliResult, pattern: RegExp): void {
 }
 
 it("every registered dbaas command has a fault case", () => {
-  expect(COMMAND_CASES.map((c) => c.name).sort()).toEqual(expect.arrayContaining(registeredApiCommands().sort()));
+  const missing = registeredApiCommands().filter((name) => !COMMAND_CASES.some((c) => c.name === name));
+  expect(missing, "a command that changes something or takes an argument the seed lacks: write its case in test/faults/commands.ts").toEqual([]);
 });
 
 describe.each(COMMAND_CASES)("$name", (cmd) => {

@@ -1,5 +1,6 @@
 // The registry's leaves with their declarations, for the tables that cover every command.
 import type { CommandDefinition } from "../../src/commands/define.js";
+import { declaredArguments, type ArgumentKind } from "../../src/commands/argument-kinds.js";
 import { COMMAND_TREE, isGroup, type CommandEntry, type GroupEntry, type LeafEntry } from "../../src/commands/registry.js";
 
 export interface RegisteredLeaf {
@@ -22,3 +23,46 @@ export async function registeredLeaves(tree: GroupEntry = COMMAND_TREE): Promise
 
 /** Whether the command declares -z/--zone. */
 export const takesZone = (definition: CommandDefinition) => Object.values(definition.options ?? {}).some((o) => o.long === "zone");
+
+export const SAMPLE_UUID = "3bd2a2a4-5f04-4a2b-8a56-8e2f8a5c1b27";
+
+/**
+ * A valid-looking word for each argument kind, and the name a refusal of an unfit word gives it
+ * (written out here on purpose; absent: the argument's own name). A new kind fails to compile here
+ * until it has its sample, and then every command declaring it is in the generated tables.
+ */
+export const ARGUMENT_SAMPLES: Record<ArgumentKind, { word: string; refusedAs?: string }> = {
+  service: { word: "test-kafka", refusedAs: "service name" },
+  "new service": { word: "k9", refusedAs: "service name" },
+  "service type": { word: "kafka", refusedAs: "service type" },
+  "type to create": { word: "kafka" },
+  plan: { word: "startup-2" },
+  user: { word: "u1", refusedAs: "username" },
+  "new user": { word: "u2", refusedAs: "username" },
+  "ACL id": { word: "acl-1", refusedAs: "ACL id" },
+  "endpoint type": { word: "prometheus" },
+  "endpoint name": { word: "m1", refusedAs: "endpoint" },
+  "endpoint id": { word: SAMPLE_UUID },
+  "integration settings type": { word: "datadog" },
+  "integration id": { word: SAMPLE_UUID },
+  topic: { word: "demo-topic" },
+  "new topic": { word: "demo-topic-2" },
+  group: { word: "demo-group" },
+  shell: { word: "bash" },
+};
+
+/** What the seeded emulator has, by argument kind: a command taking only these runs as generated. */
+export const SEEDED_ARGUMENTS: Partial<Record<ArgumentKind, string>> = { service: "test-kafka", "service type": "kafka", user: "avnadmin", shell: "bash" };
+
+/**
+ * The line that runs a read command (one declaring no change) on the seeded emulator, with -z
+ * when it takes one: undefined when it changes something or takes an argument the seed lacks.
+ */
+export function seededReadLine({ path, definition }: RegisteredLeaf, zone: string): string[] | undefined {
+  if (definition.changeCheck) return undefined;
+  const words = declaredArguments(definition)
+    .filter((a) => !a.optional)
+    .map((a) => SEEDED_ARGUMENTS[a.kind]);
+  if (words.some((w) => w === undefined)) return undefined;
+  return [...path, ...(words as string[]), ...(takesZone(definition) ? ["-z", zone] : [])];
+}

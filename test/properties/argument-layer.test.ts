@@ -115,7 +115,7 @@ describe("durations", () => {
 });
 
 describe("positional arguments", () => {
-  const def = { args: ["name", "username"], run: async () => undefined };
+  const def = { args: { name: "service", username: "user" } as const, run: async () => undefined };
 
   it("a surplus word is refused, naming it", () => {
     fc.assert(

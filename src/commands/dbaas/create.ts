@@ -24,7 +24,7 @@ import { fetchKafkaShow } from "./shared/service.js";
 const EXO_SERVICE_TYPES = ["grafana", "kafka", "opensearch", "mysql", "pg", "valkey", "thanos"];
 
 export default defineCommand({
-  args: ["type", "plan", "name"],
+  args: { type: "type to create", plan: "plan", name: "new service" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "show", args.name, "-z", zone],
   argumentsOptional: (opts) => opts.helpKafka,
   options: {
@@ -69,7 +69,7 @@ Examples:
 
     if (opts.dryRun) return `${stringify(body, { escapeHTML: true })}\n`;
     const op = await createKafkaService(client, name, body);
-    await awaitOperation(ctx, client, op, `Creating Database Service ${goQuote(name)}...`, timeoutMs, ["dbaas", "show", name, "-z", zone]);
+    await awaitOperation(ctx, client, op, `Creating Database Service ${goQuote(name)}...`, timeoutMs);
     if (ctx.globals.quiet) return undefined;
     const { service, acl } = await fetchKafkaShow(client, name, zone);
     return serviceShowOutput(service, acl, zone);

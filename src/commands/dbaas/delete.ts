@@ -7,12 +7,13 @@ import { CliError } from "../../errors.js";
 import { exoCommand } from "../../output/shell-word.js";
 import { defineCommand, zoneFlag } from "../define.js";
 import { goQuote } from "../../go/quote.js";
-import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
+import { awaitOperation, forceFlag, parseWaitTimeout, waitTimeoutFlag } from "./shared/async-operation.js";
 import { orResourceNotFound, serviceNotFound } from "./shared/service.js";
 
 export default defineCommand({
-  args: ["name"],
+  args: { name: "service" },
   changeCheck: (_args, _opts, zone) => ["exo", "dbaas", "list", "-z", zone],
+  confirms: { verb: "delete", subject: (args) => args.name },
   options: {
     force: forceFlag(),
     waitTimeout: waitTimeoutFlag(),
@@ -26,7 +27,6 @@ Examples:
   async run(ctx, args, opts) {
     const { name } = args;
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
-    requireConfirmable(ctx, "delete", name, opts.force);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
@@ -35,7 +35,7 @@ Examples:
     const service = services.find((s) => s.name === name && (s.zone === undefined || s.zone === zone));
     if (!service) throw serviceNotFound(name, zone);
 
-    await confirmOrCancel(ctx, `[+] Are you sure you want to delete Database Service ${goQuote(name)}?`, opts.force);
+    await ctx.confirmChange(`[+] Are you sure you want to delete Database Service ${goQuote(name)}?`);
     const op = await orResourceNotFound(zone, deleteService(client, name)).catch((error: unknown) => {
       // the listing said the service is protected, so the API's refusal is that protection
       if (error instanceof AuthError && error.status === 403 && service["termination-protection"] === true) {
@@ -43,7 +43,7 @@ Examples:
       }
       throw error;
     });
-    await awaitOperation(ctx, client, op, `Deleting Database Service ${goQuote(name)}...`, timeoutMs, ["dbaas", "list", "-z", zone]);
+    await awaitOperation(ctx, client, op, `Deleting Database Service ${goQuote(name)}...`, timeoutMs);
     return undefined;
   },
 });

@@ -12,7 +12,7 @@ export default defineCommand({
 
 Supported output template annotations: ${annotations(serviceLogsView, ", ")}
   - .Logs: ${annotations(serviceLogLineView, ", ")}`,
-  args: ["name"],
+  args: { name: "service" },
   options: {
     limit: flag.int("limit", { short: "l", default: 10, description: "number of log messages to retrieve" }),
     offset: flag.string("offset", {

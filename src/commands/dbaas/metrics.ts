@@ -10,7 +10,7 @@ import { orResourceNotFound } from "./shared/service.js";
 export default defineCommand({
   description: `This command outputs a Database Service raw metrics for the specified time
 period in JSON format.`,
-  args: ["name"],
+  args: { name: "service" },
   options: {
     period: flag.string("period", { default: "hour", description: "metrics time period to retrieve" }),
     zone: zoneFlag("Database Service zone"),

@@ -29,7 +29,7 @@ ${annotationSections([
   { title: "When listing backups (--backups)", view: serviceBackupView },
   { title: "When listing notifications (--notifications)", view: serviceNotificationView },
 ])}`,
-  args: ["name"],
+  args: { name: "service" },
   options: {
     backups: flag.bool("backups", { description: "show Database Service backups" }),
     notifications: flag.bool("notifications", { description: "show Database Service notifications" }),

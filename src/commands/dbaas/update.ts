@@ -7,7 +7,7 @@ import { kafkaFlagsHelp, serviceShowOutput } from "../../kafka/views/index.js";
 import { validatePlan } from "../../kafka/validation/index.js";
 import { goQuote } from "../../go/quote.js";
 import { defineCommand, flag, zoneFlag } from "../define.js";
-import { awaitOperation, confirmOrCancel, forceFlag, parseWaitTimeout, requireConfirmable, waitTimeoutFlag } from "./shared/async-operation.js";
+import { awaitOperation, forceFlag, parseWaitTimeout, waitTimeoutFlag } from "./shared/async-operation.js";
 import {
   TERMINATION_PROTECTION_HELP,
   checkSettings,
@@ -22,9 +22,14 @@ import {
 } from "./shared/kafka-flags.js";
 import { fetchKafkaShow, orResourceNotFound, readsWithKafkaService } from "./shared/service.js";
 
+/** Flags that change nothing by themselves. */
+const NOT_CHANGING = ["dry-run", "force", "help-kafka", "wait-timeout", "zone"];
+
 export default defineCommand({
-  args: ["name"],
+  args: { name: "service" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "show", args.name, "-z", zone],
+  // a line that changes nothing (only -z, --wait-timeout, ...) or a dry run asks nothing
+  confirms: { verb: "update", subject: (args) => args.name, when: (opts, flagsSet) => !opts.dryRun && [...flagsSet].some((f) => !NOT_CHANGING.includes(f)) },
   argumentsOptional: (opts) => opts.helpKafka,
   options: {
     dryRun: flag.bool("dry-run", { description: "print the JSON request body that would be sent, and send nothing" }),
@@ -54,8 +59,6 @@ Examples:
     const parsed = parseKafkaFlags(opts, ctx.flagsSet);
     const timeoutMs = parseWaitTimeout(opts.waitTimeout);
     const planGiven = ctx.flagsSet.has("plan");
-    const changing = [...ctx.flagsSet].some((f) => !["dry-run", "force", "help-kafka", "wait-timeout", "zone"].includes(f));
-    if (changing && !opts.dryRun) requireConfirmable(ctx, "update", name, opts.force);
 
     const zone = await ctx.zone(opts.zone);
     const client = await ctx.client(zone);
@@ -74,9 +77,9 @@ Examples:
 
     if (opts.dryRun) return `${stringify(body, { escapeHTML: true })}\n`;
     if (Object.keys(body).length > 0) {
-      await confirmOrCancel(ctx, `[+] Updating Database Service ${goQuote(name)} can trigger a service restart. Do you want to continue?`, opts.force);
+      await ctx.confirmChange(`[+] Updating Database Service ${goQuote(name)} can trigger a service restart. Do you want to continue?`);
       const op = await orResourceNotFound(zone, updateKafkaService(client, name, body));
-      await awaitOperation(ctx, client, op, `Updating Database Service ${goQuote(name)}...`, timeoutMs, ["dbaas", "show", name, "-z", zone]);
+      await awaitOperation(ctx, client, op, `Updating Database Service ${goQuote(name)}...`, timeoutMs);
     }
     if (ctx.globals.quiet) return undefined;
     const { service, acl } = await fetchKafkaShow(client, name, zone);

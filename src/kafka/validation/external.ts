@@ -46,6 +46,12 @@ export function validateUuid(input: string, what: "endpoint" | "integration"): s
   return parsed.uuid;
 }
 
+/** The ID as the commands send it once checked: canonical when it parses, else as given. */
+export function canonicalUuid(input: string): string {
+  const parsed = parseGoUuid(input);
+  return "uuid" in parsed ? parsed.uuid : input;
+}
+
 /** A TCP port: 1 to 65535. */
 export function validatePort(value: number | bigint, flagName: string): number {
   const n = Number(value);

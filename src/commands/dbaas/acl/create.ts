@@ -14,7 +14,7 @@ export default defineCommand({
   description: `This command creates an ACL on a Kafka service: a topic ACL (--topic,
 permission admin, read, readwrite or write) or a Schema Registry ACL
 (--resource, permission schema_registry_read or schema_registry_write).`,
-  args: ["name"],
+  args: { name: "service" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "acl", "list", args.name, "-z", zone],
   options: {
     username: flag.string("username", { description: "username or pattern (* and ? wildcards) the ACL applies to" }),
@@ -53,7 +53,7 @@ Examples:
       request.kind === "topic"
         ? await createKafkaTopicAcl(client, args.name, request.entry)
         : await createKafkaSchemaRegistryAcl(client, args.name, request.entry);
-    await awaitOperation(ctx, client, op, `Creating ACL for ${goQuote(username)}`, timeoutMs, ["dbaas", "acl", "list", args.name, "-z", zone]);
+    await awaitOperation(ctx, client, op, `Creating ACL for ${goQuote(username)}`, timeoutMs);
     if (ctx.globals.quiet) return undefined;
 
     const target = request.kind === "topic" ? request.entry.topic : request.entry.resource;

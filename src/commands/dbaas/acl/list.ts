@@ -12,7 +12,7 @@ service.
 Supported output template annotations:
   ${annotations(aclListItemView)}
   (.Kind is "topic" or "schema-registry")`,
-  args: ["name"],
+  args: { name: "service" },
   options: { zone: zoneFlag("Database Service zone") },
   helpFooter: `
 Examples:

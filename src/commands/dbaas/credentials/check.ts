@@ -37,13 +37,13 @@ store, a file pointing elsewhere) fails as stale too.
 
 Supported output template annotations: ${annotations(credentialsCheckView)}
 (with --connect: ${annotations(connectCheckView)})`,
-  args: ["name"],
+  args: { name: "service" },
   options: {
     user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate to check" }),
     minDays: flag.int("min-days", { default: 30, description: "fail (exit code 4) when the certificate expires within this many days" }),
     connect: flag.bool("connect", { description: "connect to every bootstrap address with the downloaded files instead" }),
     auth: flag.string("auth", { description: 'with --connect: "certificate" (default) or "sasl"' }),
-    dir: flag.string("dir", { description: "with --connect: directory of the downloaded files (default: the current directory)" }),
+    dir: flag.string("dir", { names: "directory", description: "with --connect: directory of the downloaded files (default: the current directory)" }),
     zone: zoneFlag("Database Service zone"),
   },
   helpFooter: `

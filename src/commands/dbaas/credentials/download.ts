@@ -34,10 +34,10 @@ a line over 511 bytes for kcat) is an error naming it. Every path written
 is printed; with --client, JSON and templates also get .Files, all of them.
 
 Supported output template annotations: ${annotations(credentialsFilesWithClientsView)}`,
-  args: ["name"],
+  args: { name: "service" },
   options: {
     user: flag.string("user", { default: DEFAULT_USER, description: "user whose certificate and key to write" }),
-    dir: flag.string("dir", { description: "directory to write the files to (default: the current directory)" }),
+    dir: flag.string("dir", { names: "directory", description: "directory to write the files to (default: the current directory)" }),
     caFile: flag.string("ca-file", { description: "CA certificate file name (default ca.pem)" }),
     certFile: flag.string("cert-file", { description: "certificate file name (default USER.cert.pem)" }),
     keyFile: flag.string("key-file", { description: "private key file name (default USER.key.pem)" }),

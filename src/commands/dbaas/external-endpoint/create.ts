@@ -13,9 +13,8 @@ export default defineCommand({
 TYPE is datadog, elasticsearch, opensearch, prometheus or rsyslog.
 
 ${ENDPOINT_HELP_NOTES}`,
-  optionalArgs: ["type", "name"],
+  optionalArgs: { type: "endpoint type", name: "endpoint name" },
   changeCheck: () => ["exo", "dbaas", "external-endpoint", "list"],
-  argumentKinds: { name: "endpoint" },
   options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
   helpFooter: `
 Examples:
@@ -45,7 +44,6 @@ Examples:
     return waitAndShow(ctx, client, type, op, {
       message: `Creating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(name)}`,
       timeoutMs,
-      check: ["dbaas", "external-endpoint", "list"],
     });
   },
 });

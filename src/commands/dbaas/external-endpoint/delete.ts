@@ -13,7 +13,7 @@ Services still attached to it should be detached first
 (exo dbaas external-integration detach).
 
 ${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
-  args: ["type", "id"],
+  args: { type: "endpoint type", id: "endpoint id" },
   changeCheck: () => ["exo", "dbaas", "external-endpoint", "list"],
   options: {
     waitTimeout: waitTimeoutFlag(),
@@ -30,7 +30,7 @@ Examples:
     const client = await defaultZoneClient(ctx);
     await requireEndpoint(client, type, id);
     const op = await deleteExternalEndpoint(client, type, id);
-    await awaitOperation(ctx, client, op, `Deleting external endpoint ${type} ${id}`, timeoutMs, ["dbaas", "external-endpoint", "list"]);
+    await awaitOperation(ctx, client, op, `Deleting external endpoint ${type} ${id}`, timeoutMs);
     return undefined;
   },
 });

@@ -25,6 +25,8 @@ export const RSYSLOG_FORMATS = ["rfc5424", "rfc3164", "custom"];
 const hidden = (description: string) => ({ description, hidden: true });
 const typed = {
   string: (long: string, description: string) => flag.string(long, hidden(description)),
+  /** a file to read (- for stdin) */
+  file: (long: string, description: string) => flag.string(long, { ...hidden(description), names: "file" }),
   int: (long: string, description: string) => flag.int(long, hidden(description)),
   bool: (long: string, description: string) => flag.bool(long, hidden(description)),
 };
@@ -64,9 +66,9 @@ const EXO_TYPE_FLAGS = {
 
 /** Secrets read from a file, or from stdin with `-`, so they stay out of shell history and `ps`. */
 const SECRET_FILE_FLAGS = {
-  datadogApiKeyFile: typed.string("datadog-api-key-file", "read the Datadog API key from this file (- for stdin)"),
-  prometheusBasicAuthPasswordFile: typed.string("prometheus-basic-auth-password-file", "read the Prometheus basic authentication password from this file (- for stdin)"),
-  rsyslogKeyFile: typed.string("rsyslog-key-file", "read the PEM encoded client key from this file (- for stdin)"),
+  datadogApiKeyFile: typed.file("datadog-api-key-file", "read the Datadog API key from this file (- for stdin)"),
+  prometheusBasicAuthPasswordFile: typed.file("prometheus-basic-auth-password-file", "read the Prometheus basic authentication password from this file (- for stdin)"),
+  rsyslogKeyFile: typed.file("rsyslog-key-file", "read the PEM encoded client key from this file (- for stdin)"),
 };
 
 const helpFlag = (type: string) => flag.bool(`help-${type}`, { description: `show usage for flags specific to the ${type} external endpoint type` });

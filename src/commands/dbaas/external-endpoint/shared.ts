@@ -53,9 +53,9 @@ export async function waitAndShow(
   client: ApiClient,
   type: ExternalEndpointType,
   op: Operation,
-  progress: { message: string; timeoutMs: number; check: readonly string[] },
+  progress: { message: string; timeoutMs: number },
 ): Promise<ObjectOutput | undefined> {
-  const done = await awaitOperation(ctx, client, op, progress.message, progress.timeoutMs, progress.check);
+  const done = await awaitOperation(ctx, client, op, progress.message, progress.timeoutMs);
   if (ctx.globals.quiet) return undefined;
   return showEndpoint(client, type, referencedId(done));
 }

@@ -16,7 +16,7 @@ Supported output template annotations: ${annotations(endpointShowViews.datadog)}
 ${settingsAnnotation("prometheus", "BasicAuthUsername")}, ${settingsAnnotation("rsyslog", "Server")}, ${settingsAnnotation("rsyslog", "Port")})
 
 ${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
-  args: ["type", "id"],
+  args: { type: "endpoint type", id: "endpoint id" },
   helpFooter: `
 Examples:
   exo dbaas external-endpoint show prometheus ENDPOINT-ID

@@ -1,7 +1,7 @@
 // exo dbaas external-endpoint update TYPE ENDPOINT-ID [--TYPE-...]: changes the given settings only.
 import { updateExternalEndpoint } from "../../../api/external.js";
 import { goQuote } from "../../../go/quote.js";
-import { validateUuid } from "../../../kafka/validation/external.js";
+import { canonicalUuid, validateUuid } from "../../../kafka/validation/external.js";
 import { defineCommand } from "../../define.js";
 import { parseWaitTimeout, waitTimeoutFlag } from "../shared/async-operation.js";
 import { ENDPOINT_HELP_NOTES, endpointOptions, endpointSettings, requireTypeAndArg, typeHelp } from "./flags.js";
@@ -14,8 +14,8 @@ Only the settings given are sent. Unlike exo, the endpoint ID is checked (a
 UUID, of an endpoint of this type) before anything is sent.
 
 ${ENDPOINT_HELP_NOTES}`,
-  optionalArgs: ["type", "id"],
-  changeCheck: (args) => ["exo", "dbaas", "external-endpoint", "show", args.type ?? "", args.id ?? ""],
+  optionalArgs: { type: "endpoint type", id: "endpoint id" },
+  changeCheck: (args) => ["exo", "dbaas", "external-endpoint", "show", args.type ?? "", canonicalUuid(args.id ?? "")],
   options: { ...endpointOptions, waitTimeout: waitTimeoutFlag() },
   helpFooter: `
 Examples:
@@ -38,7 +38,6 @@ Examples:
     return waitAndShow(ctx, client, type, op, {
       message: `Updating DBaaS ${MESSAGE_TITLES[type]} external Endpoint ${goQuote(rawId)}`,
       timeoutMs,
-      check: ["dbaas", "external-endpoint", "show", type, id],
     });
   },
 });

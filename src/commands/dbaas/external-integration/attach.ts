@@ -16,11 +16,11 @@ rsyslog. Prints nothing on success; "exo dbaas external-integration list
 SERVICE" shows the new integration and its ID.
 
 ${ZONE_NOTE}`,
-  args: ["type"],
+  args: { type: "endpoint type" },
   changeCheck: (_args, opts) => ["exo", "dbaas", "external-integration", "list", opts.sourceServiceName ?? ""],
   options: {
-    sourceServiceName: flag.string("source-service-name", { description: "DBaaS source service name" }),
-    destinationEndpointId: flag.string("destination-endpoint-id", { description: "Destination external endpoint id" }),
+    sourceServiceName: flag.string("source-service-name", { names: "service", description: "DBaaS source service name" }),
+    destinationEndpointId: flag.string("destination-endpoint-id", { names: "endpoint id", description: "Destination external endpoint id" }),
     waitTimeout: waitTimeoutFlag(),
   },
   helpFooter: `
@@ -38,7 +38,7 @@ Examples:
     const client = await defaultZoneClient(ctx);
     await requireEndpoint(client, type, endpointId);
     const op = await attachServiceToEndpoint(client, service, endpointId, type);
-    await awaitOperation(ctx, client, op, `Attaching service ${service} to endpoint ${endpointId}`, timeoutMs, ["dbaas", "external-integration", "list", service]);
+    await awaitOperation(ctx, client, op, `Attaching service ${service} to endpoint ${endpointId}`, timeoutMs);
     return undefined;
   },
 });

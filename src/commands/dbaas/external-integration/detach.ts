@@ -13,10 +13,10 @@ export default defineCommand({
 Prints nothing on success.
 
 ${ZONE_NOTE}`,
-  args: ["service"],
+  args: { service: "service" },
   changeCheck: (args) => ["exo", "dbaas", "external-integration", "list", args.service],
   options: {
-    integrationId: flag.string("integration-id", { description: "External integration id" }),
+    integrationId: flag.string("integration-id", { names: "integration id", description: "External integration id" }),
     waitTimeout: waitTimeoutFlag(),
   },
   helpFooter: `
@@ -35,7 +35,7 @@ Examples:
     const integrations = await wrapApiError("error listing integrations", listExternalIntegrations(client, service));
     if (!integrations.some((i) => i["integration-id"] === integrationId)) throw new CliError(`integration ${integrationId} not found for service "${service}"`);
     const op = await detachServiceFromEndpoint(client, service, integrationId);
-    await awaitOperation(ctx, client, op, `Detaching service ${service} from endpoint ${integrationId}`, timeoutMs, ["dbaas", "external-integration", "list", service]);
+    await awaitOperation(ctx, client, op, `Detaching service ${service} from endpoint ${integrationId}`, timeoutMs);
     return undefined;
   },
 });

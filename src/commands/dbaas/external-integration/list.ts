@@ -13,7 +13,7 @@ Supported output template annotations:
 ${indentedAnnotations(integrationListItemView)}
 
 ${ZONE_NOTE}`,
-  args: ["service"],
+  args: { service: "service" },
   helpFooter: `
 Examples:
   exo dbaas external-integration list test-kafka

@@ -14,7 +14,7 @@ Supported output template annotations:
 ${indentedAnnotations(integrationShowView)}
 
 ${ZONE_NOTE}`,
-  args: ["id"],
+  args: { id: "integration id" },
   helpFooter: `
 Examples:
   exo dbaas external-integration show INTEGRATION-ID -O json

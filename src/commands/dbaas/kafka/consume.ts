@@ -28,14 +28,14 @@ ${CONNECTION_HELP}
 
 Supported output template annotations:
 ${annotationSections([{ title: "Record", view: consumedRecordView }])}`,
-  args: ["name", "topic"],
+  args: { name: "service", topic: "topic" },
   // with --group, the commit is a change
   changeCheck: (args, opts, zone) => ["exo", "dbaas", "kafka", "group", "show", args.name, opts.group ?? "", "-z", zone],
   options: {
     fromBeginning: flag.bool("from-beginning", { description: "start at the earliest offset of each partition" }),
     offset: flag.string("offset", { description: "with --partition: the first offset to read" }),
     partition: flag.int("partition", { description: "read this partition only" }),
-    group: flag.string("group", { description: "start at this group's committed offsets and commit what was read" }),
+    group: flag.string("group", { names: "group", description: "start at this group's committed offsets and commit what was read" }),
     maxMessages: flag.int("max-messages", { description: "stop after this many records" }),
     idleTimeout: flag.string("idle-timeout", { default: "5s", description: "stop after this long without a new record" }),
     ...connectionFlags(),

@@ -23,7 +23,7 @@ ${CONNECTION_HELP}
 
 Supported output template annotations:
 ${annotationSections([{ title: "Produced", view: produceView }])}`,
-  args: ["name", "topic"],
+  args: { name: "service", topic: "topic" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "consume", args.name, args.topic, "-z", zone, "--from-beginning"],
   options: {
     value: flag.string("value", { description: "write this one record instead of reading stdin" }),

@@ -4,13 +4,13 @@ import { OperationTimeoutError } from "../../../api/operation.js";
 import type { Operation } from "../../../api/schemas.js";
 import { parseDurationFlag } from "../../../go/pflag.js";
 import type { CommandContext } from "../../../context.js";
-import { CancelledError, CliError, ExitCode } from "../../../errors.js";
+import { CliError, ExitCode } from "../../../errors.js";
 import { InputError } from "../../../kafka/validation/index.js";
 import { goQuote } from "../../../go/quote.js";
-import { exoCommand } from "../../../output/shell-word.js";
+import { exoCommand, shellCommand } from "../../../output/shell-word.js";
 import { flag } from "../../define.js";
 
-/** `-f/--force`: change without asking. */
+/** `-f/--force`: change without asking (see `confirms` in src/commands/define.ts). */
 export const forceFlag = (description = "don't prompt for confirmation") => flag.bool("force", { short: "f", description });
 
 /** `--wait-timeout`: how long to wait for the operation; 0 (the default) waits as long as it takes, as exo does. */
@@ -29,24 +29,10 @@ export function parseWaitTimeout(raw: string): number {
 }
 
 /**
- * Refuses a change that needs confirmation when nobody can give it: without -f and without a
- * terminal on stdin, asking would hang a script or read its input. Call before sending anything.
- */
-export function requireConfirmable(ctx: CommandContext, verb: string, name: string, force: boolean): void {
-  if (force || ctx.io.stdinIsTTY) return;
-  throw new CliError(`refusing to ${verb} ${goQuote(name)} without confirmation: stdin is not a terminal; pass -f/--force`);
-}
-
-/** Asks on the terminal unless forced; a "no" ends the command silently with exit 0. */
-export async function confirmOrCancel(ctx: CommandContext, question: string, force: boolean): Promise<void> {
-  if (force) return;
-  if (!(await ctx.confirm(question))) throw new CancelledError();
-}
-
-/**
  * Waits for the operation behind a spinner (`<message> <elapsed>` on stderr). Giving up after
  * `timeoutMs` is exit code 3, with a message saying the change may still happen and the command
- * that shows it: `check`, the words after `exo`, each quoted for the shell.
+ * that shows it: the command's declared `changeCheck`, or `check` (the words after `exo`) for a
+ * step whose outcome another command shows.
  */
 export async function awaitOperation(
   ctx: CommandContext,
@@ -54,13 +40,14 @@ export async function awaitOperation(
   op: Operation,
   message: string,
   timeoutMs: number,
-  check: readonly string[],
+  check?: readonly string[],
 ): Promise<Operation> {
   try {
     return await ctx.progress(message, () => ctx.waitForOperation(client, op, { timeoutMs }));
   } catch (error) {
     if (error instanceof OperationTimeoutError) {
-      throw new CliError(`${error.message}; the change may still complete, check with: ${exoCommand(check)}`, ExitCode.OPERATION_TIMEOUT);
+      const line = check ? exoCommand(check) : shellCommand(ctx.changeCheck() ?? ["exo"]);
+      throw new CliError(`${error.message}; the change may still complete, check with: ${line}`, ExitCode.OPERATION_TIMEOUT);
     }
     throw error;
   }

@@ -32,8 +32,7 @@ ${annotationSections([
 
 Settings of the kafka type (--settings):
   ${SETTINGS_KINDS.join(", ")}`,
-  args: ["name"],
-  argumentKinds: { name: "service type" },
+  args: { name: "service type" },
   options: {
     backupConfig: flag.string("backup-config", { description: "show backup configuration for the Database Service type and Plan" }),
     plans: flag.bool("plans", { description: "list plans offered for the Database Service type" }),

@@ -11,7 +11,7 @@ import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, checkMysqlAuthMet
 
 export default defineCommand({
   description: "This command creates a DBAAS user for the specified service.",
-  args: ["name", "username"],
+  args: { name: "service", username: "user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "show", args.name, args.username, "-z", zone],
   options: {
     helpMysql: flag.bool("help-mysql", { description: "show usage for flags specific to the mysql type" }),
@@ -43,7 +43,7 @@ Examples:
     if ((service.users ?? []).length === 0) throw new CliError(`service ${goQuote(args.name)} is not ready for user creation`);
 
     const op = await createKafkaUser(client, args.name, username);
-    await awaitOperation(ctx, client, op, `Creating DBaaS user ${goQuote(username)}`, timeoutMs, ["dbaas", "user", "show", args.name, username, "-z", zone]);
+    await awaitOperation(ctx, client, op, `Creating DBaaS user ${goQuote(username)}`, timeoutMs);
     if (ctx.globals.quiet) return undefined;
     return userShowOutput(requireUser(await fetchKafkaService(client, args.name, zone), args.name, username));
   },

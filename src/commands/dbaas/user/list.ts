@@ -5,7 +5,7 @@ import { fetchKafkaService } from "./common.js";
 
 export default defineCommand({
   description: "This command lists users of a DBAAS service.",
-  args: ["name"],
+  args: { name: "service" },
   options: { zone: zoneFlag("Database Service zone") },
   helpFooter: `
 Examples:

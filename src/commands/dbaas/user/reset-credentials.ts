@@ -11,7 +11,7 @@ import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, checkMysqlAuthMet
 
 export default defineCommand({
   description: "This command resets the credentials of a DBAAS user for the specified service.",
-  args: ["name", "username"],
+  args: { name: "service", username: "user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "reveal-secrets", args.name, args.username, "-z", zone],
   options: {
     zone: zoneFlag("Database Service zone"),
@@ -35,7 +35,7 @@ Examples:
     const client = await ctx.client(zone);
     await findKafkaService(client, args.name, zone);
     const op = await resetKafkaUserPassword(client, args.name, args.username, password);
-    await awaitOperation(ctx, client, op, `Resetting DBaaS user ${goQuote(args.username)}`, timeoutMs, ["dbaas", "user", "reveal-secrets", args.name, args.username, "-z", zone]);
+    await awaitOperation(ctx, client, op, `Resetting DBaaS user ${goQuote(args.username)}`, timeoutMs);
     if (ctx.globals.quiet) return undefined;
     return userShowOutput(requireUser(await fetchKafkaService(client, args.name, zone), args.name, args.username));
   },

@@ -6,7 +6,7 @@ import { readsWithKafkaService } from "../shared/service.js";
 
 export default defineCommand({
   description: "This command shows the secrets of a user.",
-  args: ["name", "username"],
+  args: { name: "service", username: "user" },
   options: { zone: zoneFlag("Database Service zone") },
   helpFooter: `
 Examples:

@@ -41,10 +41,10 @@ command asks no question (deleting OLD is what it is run for).
 
 Supported output template annotations:
   ${annotations(userRotateView)}`,
-  args: ["name", "old", "new"],
+  args: { name: "service", old: "user", new: "new user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "list", args.name, "-z", zone],
   options: {
-    dir: flag.string("dir", { description: "directory for NEW's credentials files (default: the current directory)" }),
+    dir: flag.string("dir", { names: "directory", description: "directory for NEW's credentials files (default: the current directory)" }),
     force: flag.bool("force", { short: "f", description: "overwrite existing files that do not hold NEW's current credentials" }),
     keepOldFiles: flag.bool("keep-old-files", { description: "keep OLD's certificate, key and client configuration files" }),
     ...clientFlags,

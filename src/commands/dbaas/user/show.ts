@@ -5,7 +5,7 @@ import { fetchKafkaService, requireUser } from "./common.js";
 
 export default defineCommand({
   description: "This command shows the details of a user.",
-  args: ["name", "username"],
+  args: { name: "service", username: "user" },
   options: { zone: zoneFlag("Database Service zone") },
   helpFooter: `
 Examples:

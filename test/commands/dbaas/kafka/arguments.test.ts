@@ -63,6 +63,9 @@ describe("dbaas kafka arguments", () => {
     [["topic", "create", SERVICE, "t", "--topic-config", "Bad Key=1"], 'invalid --topic-config "Bad Key=1": expected KEY=VALUE with a Kafka topic config name such as retention.ms'],
     [["topic", "create", SERVICE, "t", "--topic-config", "a.b=1", "--topic-config", "a.b=2"], 'invalid --topic-config: "a.b" is given twice'],
     [["topic", "delete", SERVICE, "t"], 'refusing to delete topic "t" without confirmation: stdin is not a terminal; pass -f/--force'],
+    // the refusal comes before the connection flags are read, as it always did
+    [["topic", "delete", SERVICE, "t", "--connect-timeout", "0s"], 'refusing to delete topic "t" without confirmation: stdin is not a terminal; pass -f/--force'],
+    [["topic", "delete", SERVICE, "t", "-f", "--connect-timeout", "0s"], 'invalid --connect-timeout "0s": must be a positive duration such as 10s'],
     [["topic", "list", SERVICE, "--auth", "kerberos"], 'invalid --auth "kerberos": expected certificate or sasl'],
     [["topic", "list", SERVICE, "--user", "-x"], 'invalid username "-x": use letters, digits, ".", "_", "-", "@" or "+" (not starting with "-")'],
     [["topic", "list", SERVICE, "--connect-timeout", "0s"], 'invalid --connect-timeout "0s": must be a positive duration such as 10s'],

@@ -17,7 +17,7 @@ TYPE is datadog, the only type with integration settings.
 Supported output template annotations: ${annotations(datadogIntegrationSettingsView)}
 
 ${ZONE_NOTE}`,
-  args: ["type", "id"],
+  args: { type: "integration settings type", id: "integration id" },
   helpFooter: `
 Examples:
   exo dbaas external-integration settings show datadog INTEGRATION-ID

@@ -4,7 +4,7 @@ import { requireArguments } from "../../../../errors.js";
 import { datadogIntegrationSettingsOutput } from "../../../../kafka/views/external-integration.js";
 import { InputError } from "../../../../kafka/validation/index.js";
 import { goQuote } from "../../../../go/quote.js";
-import { validateUuid } from "../../../../kafka/validation/external.js";
+import { canonicalUuid, validateUuid } from "../../../../kafka/validation/external.js";
 import { renderEmbeddedTable } from "../../../../output/table.js";
 import { defineCommand, flag } from "../../../define.js";
 import { awaitOperation, parseWaitTimeout, waitTimeoutFlag } from "../../shared/async-operation.js";
@@ -23,8 +23,8 @@ TYPE is datadog, the only type with integration settings. Only the flags given
 are sent (--datadog-dbm-enabled=false turns a setting off).
 
 ${ZONE_NOTE}`,
-  optionalArgs: ["type", "id"],
-  changeCheck: (args) => ["exo", "dbaas", "external-integration", "settings", "show", args.type ?? "", args.id ?? ""],
+  optionalArgs: { type: "integration settings type", id: "integration id" },
+  changeCheck: (args) => ["exo", "dbaas", "external-integration", "settings", "show", args.type ?? "", canonicalUuid(args.id ?? "")],
   options: {
     helpDatadog: flag.bool("help-datadog", { description: "show usage for flags specific to the datadog external integration type" }),
     ...DATADOG_FLAGS,
@@ -56,7 +56,6 @@ Examples:
       op,
       `Updating DBaaS Datadog external integration settings ${goQuote(rawId)}`,
       timeoutMs,
-      ["dbaas", "external-integration", "settings", "show", "datadog", id],
     );
     if (ctx.globals.quiet) return undefined;
     return datadogIntegrationSettingsOutput(await wrapApiError("error getting settings for integration", getDatadogIntegrationSettings(client, id)));

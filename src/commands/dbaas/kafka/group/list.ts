@@ -13,7 +13,7 @@ export default defineCommand({
 ${CONNECTION_HELP}
 
 Supported output template annotations: ${annotations(groupListItemView)}`,
-  args: ["name"],
+  args: { name: "service" },
   options: connectionFlags(),
   helpFooter: `
 Examples:

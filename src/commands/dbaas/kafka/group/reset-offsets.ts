@@ -36,10 +36,10 @@ none). It is refused while the group has active members: stop them first.
 ${CONNECTION_HELP}
 
 Supported output template annotations: ${annotations(offsetPlanView)}`,
-  args: ["name", "group"],
+  args: { name: "service", group: "group" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "group", "show", args.name, args.group, "-z", zone],
   options: {
-    topic: flag.string("topic", { description: "topic whose partitions to reset (required)" }),
+    topic: flag.string("topic", { names: "topic", description: "topic whose partitions to reset (required)" }),
     toEarliest: flag.bool("to-earliest", { description: "reset to the earliest offset" }),
     toLatest: flag.bool("to-latest", { description: "reset to the log end" }),
     toDatetime: flag.string("to-datetime", { description: "reset to the first offset at or after this RFC 3339 time" }),

@@ -19,7 +19,7 @@ ${CONNECTION_HELP}
 
 Supported output template annotations:
 ${annotationSections([{ title: "Group", view: groupShowView }])}`,
-  args: ["name", "group"],
+  args: { name: "service", group: "group" },
   options: connectionFlags(),
   helpFooter: `
 Examples:

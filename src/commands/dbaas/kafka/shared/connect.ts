@@ -27,7 +27,7 @@ const EMULATOR_FAKE_HOST = /\.exoscale-emulator\.local$/;
 export const connectionFlags = () => ({
   user: flag.string("user", { default: DEFAULT_USER, description: "user whose credentials connect" }),
   auth: flag.string("auth", { default: "certificate", description: '"certificate" (mTLS) or "sasl" (SCRAM-SHA-256 with the user\'s password)' }),
-  dir: flag.string("dir", { description: "use the CA, certificate and key files credentials download wrote in DIR instead of fetching them" }),
+  dir: flag.string("dir", { names: "directory", description: "use the CA, certificate and key files credentials download wrote in DIR instead of fetching them" }),
   connectTimeout: flag.string("connect-timeout", { default: "10s", description: "how long to wait for a broker to answer" }),
   zone: zoneFlag("Database Service zone"),
 });

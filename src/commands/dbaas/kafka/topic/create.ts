@@ -43,7 +43,7 @@ ${CONNECTION_HELP}
 
 Supported output template annotations:
 ${annotationSections([{ title: "Topic", view: topicShowView }])}`,
-  args: ["name", "topic"],
+  args: { name: "service", topic: "new topic" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "topic", "show", args.name, args.topic, "-z", zone],
   options: {
     partitions: flag.int("partitions", { description: "number of partitions (default: the broker's num.partitions)" }),

@@ -3,7 +3,7 @@ import { goQuote } from "../../../../go/quote.js";
 import { deleteTopic } from "../../../../kafka/protocol/topics.js";
 import { validateTopic } from "../../../../kafka/validation/index.js";
 import { defineCommand } from "../../../define.js";
-import { confirmOrCancel, forceFlag, requireConfirmable } from "../../shared/async-operation.js";
+import { forceFlag } from "../../shared/async-operation.js";
 import { connectionFlags, resolveConnection } from "../shared/connect.js";
 import { CONNECTION_HELP } from "../shared/help.js";
 import { KafkaSession } from "../../../../kafka/protocol/session.js";
@@ -13,8 +13,9 @@ export default defineCommand({
 confirmation unless -f is given (without a terminal, -f is required).
 
 ${CONNECTION_HELP}`,
-  args: ["name", "topic"],
+  args: { name: "service", topic: "topic" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "kafka", "topic", "list", args.name, "-z", zone],
+  confirms: { verb: "delete topic", subject: (args) => args.topic },
   options: { force: forceFlag(), ...connectionFlags() },
   helpFooter: `
 Examples:
@@ -22,9 +23,10 @@ Examples:
 `,
   async run(ctx, args, opts) {
     const topic = validateTopic(args.topic);
-    requireConfirmable(ctx, "delete topic", topic, opts.force);
+    // before the connection flags are read
+    ctx.requireConfirmable();
     const connection = await resolveConnection(ctx, args.name, opts);
-    await confirmOrCancel(ctx, `[+] Are you sure you want to delete topic ${goQuote(topic)} of service ${goQuote(args.name)} and all its records?`, opts.force);
+    await ctx.confirmChange(`[+] Are you sure you want to delete topic ${goQuote(topic)} of service ${goQuote(args.name)} and all its records?`);
     await KafkaSession.with(connection, (session) => deleteTopic(session, topic));
     return undefined;
   },

@@ -13,7 +13,7 @@ replication factor (internal topics such as __consumer_offsets left out).
 ${CONNECTION_HELP}
 
 Supported output template annotations: ${annotations(topicListItemView)}`,
-  args: ["name"],
+  args: { name: "service" },
   options: connectionFlags(),
   helpFooter: `
 Examples:

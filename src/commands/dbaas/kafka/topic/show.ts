@@ -16,7 +16,7 @@ ${CONNECTION_HELP}
 
 Supported output template annotations:
 ${annotationSections([{ title: "Topic", view: topicShowView }])}`,
-  args: ["name", "topic"],
+  args: { name: "service", topic: "topic" },
   options: connectionFlags(),
   helpFooter: `
 Examples:
