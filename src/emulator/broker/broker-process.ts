@@ -179,6 +179,14 @@ export class BrokerProcess {
     this.child = null;
   }
 
+  /** SIGKILL, as a crash would: no clean shutdown. The state becomes "failed". */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    child.kill("SIGKILL");
+    await this.exited;
+  }
+
   /** Whether the last start failed because a listener port was taken. */
   async failedToBind(): Promise<boolean> {
     try {
