@@ -186,7 +186,8 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     let out = "";
     producer.stdout.on("data", (d) => (out += d));
     const exited = new Promise((resolve) => producer.once("exit", resolve));
-    await new Promise((r) => setTimeout(r, 3000));
+    // long enough for the JVM to start and connect on a loaded machine
+    await new Promise((r) => setTimeout(r, 10_000));
     producer.stdin.end();
     await exited;
     const [, sent, failed] = /^sent (\d+) failed (\d+)$/m.exec(out) ?? [];
