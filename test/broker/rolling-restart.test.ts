@@ -274,6 +274,7 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
       expect(shrinkLog).toMatch(new RegExp(`^kafka rolling: partitions moved off broker ${node} in \\d+ ms$`, "m"));
       expect(shrinkLog.indexOf(`partitions moved off broker ${node}`)).toBeLessThan(shrinkLog.indexOf(`broker ${node} stopped and removed`));
     }
+    console.log(`plan changes, 3 → 6 → 3 nodes:\n${growLog}\n${shrinkLog}`);
     const three = await view();
     expect(three["connection-info"].nodes).toHaveLength(3);
     // partitions that lived on nodes 4 to 6 only were moved before they stopped: nothing is missing

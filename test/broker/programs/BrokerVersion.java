@@ -23,7 +23,7 @@ public class BrokerVersion {
     try (Admin admin = Admin.create(config)) {
       FeatureMetadata features = admin.describeFeatures().featureMetadata().get(60, TimeUnit.SECONDS);
       short level = features.supportedFeatures().get("metadata.version").maxVersion();
-      System.out.println("metadata.version " + level + " release " + MetadataVersion.fromFeatureLevel(level).release());
+      System.out.println("metadata.version " + level + " release " + MetadataVersion.fromFeatureLevel(level).shortVersion());
     }
   }
 }
