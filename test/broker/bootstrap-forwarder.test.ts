@@ -1,5 +1,6 @@
 // The bootstrap port of a cluster, checked with plain loopback TCP servers standing in for brokers: each connection
-// reaches the first node that accepts it, bytes both ways untouched; none accepting closes it.
+// reaches the first node that accepts it, bytes both ways untouched; none accepting closes it; told that no node
+// runs, it stops listening.
 import { connect, createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBootstrapForwarder, type BootstrapForwarder } from "../../src/emulator/broker/bootstrap-forwarder.js";
@@ -62,6 +63,17 @@ describe("bootstrap forwarder", () => {
     expect(await exchange(forwarder.port, "anyone?")).toBe("");
     targets = [second.port];
     expect(await exchange(forwarder.port, "again")).toBe("node-2:again");
+  });
+
+  it("while no node runs it does not listen: a client is refused, as by every node's own address; then it listens on the same port again", async () => {
+    targets = [second.port];
+    await forwarder.setListening(false);
+    const refused = await new Promise<string>((done) =>
+      connect({ host: "127.0.0.1", port: forwarder.port }).once("connect", () => done("connected")).once("error", (e: NodeJS.ErrnoException) => done(e.code ?? "error")),
+    );
+    expect(refused).toBe("ECONNREFUSED");
+    await forwarder.setListening(true);
+    expect(await exchange(forwarder.port, "back")).toBe("node-2:back");
   });
 
   it("close() stops listening and drops open connections", async () => {

@@ -30,6 +30,8 @@ export interface BrokerProcessOptions {
   heapMb: number;
   startTimeoutMs: number;
   stopTimeoutMs: number;
+  /** called when the broker becomes ready and when its process exits */
+  onRunningChange?: () => void;
 }
 
 export interface BrokerTlsAndAuth {
@@ -108,6 +110,7 @@ export class BrokerProcess {
       if (this.stopRequested) throw new Error("Kafka broker start cancelled");
       await this.spawnAndWait(propsFile);
       this.state = "running";
+      this.options.onRunningChange?.();
     } catch (error) {
       this.state = "failed";
       await this.stop().catch(() => undefined);
@@ -153,6 +156,7 @@ export class BrokerProcess {
         clearTimeout(timer);
         this.child = null;
         if (this.state !== "stopped") this.state = "failed";
+        this.options.onRunningChange?.();
         if (!ready) {
           const detail = diagnosticTail(stderr);
           reject(

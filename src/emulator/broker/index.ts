@@ -314,7 +314,15 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
       heapMb: this.options.heapMb ?? 256,
       startTimeoutMs: this.options.startTimeoutMs ?? 90_000,
       stopTimeoutMs: this.options.stopTimeoutMs ?? 10_000,
+      onRunningChange: () => this.refreshBootstrap(entry),
     });
+  }
+
+  /** The bootstrap ports listen while a node runs: with none, a client is refused as by every node's address. */
+  private refreshBootstrap(entry: ServiceEntry): void {
+    const listening = entry.nodes.some((node) => node.broker?.state === "running");
+    void entry.bootstrap?.ssl.setListening(listening);
+    void entry.bootstrap?.sasl.setListening(listening);
   }
 
   /**
