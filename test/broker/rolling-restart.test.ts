@@ -7,6 +7,7 @@
 // down. Plan changes resize the same cluster (3 → 6 → 3 nodes, partitions moved off before a node leaves). The
 // brokers' logs outlive the cluster. Every case shares this one cluster.
 import { execFile, spawn } from "node:child_process";
+import { connect } from "node:net";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,6 +80,11 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     }
     throw new Error(`the change did not end: ${JSON.stringify(seen)}`);
   };
+  const connectResult = (port: number) =>
+    new Promise<string>((done) => {
+      const socket = connect({ host: "127.0.0.1", port });
+      socket.once("connect", () => (socket.destroy(), done("connected"))).once("error", (e: NodeJS.ErrnoException) => done(e.code ?? "error"));
+    });
   const logSince = (from: number) => emulatorLog.slice(from).join("\n");
   const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern.source, "gm"))?.length ?? 0;
 
@@ -114,12 +120,15 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     const exited = new Promise<number | null>((resolve) => producer.once("exit", resolve));
     try {
       await new Promise((r) => setTimeout(r, 3000));
+      // the SASL bootstrap port refuses clients until SASL is enabled, as the brokers' own SASL ports do
+      expect(await connectResult(brokers.currentAddress(SERVICE)!.saslPort!)).toBe("ECONNREFUSED");
       await cli("dbaas", "update", SERVICE, "--kafka-enable-sasl-auth", "true", "--force");
       const saslStates = await statesUntilRolled();
       expect(saslStates).toContain("rebalancing");
       expect(saslStates).not.toContain("rebuilding");
       expect(saslStates).not.toContain("poweroff");
       expect(await cli("dbaas", "show", SERVICE, "--output-template", "{{.Kafka.AuthenticationMethods.SASL}}")).toBe("true");
+      expect(await connectResult(brokers.currentAddress(SERVICE)!.saslPort!)).toBe("connected");
 
       const maintenance = await call(emulator, "PUT", `/dbaas-kafka/${SERVICE}/maintenance/start`);
       expect(maintenance.status).toBe(200);

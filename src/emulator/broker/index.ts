@@ -318,11 +318,14 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     });
   }
 
-  /** The bootstrap ports listen while a node runs: with none, a client is refused as by every node's address. */
+  /**
+   * The bootstrap ports listen while a node runs (the SASL one while SASL is enabled too): otherwise a client is
+   * refused, as by every node's own address.
+   */
   private refreshBootstrap(entry: ServiceEntry): void {
     const listening = entry.nodes.some((node) => node.broker?.state === "running");
     void entry.bootstrap?.ssl.setListening(listening);
-    void entry.bootstrap?.sasl.setListening(listening);
+    void entry.bootstrap?.sasl.setListening(listening && entry.saslEnabled);
   }
 
   /**
