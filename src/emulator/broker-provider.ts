@@ -52,6 +52,12 @@ export interface BrokerAddress {
   nodes?: { nodeId: number; sslPort: number; saslPort?: number }[];
 }
 
+/**
+ * A node's state as the API's `node-states` name it: `setting_up_vm` while it (re)starts or joins, `syncing_data`
+ * while its partitions catch up, `leaving` while partitions move off it, `unknown` when it is down.
+ */
+export type BrokerNodeState = "running" | "setting_up_vm" | "syncing_data" | "leaving" | "unknown";
+
 /** "rebalancing": a rolling restart runs, one broker at a time, the others serving */
 export type BrokerStatus = "starting" | "running" | "rebalancing" | "failed";
 
@@ -70,8 +76,18 @@ export interface BrokerProvider {
   updateUsers(name: string, users: BrokerUser[]): Promise<void>;
   /** Replaces the topic ACLs of a service (after acl create/delete), as updateUsers does the users. */
   updateTopicAcls(name: string, acls: BrokerTopicAcl[]): Promise<void>;
-  /** Whether each of a service's brokers (node 1..N) runs, or null when unknown. */
-  nodeStates?(name: string): boolean[] | null;
+  /** Each of a service's brokers' state (node 1..N), or null when unknown. */
+  nodeStates?(name: string): BrokerNodeState[] | null;
+  /** Where clients reach the service now, when it can change after ensureService resolved (nodes join or leave). */
+  currentAddress?(name: string): BrokerAddress | null;
+  /** Why the service's cluster cannot change to a plan of `nodeCount` nodes (checked before the change), or null. */
+  planChangeProblem?(name: string, nodeCount: number): Promise<string | null>;
+  /** A plan change: brokers join or leave one at a time, or (same node count) a rolling restart. */
+  changePlan?(name: string, nodeCount: number): Promise<void>;
+  /** Kills one broker as a crash would (test control); false when it does not run. */
+  killNode?(name: string, nodeId: number): Promise<boolean>;
+  /** Starts a broker that is down again (test control); false when it runs or is starting. */
+  startNode?(name: string, nodeId: number): Promise<boolean>;
   /** The brokers' own log lines (oldest first; time as the API writes it, node SERVICE-N), or null without brokers. */
   logLines?(name: string): Promise<{ time: string; node: string; message: string }[] | null>;
   /** Restarts a running service's brokers one at a time (maintenance); resolves once all are back in sync. */

@@ -49,6 +49,22 @@ export interface ControlTarget {
   clearCanned(): void;
   cannedList(): CannedResponse[];
   url: string;
+  /** kills or starts again one broker of a service's real cluster */
+  brokerNode(action: "kill" | "start", service: string, node: number): Promise<{ status: number; message?: string }>;
+}
+
+const BROKER_NODE_FIELDS = {
+  service: (v: unknown) => (typeof v === "string" && v.length > 0 && v.length <= 63 ? undefined : "must be a service name"),
+  node: checks.integer(1, 9),
+};
+
+/** `{"service": NAME, "node": N}`, both required, nothing else. */
+function checkBrokerNode(body: Record<string, unknown>): { service: string; node: number } {
+  checkFields(body, BROKER_NODE_FIELDS);
+  for (const field of ["service", "node"] as const) {
+    if (body[field] === undefined) throw new ControlFieldError(field, "is required (a broker is named by its service and node number, 1 to N)");
+  }
+  return body as { service: string; node: number };
 }
 
 export function controlApi(target: () => ControlTarget) {
@@ -95,6 +111,12 @@ export function controlApi(target: () => ControlTarget) {
       case "DELETE /_emulator/canned":
         t.clearCanned();
         return ok;
+      case "POST /_emulator/broker/kill":
+      case "POST /_emulator/broker/start": {
+        const { service, node } = checkBrokerNode(json());
+        const result = await t.brokerNode(path.endsWith("/kill") ? "kill" : "start", service, node);
+        return result.status === 200 ? ok : { status: result.status, body: { message: result.message } };
+      }
     }
     return { status: 404, body: { message: `no control endpoint ${method} ${path}` } };
   };

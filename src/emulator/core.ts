@@ -89,14 +89,14 @@ export class Core {
   endpoints(svc: ServiceRecord): Endpoints {
     const plan = findKafkaPlan(svc.plan);
     const fake = fakeEndpoints(svc, this.store.state.projectId, plan?.["node-count"] ?? 3);
-    const address = this.brokerAddresses.get(svc.name);
+    const address = this.brokerAddresses.has(svc.name) ? (this.opts.brokers?.currentAddress?.(svc.name) ?? this.brokerAddresses.get(svc.name)) : undefined;
     return address ? brokerEndpoints(fake, address) : fake;
   }
 
   viewKafka(name: string) {
     const svc = this.kafka(name);
-    const nodesUp = this.brokerAddresses.has(svc.name) ? this.opts.brokers?.nodeStates?.(svc.name) : undefined;
-    return kafkaView(svc, this.stateOf(svc), this.endpoints(svc), nodesUp ?? undefined);
+    const nodeStates = this.brokerAddresses.has(svc.name) ? this.opts.brokers?.nodeStates?.(svc.name) : undefined;
+    return kafkaView(svc, this.stateOf(svc), this.endpoints(svc), nodeStates ?? undefined);
   }
 
   listServices() {
@@ -181,13 +181,20 @@ export class Core {
     return this.operation("create-dbaas-service-kafka", svc);
   }
 
-  updateKafka(name: string, body: KafkaBody) {
-    const svc = this.kafka(name);
+  async updateKafka(name: string, body: KafkaBody) {
+    let svc = this.kafka(name);
+    const planChange = body.plan !== undefined && body.plan !== svc.plan ? findKafkaPlan(body.plan) : undefined;
+    const brokers = this.opts.brokers;
+    if (planChange && brokers?.planChangeProblem && this.brokerAddresses.has(name)) {
+      const problem = await brokers.planChangeProblem(name, planChange["node-count"]);
+      if (problem) throw badRequest(`plan: cannot change to ${planChange.name}: ${problem}`);
+      svc = this.kafka(name);
+    }
     const saslBefore = svc.authenticationMethods.sasl;
     const brokerDown = this.stateOf(svc) === "poweroff";
     let reshape = false;
-    if (body.plan !== undefined && body.plan !== svc.plan) {
-      svc.plan = body.plan;
+    if (planChange) {
+      svc.plan = planChange.name;
       reshape = true;
     }
     if (body.version !== undefined && body.version !== svc.version) {
@@ -212,6 +219,10 @@ export class Core {
     this.touch(svc);
     // a change of listeners restarts the broker; any update restarts a broker that is down
     if (saslBefore !== svc.authenticationMethods.sasl || brokerDown) this.syncBroker(svc);
+    // a plan change resizes a running cluster (nodes join or leave), or restarts it in turn with as many nodes
+    if (planChange && brokers?.changePlan && this.brokerAddresses.has(name)) {
+      void brokers.changePlan(name, planChange["node-count"]).catch((e) => this.opts.log(`plan change of ${name} failed: ${(e as Error).message}`));
+    }
     return this.operation("update-dbaas-service-kafka", svc);
   }
 
@@ -231,6 +242,20 @@ export class Core {
     if (!brokers?.logLines || svc.type !== "kafka" || !this.brokerAddresses.has(svc.name)) return null;
     const lines = await brokers.logLines(svc.name);
     return lines && lines.length > 0 ? lines : null;
+  }
+
+  /** Kills (a crash) or starts again one broker of a service's real cluster, for the control API. */
+  async brokerNode(action: "kill" | "start", name: string, nodeId: number): Promise<{ status: number; message?: string }> {
+    const brokers = this.opts.brokers;
+    const svc = this.store.find(name);
+    if (!svc || svc.type !== "kafka") return { status: 404, message: `no Kafka service ${JSON.stringify(name)}` };
+    if (!brokers?.killNode || !brokers.startNode || !brokers.nodeStates) return { status: 409, message: "the emulator runs no brokers (start it with --kafka real)" };
+    const nodes = brokers.nodeStates(name)?.length ?? 0;
+    if (!this.brokerAddresses.has(name) || nodes === 0) return { status: 409, message: `the brokers of ${name} have not started yet` };
+    if (nodeId > nodes) return { status: 404, message: `${name} has ${nodes} nodes (1 to ${nodes})` };
+    const done = action === "kill" ? await brokers.killNode(name, nodeId) : await brokers.startNode(name, nodeId);
+    if (done) return { status: 200 };
+    return { status: 409, message: `node ${nodeId} of ${name} ${action === "kill" ? "does not run" : "runs or is starting already"}` };
   }
 
   startMaintenance(name: string) {

@@ -138,6 +138,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       canned: emulator.canned,
       clearCanned: emulator.clearCanned,
       cannedList: () => [...canned.values()],
+      brokerNode: (action, service, node) => core.brokerNode(action, service, node),
       url,
     })),
   });

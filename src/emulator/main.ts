@@ -7,7 +7,9 @@ import type { BrokerProvider } from "./broker-provider.js";
 import { startEmulator } from "./index.js";
 
 const USAGE = `Usage: exo-emulator [options]
-       exo-emulator fetch-kafka [--quiet]   fetch the pinned Kafka jars for --kafka real, print their directory
+       exo-emulator fetch-kafka [--quiet] [VERSION]
+                         fetch the pinned Kafka jars for --kafka real (every pinned release, or the one of VERSION:
+                         3.8 or 3.8.1), verify those already there, print their directories
 
   --port N               port to listen on (default 8080; 0 = any free port)
   --host H               address to listen on (default 127.0.0.1)
@@ -62,16 +64,20 @@ async function withInterruptibleFetch<T>(run: (signal: AbortSignal) => Promise<T
 }
 
 async function fetchKafkaCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   if (values.help) {
     process.stdout.write(USAGE);
     return;
   }
-  const { ensureKafkaJars } = await import("./broker/fetch-kafka.js");
-  const dir = await withInterruptibleFetch((signal) =>
-    ensureKafkaJars({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet: values.quiet, signal }),
-  );
-  process.stdout.write(`${dir}\n`);
+  if (positionals.length > 1) throw new Error(`fetch-kafka takes one Kafka version at most, not ${positionals.length} (${positionals.map((p) => JSON.stringify(p)).join(" ")})`);
+  const { ensureKafkaJars, releasesToFetch } = await import("./broker/fetch-kafka.js");
+  const releases = releasesToFetch(positionals[0]);
+  const dirs: string[] = [];
+  await withInterruptibleFetch(async (signal) => {
+    const io = { write: (text: string) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet: values.quiet, signal };
+    for (const release of releases) dirs.push(await ensureKafkaJars(io, undefined, release, true));
+  });
+  process.stdout.write(dirs.map((dir) => `${dir}\n`).join(""));
 }
 
 const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;

@@ -70,8 +70,8 @@ export function listItem(svc: ServiceRecord, state: string) {
   return { ...summary(svc, state, planFigures(svc)), notifications: [], integrations: [] };
 }
 
-/** `nodesUp`: whether each real broker runs; a node that does not shows as `unknown`, the others as the service. */
-export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints, nodesUp?: readonly boolean[]) {
+/** `nodeStates`: each real broker's own state; without them every node shows the service's. */
+export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints, nodeStates?: readonly string[]) {
   const figures = planFigures(svc);
   const admin = svc.users.find((u) => u.type === "primary");
   const component = (name: string, port: number, extra: Record<string, string> = {}) => ({
@@ -122,10 +122,10 @@ export function kafkaView(svc: ServiceRecord, state: string, ep: Endpoints, node
       "access-key": u.accessKey,
       "access-cert-expiry": u.accessCertExpiry,
     })),
-    "node-states": Array.from({ length: nodesUp?.length ?? figures["node-count"] }, (_, i) => ({
+    "node-states": Array.from({ length: nodeStates?.length ?? figures["node-count"] }, (_, i) => ({
       name: `${svc.name}-${i + 1}`,
       role: i === 0 ? "master" : "standby",
-      state: nodesUp?.[i] === false ? "unknown" : nodeState,
+      state: nodeStates?.[i] ?? nodeState,
     })),
     notifications: [],
     backups: backups(svc),

@@ -69,6 +69,16 @@ describe("broker server.properties", () => {
     expect(props.get("transaction.state.log.min.isr")).toBe("2");
   });
 
+  it("a node that joined a running cluster is a broker only: the three first nodes stay the controllers", () => {
+    const controllers = [1, 2, 3].map((nodeId) => ({ nodeId, controllerPort: 2000 + nodeId }));
+    const props = parse(renderServerProperties({ ...input, saslEnabled: false, nodeId: 4, cluster: controllers }));
+    expect(props.get("process.roles")).toBe("broker");
+    expect(props.get("controller.quorum.voters")).toBe("1@127.0.0.1:2001,2@127.0.0.1:2002,3@127.0.0.1:2003");
+    expect(props.get("listeners")).toBe("SSL://127.0.0.1:1001,INTERNAL://127.0.0.1:1003");
+    expect(props.get("controller.listener.names")).toBe("CONTROLLER");
+    expect(props.get("default.replication.factor")).toBe("3");
+  });
+
   it("replication defaults follow the node count: never more replicas than nodes", () => {
     expect([1, 2, 3, 5].map(replicationDefaults)).toEqual([
       { replicationFactor: 1, minInsyncReplicas: 1 },

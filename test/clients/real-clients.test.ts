@@ -17,7 +17,7 @@ import { probeAddress } from "../../src/kafka/connect-check/probe.js";
 import { missingPrerequisite } from "../broker/kafka-python.js";
 import { createCa, issueClientCert } from "../broker/pki.js";
 import { ROOT } from "../helpers/built-cli.js";
-import { childProcesses, ensureBuilt, exo as runExo, startEmulatorProcess, waitFor, type RunningEmulator } from "../walkthrough/processes.js";
+import { childProcesses, ensureBuilt, exo as runExo, killBroker, startEmulatorProcess, waitFor, type RunningEmulator } from "../walkthrough/processes.js";
 
 const run = promisify(execFile);
 const PROGRAMS = join(import.meta.dirname, "programs");
@@ -326,7 +326,7 @@ describe.skipIf(missing !== null)("client configurations on a real Kafka broker"
     // every broker of the cluster goes
     const pids = childProcesses(emulator.child.pid!, BROKER_LAUNCHER_CLASS);
     expect(pids.length).toBeGreaterThan(0);
-    for (const pid of pids) process.kill(pid, "SIGKILL");
+    for (let node = 1; node <= pids.length; node++) await killBroker(emulator, SERVICE, node);
     const closed = await waitFor(
       "the broker's port closed",
       async () => {

@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrokerAddress, BrokerProvider, BrokerServiceSpec, BrokerStatus, BrokerTopicAcl, BrokerUser } from "../../src/emulator/broker-provider.js";
+import type {
+  BrokerAddress,
+  BrokerNodeState,
+  BrokerProvider,
+  BrokerServiceSpec,
+  BrokerStatus,
+  BrokerTopicAcl,
+  BrokerUser,
+} from "../../src/emulator/broker-provider.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import { call, waitFor } from "./client.js";
 
@@ -44,6 +52,128 @@ class RecordingProvider implements BrokerProvider {
     this.calls.push("close");
   }
 }
+
+/** A provider whose cluster has nodes: they can be killed, started, resized (all at once, when the test says). */
+class ClusterProvider extends RecordingProvider {
+  nodes: BrokerNodeState[] = ["running", "running", "running"];
+  /** why a plan change is refused, if it is */
+  refusal: string | null = null;
+  nodeStates() {
+    return [...this.nodes];
+  }
+  currentAddress(): BrokerAddress {
+    return { host: "127.0.0.1", sslPort: 39000, nodes: this.nodes.map((_, i) => ({ nodeId: i + 1, sslPort: 39001 + i })) };
+  }
+  async planChangeProblem(name: string, nodeCount: number) {
+    this.calls.push(`check ${name} ${nodeCount}`);
+    return this.refusal;
+  }
+  async changePlan(name: string, nodeCount: number) {
+    this.calls.push(`plan ${name} ${nodeCount}`);
+    this.nodes = Array.from({ length: nodeCount }, () => "running" as const);
+  }
+  async killNode(name: string, nodeId: number) {
+    this.calls.push(`kill ${name} ${nodeId}`);
+    if (this.nodes[nodeId - 1] !== "running") return false;
+    this.nodes[nodeId - 1] = "unknown";
+    return true;
+  }
+  async startNode(name: string, nodeId: number) {
+    this.calls.push(`start ${name} ${nodeId}`);
+    if (this.nodes[nodeId - 1] === "running") return false;
+    this.nodes[nodeId - 1] = "running";
+    return true;
+  }
+}
+
+describe("a cluster's nodes through the API and the control API", () => {
+  let brokers: ClusterProvider;
+  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  const control = async (action: string, body: unknown) => {
+    const res = await fetch(emu.url.replace(/\/v2$/, `/_emulator/broker/${action}`), { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+    return { status: res.status, json: await res.json() };
+  };
+  const show = async () => (await call(emu, "GET", "/dbaas-kafka/real")).json;
+
+  beforeAll(async () => {
+    brokers = new ClusterProvider();
+    emu = await startEmulator({ operationDelayMs: 0, rebuildDelayMs: 0, brokers });
+    await call(emu, "POST", "/dbaas-kafka/real", { json: { plan: "startup-2" } });
+    await call(emu, "POST", "/dbaas-kafka/other", { json: { plan: "startup-2" } });
+    await waitFor("ensureService", async () => (brokers.release.has("real") ? true : undefined));
+    brokers.release.get("real")!();
+    await waitFor("running", async () => ((await show()).state === "running" ? true : undefined));
+  });
+  afterAll(() => emu.close());
+
+  it("kill and start one node: node-states follow each node, the uri is the provider's bootstrap, connection-info every node", async () => {
+    expect(await control("kill", { service: "real", node: 2 })).toEqual({ status: 200, json: { ok: true } });
+    let svc = await show();
+    expect(svc["node-states"].map((n: { state: string }) => n.state)).toEqual(["running", "unknown", "running"]);
+    expect(svc.uri).toBe("127.0.0.1:39000");
+    expect(svc["connection-info"].nodes).toEqual(["127.0.0.1:39001", "127.0.0.1:39002", "127.0.0.1:39003"]);
+    expect(await control("kill", { service: "real", node: 2 })).toEqual({ status: 409, json: { message: "node 2 of real does not run" } });
+    expect(await control("start", { service: "real", node: 2 })).toEqual({ status: 200, json: { ok: true } });
+    expect(await control("start", { service: "real", node: 2 })).toEqual({ status: 409, json: { message: "node 2 of real runs or is starting already" } });
+    svc = await show();
+    expect(svc["node-states"].map((n: { state: string }) => n.state)).toEqual(["running", "running", "running"]);
+  });
+
+  it.each([
+    [{ service: "real" }, 400, { message: 'invalid "node": is required (a broker is named by its service and node number, 1 to N)', field: "node" }],
+    [{ node: 1 }, 400, { message: 'invalid "service": is required (a broker is named by its service and node number, 1 to N)', field: "service" }],
+    [{ service: "real", node: 0 }, 400, { message: 'invalid "node": must be an integer from 1 to 9', field: "node" }],
+    [{ service: "real", node: 1.5 }, 400, { message: 'invalid "node": must be an integer from 1 to 9', field: "node" }],
+    [{ service: "real", node: "1" }, 400, { message: 'invalid "node": must be an integer from 1 to 9', field: "node" }],
+    [{ service: 7, node: 1 }, 400, { message: 'invalid "service": must be a service name', field: "service" }],
+    [{ service: "real", node: 1, signal: "TERM" }, 400, { message: 'invalid "signal": unknown field', field: "signal" }],
+    ["[1]", 400, { message: "expected a JSON object" }],
+    [{ service: "real", node: 4 }, 404, { message: "real has 3 nodes (1 to 3)" }],
+    [{ service: "nope", node: 1 }, 404, { message: 'no Kafka service "nope"' }],
+    [{ service: "other", node: 1 }, 409, { message: "the brokers of other have not started yet" }],
+  ])("refuses %j before anything is done", async (body, status, json) => {
+    const before = brokers.calls.length;
+    expect(await control("kill", body)).toEqual({ status, json });
+    expect(brokers.calls.slice(before)).toEqual([]);
+  });
+
+  it("a plan change checks first, then resizes; a refused one changes nothing and says why", async () => {
+    brokers.refusal = "topic wide has 4 replicas, more than the 3 nodes left";
+    await call(emu, "PUT", "/dbaas-kafka/real", { json: { plan: "premium-6x-8" } });
+    // growing is never refused by the emulator itself: the provider is asked and says no here
+    expect(brokers.calls.slice(-1)).toEqual(["check real 6"]);
+    expect((await show()).plan).toBe("startup-2");
+    brokers.refusal = null;
+    const updated = await call(emu, "PUT", "/dbaas-kafka/real", { json: { plan: "premium-6x-8" } });
+    expect(updated.status).toBe(200);
+    expect(brokers.calls.slice(-2)).toEqual(["check real 6", "plan real 6"]);
+    const svc = await show();
+    expect(svc.plan).toBe("premium-6x-8");
+    expect(svc["node-states"]).toHaveLength(6);
+    expect(svc["connection-info"].nodes).toHaveLength(6);
+    brokers.refusal = "topic wide has 4 replicas, more than the 3 nodes left";
+    const refused = await call(emu, "PUT", "/dbaas-kafka/real", { json: { plan: "business-4", "ip-filter": ["10.0.0.0/8"] } });
+    expect(refused).toMatchObject({ status: 400, json: { message: "plan: cannot change to business-4: topic wide has 4 replicas, more than the 3 nodes left" } });
+    expect(brokers.calls.at(-1)).toBe("check real 3");
+    expect((await show())["ip-filter"]).toEqual(["0.0.0.0/0"]);
+    brokers.refusal = null;
+    // an update without a plan change checks nothing
+    const before = brokers.calls.length;
+    await call(emu, "PUT", "/dbaas-kafka/real", { json: { plan: "premium-6x-8", "ip-filter": ["10.0.0.0/8"] } });
+    expect(brokers.calls.slice(before)).toEqual([]);
+  });
+
+  it("without real brokers the control API says so", async () => {
+    const fake = await startEmulator({ operationDelayMs: 0, rebuildDelayMs: 0 });
+    try {
+      await call(fake, "POST", "/dbaas-kafka/real", { json: { plan: "startup-2" } });
+      const res = await fetch(fake.url.replace(/\/v2$/, "/_emulator/broker/start"), { method: "POST", body: JSON.stringify({ service: "real", node: 1 }) });
+      expect({ status: res.status, json: await res.json() }).toEqual({ status: 409, json: { message: "the emulator runs no brokers (start it with --kafka real)" } });
+    } finally {
+      await fake.close();
+    }
+  });
+});
 
 describe("broker provider", () => {
   it("reports rebuilding until the brokers run, then their real addresses; keeps users in sync", async () => {

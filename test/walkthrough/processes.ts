@@ -46,6 +46,13 @@ export async function startEmulatorProcess(args: string[], env: Record<string, s
   };
 }
 
+/** Kills one broker of a service as a crash would, through the emulator's control API. */
+export async function killBroker(emulator: RunningEmulator, service: string, node: number): Promise<void> {
+  const url = emulator.env.EXOSCALE_API_ENDPOINT!.replace(/\/v2$/, "/_emulator/broker/kill");
+  const res = await fetch(url, { method: "POST", body: JSON.stringify({ service, node }) });
+  if (res.status !== 200) throw new Error(`killing broker ${node} of ${service}: ${res.status} ${await res.text()}`);
+}
+
 export interface CliResult {
   code: number;
   stdout: string;

@@ -12,6 +12,7 @@ import { consumeWithSeedScript, missingPrerequisite, runScript } from "../broker
 import { createCa, issueClientCert } from "../broker/pki.js";
 import {
   childProcesses,
+  killBroker,
   ensureBuilt,
   exo as runExo,
   isAlive,
@@ -119,7 +120,8 @@ describe.skipIf(missing !== null)("the seed walkthrough with the CLI, on a real 
   it("reports a crashed broker as poweroff", async () => {
     const [pid] = childProcesses(emulator.child.pid!, BROKER_LAUNCHER_CLASS);
     expect(pid).toBeGreaterThan(0);
-    process.kill(pid!, "SIGKILL");
+    await killBroker(emulator, "test-kafka", 1);
+    expect(isAlive(pid!)).toBe(false);
     await waitState("poweroff");
     const [host, port] = bootstrap.split(":");
     const refused = await new Promise<string>((done) =>

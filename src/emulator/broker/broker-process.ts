@@ -30,6 +30,8 @@ export interface BrokerProcessOptions {
   heapMb: number;
   startTimeoutMs: number;
   stopTimeoutMs: number;
+  /** called when the broker becomes ready and when its process exits */
+  onRunningChange?: () => void;
 }
 
 export interface BrokerTlsAndAuth {
@@ -108,6 +110,7 @@ export class BrokerProcess {
       if (this.stopRequested) throw new Error("Kafka broker start cancelled");
       await this.spawnAndWait(propsFile);
       this.state = "running";
+      this.options.onRunningChange?.();
     } catch (error) {
       this.state = "failed";
       await this.stop().catch(() => undefined);
@@ -153,6 +156,7 @@ export class BrokerProcess {
         clearTimeout(timer);
         this.child = null;
         if (this.state !== "stopped") this.state = "failed";
+        this.options.onRunningChange?.();
         if (!ready) {
           const detail = diagnosticTail(stderr);
           reject(
@@ -177,6 +181,14 @@ export class BrokerProcess {
     await this.exited;
     clearTimeout(killer);
     this.child = null;
+  }
+
+  /** SIGKILL, as a crash would: no clean shutdown. The state becomes "failed". */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    child.kill("SIGKILL");
+    await this.exited;
   }
 
   /** Whether the last start failed because a listener port was taken. */

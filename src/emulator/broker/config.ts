@@ -23,7 +23,10 @@ export interface BrokerConfigInput {
   ports: BrokerPorts;
   /** this node's id; default 1 */
   nodeId?: number;
-  /** every node of the cluster, this one included; default this node alone */
+  /**
+   * the controller quorum (the cluster's first nodes, at most three); this node is a controller when it is one of
+   * them, else a broker only (nodes that join a running cluster); default this node alone
+   */
   cluster?: readonly ClusterNode[];
   saslEnabled: boolean;
   logDir: string;
@@ -64,11 +67,12 @@ export function renderServerProperties(input: BrokerConfigInput): string {
   const minIsr = String(minInsyncReplicas);
   const listeners = [`SSL://${host}:${ports.ssl}`, `INTERNAL://${host}:${ports.internal}`];
   if (input.saslEnabled) listeners.push(`SASL_SSL://${host}:${ports.sasl}`);
+  const controller = cluster.some((node) => node.nodeId === nodeId);
   const props: [string, string][] = [
-    ["process.roles", "broker,controller"],
+    ["process.roles", controller ? "broker,controller" : "broker"],
     ["node.id", String(nodeId)],
     ["controller.quorum.voters", cluster.map((node) => `${node.nodeId}@${host}:${node.controllerPort}`).join(",")],
-    ["listeners", [...listeners, `CONTROLLER://${host}:${ports.controller}`].join(",")],
+    ["listeners", (controller ? [...listeners, `CONTROLLER://${host}:${ports.controller}`] : listeners).join(",")],
     ["advertised.listeners", listeners.join(",")],
     ["listener.security.protocol.map", "SSL:SSL,SASL_SSL:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT"],
     ["inter.broker.listener.name", "INTERNAL"],

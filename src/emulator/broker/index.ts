@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type {
   BrokerAddress,
+  BrokerNodeState,
   BrokerProvider,
   BrokerServiceSpec,
   BrokerStatus,
@@ -16,6 +17,8 @@ import type {
 import { kafkaAclBindings, type KafkaAclBinding } from "./acl-mapping.js";
 import { BrokerProcess, newClusterId, type BrokerTlsAndAuth } from "./broker-process.js";
 import { waitUntilInSync } from "./cluster-health.js";
+import { startBootstrapForwarder, type BootstrapForwarder } from "./bootstrap-forwarder.js";
+import { partitionsCannotFit, spreadPartitions } from "./partition-moves.js";
 import { parseBrokerLog, readTail, type BrokerLogLine } from "./broker-log.js";
 import type { BrokerPorts } from "./config.js";
 import { freePorts } from "./ports.js";
@@ -60,13 +63,22 @@ interface NodeEntry {
   dir: string;
   ports: BrokerPorts;
   broker: BrokerProcess | null;
+  /** what the node is going through (restart, joining, leaving), shown instead of whether it runs */
+  phase: BrokerNodeState | null;
 }
+
+/** A KRaft controller quorum of at most three: the cluster's first nodes; nodes that join later are brokers only. */
+const MAX_CONTROLLERS = 3;
 
 interface ServiceEntry {
   name: string;
   nodeCount: number;
   clusterId: string;
   nodes: NodeEntry[];
+  /** how many of the first nodes are KRaft controllers, fixed when the cluster is first started */
+  controllers: number;
+  /** the bootstrap ports (SSL, SASL_SSL) that reach whichever node runs */
+  bootstrap: { ssl: BootstrapForwarder; sasl: BootstrapForwarder } | null;
   /** the service's Kafka version (major.minor) */
   version: string | undefined;
   /** the Kafka release its brokers run, once started */
@@ -138,21 +150,39 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
   }
 
   /**
-   * The first node's ports are the bootstrap (clients learn the others from its metadata). The SASL ports are
-   * reserved from the first start: a service enabling SASL reports the port it will listen on.
+   * The bootstrap ports reach any running node (clients learn each broker's own address from the metadata). The
+   * SASL ports are reserved from the first start: a service enabling SASL reports the port it will listen on.
    */
   private address(entry: ServiceEntry): BrokerAddress {
-    const first = entry.nodes[0]!.ports;
     return {
       host: this.host,
-      sslPort: first.ssl,
-      saslPort: first.sasl,
+      sslPort: entry.bootstrap!.ssl.port,
+      saslPort: entry.bootstrap!.sasl.port,
       nodes: entry.nodes.map((node) => ({ nodeId: node.nodeId, sslPort: node.ports.ssl, saslPort: node.ports.sasl })),
     };
   }
 
+  /** Where clients reach a service's cluster now (its nodes change with its plan), or null before it started. */
+  currentAddress(name: string): BrokerAddress | null {
+    const entry = this.services.get(name);
+    return entry?.bootstrap && entry.nodes.length > 0 ? this.address(entry) : null;
+  }
+
   private running(entry: ServiceEntry): boolean {
     return entry.nodes.length > 0 && entry.nodes.every((node) => node.broker?.state === "running");
+  }
+
+  /** Whether a majority of the nodes runs: the cluster serves, and a change can restart the others in turn. */
+  private serving(entry: ServiceEntry): boolean {
+    const up = entry.nodes.filter((node) => node.broker?.state === "running").length;
+    return up * 2 > entry.nodes.length;
+  }
+
+  /** The ports the bootstrap tries for a new connection: the running nodes first. */
+  private bootstrapTargets(entry: ServiceEntry, port: (ports: BrokerPorts) => number): number[] {
+    const up = entry.nodes.filter((node) => node.broker?.state === "running");
+    const others = entry.nodes.filter((node) => !up.includes(node));
+    return [...up, ...others].map((node) => port(node.ports));
   }
 
   private enqueue<T>(entry: ServiceEntry, task: () => Promise<T>): Promise<T> {
@@ -169,6 +199,8 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
         nodeCount: Math.max(1, this.options.brokers ?? spec.nodeCount ?? 1),
         clusterId: newClusterId(),
         nodes: [],
+        controllers: 0,
+        bootstrap: null,
         version: spec.version,
         kafkaVersion: undefined,
         dir: "",
@@ -191,17 +223,18 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
 
   private async reconcile(entry: ServiceEntry, spec: BrokerServiceSpec): Promise<BrokerAddress> {
     if (this.services.get(spec.name) !== entry) throw new Error(`service ${spec.name} was removed`);
-    const wasRunning = this.running(entry);
-    const needsRestart = !wasRunning || entry.caCertPem !== spec.caCertPem || entry.saslEnabled !== spec.saslEnabled;
+    const serving = this.serving(entry);
+    const changed = entry.caCertPem !== spec.caCertPem || entry.saslEnabled !== spec.saslEnabled;
     entry.caCertPem = spec.caCertPem;
     entry.saslEnabled = spec.saslEnabled;
     entry.users = spec.users;
     entry.topicAcls = spec.topicAcls;
     try {
-      if (needsRestart && wasRunning) {
+      if (serving && (changed || !this.running(entry))) {
+        // a node that is down starts first; the others restart in turn only when their configuration changed
         entry.status = "rebalancing";
-        await this.roll(entry, spec.caKeyPem);
-      } else if (needsRestart) {
+        await this.roll(entry, spec.caKeyPem, changed);
+      } else if (!serving) {
         entry.status = "starting";
         await this.restart(entry, spec.caKeyPem);
       }
@@ -222,7 +255,14 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
       entry.dir = join(root.dir, safeDirName(entry.name));
       await mkdir(entry.dir, { recursive: true, mode: 0o700 });
       const ports = await this.pickPorts(entry.nodeCount);
-      entry.nodes = ports.map((nodePorts, i) => ({ nodeId: i + 1, dir: join(entry.dir, `node-${i + 1}`), ports: nodePorts, broker: null }));
+      entry.nodes = ports.map((nodePorts, i) => this.newNode(entry, i + 1, nodePorts));
+      entry.controllers = Math.min(MAX_CONTROLLERS, entry.nodes.length);
+      const ssl = await startBootstrapForwarder(this.host, 0, () => this.bootstrapTargets(entry, (p) => p.ssl));
+      const sasl = await startBootstrapForwarder(this.host, 0, () => this.bootstrapTargets(entry, (p) => p.sasl)).catch(async (error: unknown) => {
+        await ssl.close();
+        throw error;
+      });
+      entry.bootstrap = { ssl, sasl };
     }
     await Promise.all(entry.nodes.map((node) => node.broker?.stop()));
     const tls = await this.tlsOf(entry, caKeyPem);
@@ -239,9 +279,13 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
       // ports are only reserved until the broker binds them: another process may have taken one meanwhile
       const bindFailures = await Promise.all(entry.nodes.map((node) => node.broker!.failedToBind()));
       if (attempt >= 2 || entry.removed || !bindFailures.some(Boolean)) throw failed.reason;
-      const ports = await this.pickPorts(entry.nodeCount);
+      const ports = await this.pickPorts(entry.nodes.length);
       entry.nodes.forEach((node, i) => (node.ports = ports[i]!));
     }
+  }
+
+  private newNode(entry: ServiceEntry, nodeId: number, ports: BrokerPorts): NodeEntry {
+    return { nodeId, dir: join(entry.dir, `node-${nodeId}`), ports, broker: null, phase: null };
   }
 
   private async tlsOf(entry: ServiceEntry, caKeyPem: string): Promise<BrokerTlsAndAuth> {
@@ -265,47 +309,173 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
       host: this.host,
       ports: node.ports,
       nodeId: node.nodeId,
-      cluster: entry.nodes.map((n) => ({ nodeId: n.nodeId, controllerPort: n.ports.controller })),
+      cluster: entry.nodes.slice(0, entry.controllers).map((n) => ({ nodeId: n.nodeId, controllerPort: n.ports.controller })),
       clusterId: entry.clusterId,
       heapMb: this.options.heapMb ?? 256,
       startTimeoutMs: this.options.startTimeoutMs ?? 90_000,
       stopTimeoutMs: this.options.stopTimeoutMs ?? 10_000,
+      onRunningChange: () => this.refreshBootstrap(entry),
     });
   }
 
   /**
-   * Restarts a running cluster one broker at a time with the current configuration: the next one only once the
-   * restarted one is back and no partition is under-replicated, so clients with replicated topics carry on.
+   * The bootstrap ports listen while a node runs (the SASL one while SASL is enabled too): otherwise a client is
+   * refused, as by every node's own address.
    */
-  private async roll(entry: ServiceEntry, caKeyPem: string): Promise<void> {
-    const runtime = await this.getRuntime(entry.version);
-    const tls = await this.tlsOf(entry, caKeyPem);
-    for (const node of entry.nodes) {
-      if (entry.removed) throw new Error(`service ${entry.name} was removed`);
-      const started = performance.now();
-      await this.timed(entry, node, "stopped for a rolling restart", () => node.broker?.stop() ?? Promise.resolve());
-      node.broker = this.newBroker(entry, node, runtime);
-      await this.timed(entry, node, "ready again", () => node.broker!.start(tls));
-      await waitUntilInSync(runtime, this.internalBootstrap(entry), entry.nodes.length, this.options.startTimeoutMs ?? 90_000);
-      this.say(entry, `broker ${node.nodeId} restarted, every partition back in sync, ${Math.round(performance.now() - started)} ms in all`);
-    }
+  private refreshBootstrap(entry: ServiceEntry): void {
+    const listening = entry.nodes.some((node) => node.broker?.state === "running");
+    void entry.bootstrap?.ssl.setListening(listening);
+    void entry.bootstrap?.sasl.setListening(listening && entry.saslEnabled);
   }
 
-  /** A rolling restart of a running service's cluster with its current configuration (maintenance). */
-  async rollingRestart(name: string): Promise<void> {
-    const entry = this.services.get(name);
-    if (!entry) return;
-    await this.enqueue(entry, async () => {
-      if (!this.running(entry) || !entry.certificate) return;
+  /**
+   * Restarts a serving cluster one broker at a time with the current configuration: first the nodes that are down
+   * (they start again), then, with `restartRunning`, each running one; the next only once the last is back and no
+   * partition is under-replicated, so clients with replicated topics carry on.
+   */
+  private async roll(entry: ServiceEntry, caKeyPem: string, restartRunning: boolean): Promise<void> {
+    const down = entry.nodes.filter((node) => node.broker?.state !== "running");
+    const up = restartRunning ? entry.nodes.filter((node) => !down.includes(node)) : [];
+    for (const node of down) await this.restartNode(entry, node, caKeyPem, "started again (it was down)");
+    for (const node of up) await this.restartNode(entry, node, caKeyPem, "restarted");
+  }
+
+  /** Stops a node if it runs, starts it with the current configuration, and waits until the cluster is in sync. */
+  private async restartNode(entry: ServiceEntry, node: NodeEntry, caKeyPem: string, done: string): Promise<void> {
+    if (entry.removed) throw new Error(`service ${entry.name} was removed`);
+    const runtime = await this.getRuntime(entry.version);
+    const tls = await this.tlsOf(entry, caKeyPem);
+    const started = performance.now();
+    node.phase = "setting_up_vm";
+    try {
+      if (node.broker?.pid) await this.timed(entry, node, "stopped for a rolling restart", () => node.broker!.stop());
+      else await node.broker?.stop();
+      node.broker = this.newBroker(entry, node, runtime);
+      await this.timed(entry, node, "ready again", () => node.broker!.start(tls));
+      node.phase = "syncing_data";
+      await this.waitInSync(entry, runtime);
+    } finally {
+      node.phase = null;
+    }
+    this.say(entry, `broker ${node.nodeId} ${done}, every partition back in sync, ${Math.round(performance.now() - started)} ms in all`);
+  }
+
+  private waitInSync(entry: ServiceEntry, runtime: KafkaRuntime): Promise<void> {
+    const up = entry.nodes.filter((node) => node.broker?.state === "running").length;
+    return waitUntilInSync(runtime, this.internalBootstrap(entry), up, this.options.startTimeoutMs ?? 90_000);
+  }
+
+  /** Runs a change of a serving cluster with the service `rebalancing` meanwhile (`failed` if it fails). */
+  private rebalance(entry: ServiceEntry, change: () => Promise<void>): Promise<void> {
+    return this.enqueue(entry, async () => {
+      if (!this.serving(entry) || !entry.certificate) return;
       entry.status = "rebalancing";
       try {
-        await this.roll(entry, "");
+        await change();
         entry.status = "running";
       } catch (error) {
         entry.status = "failed";
         throw error;
       }
     });
+  }
+
+  /** A rolling restart of a serving cluster with its current configuration (maintenance); a node that is down starts. */
+  async rollingRestart(name: string): Promise<void> {
+    const entry = this.services.get(name);
+    if (entry) await this.rebalance(entry, () => this.roll(entry, "", true));
+  }
+
+  /** The node count a plan of `nodeCount` nodes gives this provider's clusters. */
+  private targetCount(nodeCount: number): number {
+    return Math.max(1, this.options.brokers ?? nodeCount);
+  }
+
+  /** Why a service's cluster cannot shrink to `nodeCount` nodes, or null (it can, or it grows or stays). */
+  async planChangeProblem(name: string, nodeCount: number): Promise<string | null> {
+    const entry = this.services.get(name);
+    const target = this.targetCount(nodeCount);
+    if (!entry || !this.serving(entry) || target >= entry.nodes.length) return null;
+    if (target < entry.controllers) return `the cluster cannot have fewer than its ${entry.controllers} controller nodes`;
+    const runtime = await this.getRuntime(entry.version);
+    const keep = entry.nodes.slice(0, target).map((node) => node.nodeId);
+    const problem = await partitionsCannotFit(runtime, this.internalBootstrap(entry), keep);
+    return problem && `${problem}: lower its replication factor or keep a plan with as many nodes`;
+  }
+
+  /**
+   * A plan change: brokers join or leave one at a time (partitions spread over the new ones, or moved off a
+   * leaving one before it stops), or, with the same node count, a rolling restart.
+   */
+  async changePlan(name: string, nodeCount: number): Promise<void> {
+    const entry = this.services.get(name);
+    if (!entry) return;
+    await this.rebalance(entry, async () => {
+      const target = this.targetCount(nodeCount);
+      if (target > entry.nodes.length) await this.grow(entry, target);
+      else if (target < entry.nodes.length) await this.shrink(entry, target);
+      else await this.roll(entry, "", true);
+      entry.nodeCount = entry.nodes.length;
+    });
+  }
+
+  private async grow(entry: ServiceEntry, target: number): Promise<void> {
+    const runtime = await this.getRuntime(entry.version);
+    const tls = await this.tlsOf(entry, "");
+    const ports = await this.pickPorts(target - entry.nodes.length);
+    const joining = ports.map((nodePorts, i): NodeEntry => ({ ...this.newNode(entry, entry.nodes.length + i + 1, nodePorts), phase: "setting_up_vm" }));
+    entry.nodes.push(...joining);
+    for (const node of joining) {
+      if (entry.removed) throw new Error(`service ${entry.name} was removed`);
+      const started = performance.now();
+      node.broker = this.newBroker(entry, node, runtime);
+      await this.timed(entry, node, "ready", () => node.broker!.start(tls));
+      node.phase = "syncing_data";
+      await this.waitInSync(entry, runtime);
+      node.phase = null;
+      this.say(entry, `broker ${node.nodeId} joined the cluster, ${Math.round(performance.now() - started)} ms in all`);
+    }
+    const started = performance.now();
+    await spreadPartitions(runtime, this.internalBootstrap(entry), entry.nodes.map((node) => node.nodeId), this.options.startTimeoutMs ?? 90_000);
+    this.say(entry, `partitions spread over ${entry.nodes.length} brokers in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  private async shrink(entry: ServiceEntry, target: number): Promise<void> {
+    const runtime = await this.getRuntime(entry.version);
+    while (entry.nodes.length > target) {
+      if (entry.removed) throw new Error(`service ${entry.name} was removed`);
+      const node = entry.nodes.at(-1)!;
+      const started = performance.now();
+      node.phase = "leaving";
+      const keep = entry.nodes.slice(0, -1).map((n) => n.nodeId);
+      await spreadPartitions(runtime, this.internalBootstrap(entry), keep, this.options.startTimeoutMs ?? 90_000);
+      this.say(entry, `partitions moved off broker ${node.nodeId} in ${Math.round(performance.now() - started)} ms`);
+      await this.timed(entry, node, "stopped and removed", () => node.broker?.stop() ?? Promise.resolve());
+      entry.nodes.pop();
+      await this.keepNodeLog(entry, node).catch((error: Error) => this.say(entry, `could not keep the broker log: ${error.message}`));
+      await rm(node.dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Kills one broker's JVM (SIGKILL), as a crash would; false when that node does not run. */
+  async killNode(name: string, nodeId: number): Promise<boolean> {
+    const node = this.services.get(name)?.nodes.find((n) => n.nodeId === nodeId);
+    if (node?.broker?.state !== "running") return false;
+    await node.broker.kill();
+    this.say(this.services.get(name)!, `broker ${nodeId} killed`);
+    return true;
+  }
+
+  /** Starts a node that is down again (it rejoins and catches up); false when it runs already. */
+  async startNode(name: string, nodeId: number): Promise<boolean> {
+    const entry = this.services.get(name);
+    const node = entry?.nodes.find((n) => n.nodeId === nodeId);
+    if (!entry || !node || node.broker?.state === "running" || node.phase) return false;
+    node.phase = "setting_up_vm";
+    void this.enqueue(entry, () => this.restartNode(entry, node, "", "started again (it was down)")).catch((error: Error) =>
+      this.say(entry, `broker ${nodeId} could not start again: ${error.message}`),
+    );
+    return true;
   }
 
   private async pickPorts(nodes: number): Promise<BrokerPorts[]> {
@@ -359,23 +529,32 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
       await this.stopNodes(entry);
       if (entry.dir) await rm(entry.dir, { recursive: true, force: true });
     });
+    await this.closeBootstrap(entry);
   }
 
   status(name: string): BrokerStatus {
     const entry = this.services.get(name);
     if (!entry) return "failed";
     // a cluster that has lost a minority of its nodes still serves (the node shows as down); one that lost more does not
-    if (entry.status === "running" && !this.running(entry)) {
-      const up = entry.nodes.filter((node) => node.broker?.state === "running").length;
-      return up * 2 > entry.nodes.length ? "running" : "failed";
-    }
+    if (entry.status === "running" && !this.running(entry)) return this.serving(entry) ? "running" : "failed";
     return entry.status;
   }
 
-  /** Whether each node (1..N) of a service's cluster runs, or null for an unknown service. */
-  nodeStates(name: string): boolean[] | null {
+  /** Each node's state (1..N) as the API names it, or null for an unknown service. */
+  nodeStates(name: string): BrokerNodeState[] | null {
     const entry = this.services.get(name);
-    return entry ? entry.nodes.map((node) => node.broker?.state === "running") : null;
+    if (!entry) return null;
+    return entry.nodes.map((node) => {
+      if (node.phase) return node.phase;
+      const state = node.broker?.state;
+      return state === "running" ? "running" : state === "starting" ? "setting_up_vm" : "unknown";
+    });
+  }
+
+  private async closeBootstrap(entry: ServiceEntry): Promise<void> {
+    const bootstrap = entry.bootstrap;
+    entry.bootstrap = null;
+    await Promise.all([bootstrap?.ssl.close(), bootstrap?.sasl.close()]);
   }
 
   private async stopNodes(entry: ServiceEntry): Promise<void> {
@@ -405,13 +584,18 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
   private async keepLogs(entry: ServiceEntry): Promise<void> {
     const target = this.options.keepLogsDir;
     if (!target) return;
-    for (const node of entry.nodes) {
-      const dir = join(target, safeDirName(entry.name), `node-${node.nodeId}`);
-      await mkdir(dir, { recursive: true });
-      const files = await readdir(node.dir).catch(() => [] as string[]);
-      for (const file of files.filter((f) => /^server\.log(\.\d+)?$/.test(f))) await copyFile(join(node.dir, file), join(dir, file));
-    }
+    for (const node of entry.nodes) await this.keepNodeLog(entry, node);
     this.say(entry, `broker logs kept in ${join(target, safeDirName(entry.name))}`);
+  }
+
+  /** Copies one node's log files into keepLogsDir/SERVICE/node-N/ (a node leaving the cluster, or all of them at the end). */
+  private async keepNodeLog(entry: ServiceEntry, node: NodeEntry): Promise<void> {
+    const target = this.options.keepLogsDir;
+    if (!target) return;
+    const dir = join(target, safeDirName(entry.name), `node-${node.nodeId}`);
+    await mkdir(dir, { recursive: true });
+    const files = await readdir(node.dir).catch(() => [] as string[]);
+    for (const file of files.filter((f) => /^server\.log(\.\d+)?$/.test(f))) await copyFile(join(node.dir, file), join(dir, file));
   }
 
   /** The brokers' own log lines (newest last), from the tail of each node's log, or null without a cluster. */
@@ -450,6 +634,7 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
         await this.stopNodes(entry); // also aborts a start in progress
         await this.enqueue(entry, () => this.stopNodes(entry));
         await this.keepLogs(entry).catch((error: Error) => this.say(entry, `could not keep the broker logs: ${error.message}`));
+        await this.closeBootstrap(entry);
       }),
     );
     if (this.root) {

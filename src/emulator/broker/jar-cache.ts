@@ -5,7 +5,7 @@
 // checks each one's size and SHA-256 against the values pinned in kafka-jars.ts (never against a
 // checksum from the same server), and only then moves the complete set into place.
 import { createHash } from "node:crypto";
-import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join } from "node:path";
@@ -48,6 +48,27 @@ export interface FetchOptions {
   /** concurrent downloads (default 4) */
   concurrency?: number;
   signal?: AbortSignal;
+  /** fetch even when the stamp says the jars are there (they did not pass verifyKafkaJars) */
+  force?: boolean;
+}
+
+/** Why a jar directory stamped for `release` does not hold exactly its pinned bytes (size and SHA-256), or null. */
+export async function verifyKafkaJars(dir: string, release: KafkaRelease): Promise<string | null> {
+  for (const jar of release.jars) {
+    const file = join(dir, basename(jar.path));
+    const hash = createHash("sha256");
+    let size = 0;
+    try {
+      for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        hash.update(chunk);
+      }
+    } catch {
+      return `${basename(jar.path)} is missing`;
+    }
+    if (size !== jar.size || hash.digest("hex") !== jar.sha256) return `${basename(jar.path)} does not match its pinned size and SHA-256`;
+  }
+  return null;
 }
 
 /**
@@ -58,7 +79,7 @@ export interface FetchOptions {
 export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): Promise<{ fetched: boolean }> {
   const release = options.release ?? kafkaRelease();
   const stamp = jarsStamp(release);
-  if (hasPinnedJars(dir, stamp)) return { fetched: false };
+  if (!options.force && hasPinnedJars(dir, stamp)) return { fetched: false };
   if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(join(dir, ".stamp"))) {
     throw new Error(`${dir} exists and is not a Kafka jar cache: remove it or choose another directory`);
   }
@@ -93,7 +114,7 @@ export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): P
     if (stop.signal.aborted) throw stop.signal.reason;
     await writeFile(join(work, ".stamp"), `${stamp}\n`);
     // another process may have completed the same fetch meanwhile: its result is as good as ours
-    if (hasPinnedJars(dir, stamp)) return { fetched: false };
+    if (!options.force && hasPinnedJars(dir, stamp)) return { fetched: false };
     await rm(dir, { recursive: true, force: true });
     await rename(work, dir);
     return { fetched: true };

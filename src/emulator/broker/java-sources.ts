@@ -1,4 +1,4 @@
-// Two small Java programs compiled once against the Kafka jars (kept as text so a bundled emulator carries them).
+// Small Java programs compiled once against the Kafka jars (kept as text so a bundled emulator carries them).
 
 /**
  * Runs kafka.Kafka, and exits (cleanly, through Kafka's shutdown hook) as soon as its stdin closes: a broker
@@ -170,6 +170,96 @@ public final class ExoClusterHealth {
     }
     System.err.println("cluster not in sync: " + shortfall);
     System.exit(1);
+  }
+}
+`;
+
+/**
+ * Spreads every partition (internal topics included) over the given brokers, round robin, each keeping its replica
+ * count, and waits until the moves are done and every replica is in sync. Usage: ExoReassign <bootstrap>
+ * <brokerIds, comma-separated> <timeoutSeconds> [check]. With `check`, or when a topic has more replicas than the
+ * brokers given, nothing is moved: exit 3 and the topic on stderr when one does, else exit 0.
+ */
+export const REASSIGN_CLASS = "ExoReassign";
+export const REASSIGN_SOURCE = `
+import java.util.*;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+public final class ExoReassign {
+  static List<Integer> ids(List<Node> nodes) {
+    List<Integer> out = new ArrayList<>();
+    for (Node node : nodes) out.add(node.id());
+    return out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> brokers = new ArrayList<>();
+    for (String id : args[1].split(",")) brokers.add(Integer.parseInt(id));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
+    boolean checkOnly = args.length > 3 && args[3].equals("check");
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    try (Admin admin = Admin.create(props)) {
+      Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS);
+      Map<String, TopicDescription> topics = new TreeMap<>(admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS));
+      for (TopicDescription topic : topics.values()) {
+        for (TopicPartitionInfo partition : topic.partitions()) {
+          if (partition.replicas().size() > brokers.size()) {
+            System.err.println("topic " + topic.name() + " has " + partition.replicas().size() + " replicas, more than the "
+                + brokers.size() + " nodes left");
+            System.exit(3);
+          }
+        }
+      }
+      if (checkOnly) return;
+      Map<TopicPartition, Optional<NewPartitionReassignment>> moves = new HashMap<>();
+      Map<TopicPartition, Set<Integer>> wanted = new HashMap<>();
+      int start = 0;
+      for (TopicDescription topic : topics.values()) {
+        for (TopicPartitionInfo partition : topic.partitions()) {
+          List<Integer> target = new ArrayList<>();
+          for (int i = 0; i < partition.replicas().size(); i++) target.add(brokers.get((start + i) % brokers.size()));
+          start++;
+          TopicPartition tp = new TopicPartition(topic.name(), partition.partition());
+          if (new HashSet<>(target).equals(new HashSet<>(ids(partition.replicas())))) continue;
+          moves.put(tp, Optional.of(new NewPartitionReassignment(target)));
+          wanted.put(tp, new HashSet<>(target));
+        }
+      }
+      if (!moves.isEmpty()) admin.alterPartitionReassignments(moves).all().get(30, TimeUnit.SECONDS);
+      String shortfall = "";
+      while (System.nanoTime() < deadline) {
+        int pending = admin.listPartitionReassignments().reassignments().get(30, TimeUnit.SECONDS).size();
+        int notThere = 0;
+        Set<String> moved = new HashSet<>();
+        for (TopicPartition tp : wanted.keySet()) moved.add(tp.topic());
+        for (TopicDescription topic : admin.describeTopics(moved).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+          for (TopicPartitionInfo partition : topic.partitions()) {
+            Set<Integer> target = wanted.get(new TopicPartition(topic.name(), partition.partition()));
+            if (target == null) continue;
+            if (!new HashSet<>(ids(partition.replicas())).equals(target) || partition.isr().size() < target.size()) notThere++;
+          }
+        }
+        if (pending == 0 && notThere == 0) {
+          System.out.println(moves.size());
+          return;
+        }
+        shortfall = pending + " reassignments running, " + notThere + " partitions not yet in place";
+        Thread.sleep(200);
+      }
+      System.err.println("partitions not moved in time: " + shortfall);
+      System.exit(1);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      System.err.println("partition move failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+      System.exit(1);
+    }
   }
 }
 `;

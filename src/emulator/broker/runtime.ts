@@ -13,6 +13,8 @@ import {
   BROKER_LAUNCHER_SOURCE,
   CLUSTER_HEALTH_CLASS,
   CLUSTER_HEALTH_SOURCE,
+  REASSIGN_CLASS,
+  REASSIGN_SOURCE,
   USER_SYNC_CLASS,
   USER_SYNC_SOURCE,
 } from "./java-sources.js";
@@ -97,6 +99,7 @@ async function compileHelpers(java: string, libsDir: string, kafkaVersion: strin
     [BROKER_LAUNCHER_CLASS]: BROKER_LAUNCHER_SOURCE,
     [USER_SYNC_CLASS]: USER_SYNC_SOURCE,
     [CLUSTER_HEALTH_CLASS]: CLUSTER_HEALTH_SOURCE,
+    [REASSIGN_CLASS]: REASSIGN_SOURCE,
   };
   const hash = createHash("sha256").update(kafkaVersion).update(JSON.stringify(sources)).digest("hex").slice(0, 16);
   const uid = process.getuid?.() ?? "user";
