@@ -9,7 +9,9 @@
 //   instead of read from a file beside the package;
 // - a response is parsed from one contiguous copy instead of the socket's chunks: the library's
 //   DynamicBuffer finds the chunk of every read by walking the chunks from the first, which made
-//   parsing a fetch of a few MiB (thousands of records) cost more than a copy of it.
+//   parsing a fetch of a few MiB (thousands of records) cost more than a copy of it;
+// - a produce request's records are written into one buffer (kafka-record-encoder.js) instead of a
+//   few small buffers per record, joined again for the batch's CRC.
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -34,14 +36,32 @@ function __exoLazyCompile(ajv, schema) {
 const RESPONSE_READER = "new Reader(this.#responseReader.buffer.subarray(this.#responseReader.position, this.#nextMessage + INT32_SIZE))";
 const CONTIGUOUS_READER = "new Reader(new DynamicBuffer(this.#responseReader.buffer.slice(this.#responseReader.position, this.#nextMessage + INT32_SIZE)))";
 
+const RECORDS_LOOP = `
+        const record = createRecord(messages[i], i, firstTimestamp);
+        buffer.appendFrom(record.dynamicBuffer);
+    }
+`;
+const ONE_BUFFER_RECORDS = `
+    }
+    const __exoRecords = __exoEncodeRecords(messages, firstTimestamp);
+    if (__exoRecords) buffer.append(__exoRecords);
+    else for (let i = 0; i < messages.length; i++) buffer.appendFrom(createRecord(messages[i], i, firstTimestamp).dynamicBuffer);
+`;
+
+/** Replaces `from` in the library's file, or fails the build when the library no longer has it. */
+function change(path, source, from, to) {
+  if (!source.includes(from)) throw new Error(`${path}: the library's code changed; review scripts/lib/kafka-apart.mjs`);
+  return source.replace(from, to);
+}
+
 const libraryChanges = {
   name: "kafka-library-changes",
   setup(b) {
     b.onLoad({ filter: /[\\/]@platformatic[\\/]kafka[\\/]dist[\\/].*\.js$/ }, async (args) => {
       let source = await readFile(args.path, "utf8");
-      if (/[\\/]network[\\/]connection\.js$/.test(args.path)) {
-        if (!source.includes(RESPONSE_READER)) throw new Error(`${args.path}: the response parsing changed; review scripts/lib/kafka-apart.mjs`);
-        source = source.replace(RESPONSE_READER, CONTIGUOUS_READER);
+      if (/[\\/]network[\\/]connection\.js$/.test(args.path)) source = change(args.path, source, RESPONSE_READER, CONTIGUOUS_READER);
+      if (/[\\/]protocol[\\/]records\.js$/.test(args.path)) {
+        source = change(args.path, source, RECORDS_LOOP, ONE_BUFFER_RECORDS) + (await readFile(new URL("./kafka-record-encoder.js", import.meta.url), "utf8"));
       }
       if (source.includes("ajv.compile(")) source = source.replaceAll("ajv.compile(", "__exoLazyCompile(ajv, ") + LAZY_COMPILE;
       return { loader: "js", contents: source };

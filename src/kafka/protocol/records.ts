@@ -6,7 +6,8 @@
 import type { ClusterTopicMetadata } from "@platformatic/kafka";
 import { CliError } from "../../errors.js";
 import { goQuote } from "../../go/quote.js";
-import { showBytes, type ConsumedRecord, type ProduceReport } from "../views/kafka-records.js";
+import type { ConsumedRecord, ProduceReport } from "../views/kafka-records.js";
+import { FetchedRecord } from "./fetched-record.js";
 import { requireNoMembers } from "./groups.js";
 import type { KafkaSession } from "./session.js";
 import { requireTopic } from "./topics.js";
@@ -22,8 +23,6 @@ const EARLIEST = -2n;
 const LATEST = -1n;
 /** a control batch (transaction markers) carries no records to show */
 const CONTROL_BATCH = 0x20;
-/** the broker's append time stands for every record of the batch (message.timestamp.type=LogAppendTime) */
-const LOG_APPEND_TIME = 0x08;
 const FETCH_WAIT_MS = 500;
 /** per partition and fetch: fewer round trips for a long read (the response stays within the consumer's 10 MiB) */
 const PARTITION_MAX_BYTES = 4 << 20;
@@ -116,8 +115,6 @@ export interface ConsumeRequest {
   idleMs: number;
 }
 
-const isoMillis = (ms: bigint) => new Date(Number(ms)).toISOString();
-
 /** Where each partition starts: --offset, the group's committed offset, or the earliest or latest. */
 async function startOffsets(session: KafkaSession, req: ConsumeRequest, partitions: number[]): Promise<Map<number, bigint>> {
   const consumer = session.consumer(req.group ?? "exo-dbaas");
@@ -177,20 +174,15 @@ export async function consume(session: KafkaSession, req: ConsumeRequest): Promi
             throw session.fail({ apiId }, target);
           }
           for (const batch of part.records ?? []) {
+            const position = positions.get(part.partitionIndex)!;
             const last = batch.firstOffset + BigInt(batch.lastOffsetDelta);
             if ((batch.attributes & CONTROL_BATCH) === 0) {
+              // a batch may start before the offset asked for: its records before it are skipped
+              const skipping = batch.firstOffset < position;
               for (const r of batch.records) {
-                const offset = batch.firstOffset + BigInt(r.offsetDelta);
-                if (offset < positions.get(part.partitionIndex)! || done()) continue;
-                records.push({
-                  topic: req.topic,
-                  partition: part.partitionIndex,
-                  offset,
-                  timestamp: isoMillis((batch.attributes & LOG_APPEND_TIME) !== 0 ? batch.maxTimestamp : batch.firstTimestamp + r.timestampDelta),
-                  key: showBytes(r.key),
-                  value: showBytes(r.value),
-                  headers: r.headers.map(([k, v]) => ({ key: showBytes(k), value: showBytes(v) })),
-                });
+                if (done()) break;
+                if (skipping && batch.firstOffset + BigInt(r.offsetDelta) < position) continue;
+                records.push(new FetchedRecord(req.topic, part.partitionIndex, batch, r));
                 got++;
               }
             }

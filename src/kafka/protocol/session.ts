@@ -26,6 +26,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
 
 export class KafkaSession {
   private readonly clients: Array<{ close(): Promise<void> }> = [];
+  private readonly consumers = new Map<string, Consumer<Buffer, Buffer, Buffer, Buffer>>();
   private control: SessionControl = {};
 
   private constructor(
@@ -86,10 +87,17 @@ export class KafkaSession {
     return producer;
   }
 
-  /** A consumer used without joining its group (fetches by offset); the group id is only the library's. */
+  /**
+   * A consumer used without joining its group (fetches by offset); the group id is only the library's.
+   * One per group id and session: its connections and metadata serve every request after the first.
+   */
   consumer(groupId: string): Consumer<Buffer, Buffer, Buffer, Buffer> {
-    const consumer = new this.library.Consumer({ ...clientOptions(this.connection), groupId });
-    this.clients.push(consumer);
+    let consumer = this.consumers.get(groupId);
+    if (!consumer) {
+      consumer = new this.library.Consumer({ ...clientOptions(this.connection), groupId });
+      this.consumers.set(groupId, consumer);
+      this.clients.push(consumer);
+    }
     return consumer;
   }
 

@@ -1,4 +1,5 @@
 // produce's stdin: lines split as readline splits them, values kept byte for byte, limits refused whole.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_RECORDS, splitLines, stdinRecords } from "../../../../src/commands/dbaas/kafka/shared/stdin-records.js";
 
@@ -9,6 +10,17 @@ describe("produce's stdin records", () => {
     expect(texts(splitLines(Buffer.from("a\nb\r\nc\rd\n\ne")))).toEqual(["a", "b", "c", "d", "", "e"]);
     expect(texts(splitLines(Buffer.from("a\n")))).toEqual(["a"]);
     expect(splitLines(Buffer.alloc(0))).toEqual([]);
+  });
+
+  it("input without \\r (split by the native search) gives the lines a split at \\n gives, the last empty one dropped", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "\u00e9", "\n", "\u0000", "xyz"), { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        const expected = text.split("\n");
+        if (expected.at(-1) === "") expected.pop();
+        expect(splitLines(Buffer.from(text)).map((l) => l.toString("utf8"))).toEqual(expected);
+      }),
+    );
   });
 
   it("keeps a value's bytes as read, invalid UTF-8 included; splits the key at the first separator", () => {

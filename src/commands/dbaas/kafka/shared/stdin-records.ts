@@ -11,6 +11,22 @@ const CR = 0x0d;
 
 /** The lines of `input`, without their line ends. */
 export function splitLines(input: Buffer): Buffer[] {
+  return input.includes(CR) ? splitAnyLineEnd(input) : splitAtNewlines(input);
+}
+
+/** Lines that end at "\n" only: found by the native search, far faster than a loop over every byte. */
+function splitAtNewlines(input: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let end = input.indexOf(LF); end >= 0 && lines.length <= MAX_RECORDS; end = input.indexOf(LF, start)) {
+    lines.push(input.subarray(start, end));
+    start = end + 1;
+  }
+  if (start < input.length && lines.length <= MAX_RECORDS) lines.push(input.subarray(start));
+  return lines;
+}
+
+function splitAnyLineEnd(input: Buffer): Buffer[] {
   const lines: Buffer[] = [];
   let start = 0;
   for (let i = 0; i < input.length; i++) {
