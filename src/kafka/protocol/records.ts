@@ -103,6 +103,9 @@ export async function produce(session: KafkaSession, topic: string, records: rea
   return { topic, partitions };
 }
 
+/** The group id of consume's consumer: --group, else the library's own (no group is joined). */
+export const consumerGroupId = (group: string | undefined): string => group ?? "exo-dbaas";
+
 export interface ConsumeRequest {
   topic: string;
   partition?: number;
@@ -117,7 +120,7 @@ export interface ConsumeRequest {
 
 /** Where each partition starts: --offset, the group's committed offset, or the earliest or latest. */
 async function startOffsets(session: KafkaSession, req: ConsumeRequest, partitions: number[]): Promise<Map<number, bigint>> {
-  const consumer = session.consumer(req.group ?? "exo-dbaas");
+  const consumer = session.consumer(consumerGroupId(req.group));
   const target = { topic: req.topic, group: req.group, permission: "read" as const };
   const listed = async (timestamp: bigint) =>
     (await session.request(target, () => consumer.listOffsets({ topics: [req.topic], partitions: { [req.topic]: partitions }, timestamp }))).get(req.topic) ?? [];
@@ -145,7 +148,7 @@ export async function consume(session: KafkaSession, req: ConsumeRequest): Promi
   if (req.group !== undefined) await requireNoMembers(session, req.group, req.topic, "; nothing was read");
   const partitions = req.partition !== undefined ? [req.partition] : meta.partitions.map((_, i) => i);
   const positions = await startOffsets(session, req, partitions);
-  const consumer = session.consumer(req.group ?? "exo-dbaas");
+  const consumer = session.consumer(consumerGroupId(req.group));
   const target = { topic: req.topic, group: req.group, permission: "read" as const };
   const records: ConsumedRecord[] = [];
   const done = () => req.maxMessages !== undefined && records.length >= req.maxMessages;
