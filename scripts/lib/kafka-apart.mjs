@@ -11,7 +11,8 @@
 //   DynamicBuffer finds the chunk of every read by walking the chunks from the first, which made
 //   parsing a fetch of a few MiB (thousands of records) cost more than a copy of it;
 // - a produce request's records are written into one buffer (kafka-record-encoder.js) instead of a
-//   few small buffers per record, joined again for the batch's CRC;
+//   few small buffers per record, joined again for the batch's CRC; a message without headers (and no
+//   serializers) gets no Maps of headers, where the library made two for each;
 // - the JSON schema validator, the debug package and the native CRC32C are loaded on first use.
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
@@ -93,6 +94,19 @@ const LAZY_DEBUG = "const debug = process.env.DEBUG ? require('debug') : () => (
 const EAGER_CRC = "export const crc32c = loadNativeCRC32C() ?? wasmCRC32C;";
 const LAZY_CRC = "let __exoCrc32c;\nexport function crc32c(data) {\n    return (__exoCrc32c ??= loadNativeCRC32C() ?? wasmCRC32C)(data);\n}";
 
+// clients/producer/producer.js: two Maps made for every message sent, even without headers or serializers
+const MESSAGE_HEADERS = `
+            let headers = new Map();
+            const serializedHeaders = new Map();
+            const metadata = message.metadata;`;
+const SHARED_NO_HEADERS = `
+            const __exoPlain = !message.headers && this.#keySerializer === noopSerializer && this.#valueSerializer === noopSerializer;
+            let headers = __exoPlain ? __exoNoHeaders : new Map();
+            const serializedHeaders = __exoPlain ? __exoNoHeaders : new Map();
+            const metadata = message.metadata;`;
+// read only: a message without headers, sent without serializers, gets no headers
+const NO_HEADERS = "\nconst __exoNoHeaders = new Map();\n";
+
 /** Replaces `from` in the library's file, or fails the build when the library no longer has it. */
 function change(path, source, from, to) {
   if (!source.includes(from)) throw new Error(`${path}: the library's code changed; review scripts/lib/kafka-apart.mjs`);
@@ -109,6 +123,7 @@ const libraryChanges = {
         source = change(args.path, change(args.path, source, EAGER_AJV, ""), EAGER_AJV_INSTANCE, LAZY_AJV_INSTANCE);
         source = change(args.path, source, EAGER_DEBUG, LAZY_DEBUG);
       }
+      if (/[\\/]clients[\\/]producer[\\/]producer\.js$/.test(args.path)) source = change(args.path, source, MESSAGE_HEADERS, SHARED_NO_HEADERS) + NO_HEADERS;
       if (/[\\/]protocol[\\/]crc32c\.js$/.test(args.path)) source = change(args.path, source, EAGER_CRC, LAZY_CRC);
       if (/[\\/]protocol[\\/]records\.js$/.test(args.path)) {
         source = change(args.path, source, RECORDS_LOOP, ONE_BUFFER_RECORDS) + (await readFile(new URL("./kafka-record-encoder.js", import.meta.url), "utf8"));

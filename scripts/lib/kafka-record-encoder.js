@@ -48,11 +48,13 @@ function __exoWriteBytes(buf, pos, b) {
 function __exoEncodeRecords(messages, firstTimestamp) {
   if (typeof firstTimestamp !== "bigint") return undefined;
   const bodies = new Array(messages.length);
+  // each record's timestamp delta, zig-zag encoded: mostly 0 (the records of a send share their timestamp)
+  const deltas = new Array(messages.length);
   let total = 0;
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i];
     if (!__exoPlainBytes(m.key) || !__exoPlainBytes(m.value) || (m.headers != null && !(m.headers instanceof Map))) return undefined;
-    const delta = __exoZigZag64(m.timestamp - firstTimestamp);
+    const delta = m.timestamp === firstTimestamp ? 0n : __exoZigZag64(m.timestamp - firstTimestamp);
     // the library encodes a delta of 2^31 ms or more its own way: left to it
     if (delta >= 0x100000000n) return undefined;
     let size = 1 + (delta === 0n ? 1 : __exoVarIntSize(Number(delta))) + __exoVarIntSize(__exoZigZag(i)) + __exoBytesSize(m.key) + __exoBytesSize(m.value);
@@ -65,6 +67,7 @@ function __exoEncodeRecords(messages, firstTimestamp) {
       }
     }
     bodies[i] = size;
+    deltas[i] = delta;
     total += __exoVarIntSize(__exoZigZag(size)) + size;
   }
   const buf = Buffer.allocUnsafe(total);
@@ -73,7 +76,7 @@ function __exoEncodeRecords(messages, firstTimestamp) {
     const m = messages[i];
     pos = __exoWriteVarInt(buf, pos, __exoZigZag(bodies[i]));
     buf[pos++] = 0;
-    pos = __exoWriteVarInt64(buf, pos, __exoZigZag64(m.timestamp - firstTimestamp));
+    pos = deltas[i] === 0n ? __exoWriteVarInt(buf, pos, 0) : __exoWriteVarInt64(buf, pos, deltas[i]);
     pos = __exoWriteVarInt(buf, pos, __exoZigZag(i));
     pos = __exoWriteBytes(buf, pos, m.key);
     pos = __exoWriteBytes(buf, pos, m.value);

@@ -66,20 +66,30 @@ export async function produce(session: KafkaSession, topic: string, records: rea
   const count = meta.partitions.length;
   let next = 0;
   // records given the same headers (all of them, from --header) share one Map and its size
-  let shared: { of: OutgoingRecord["headers"]; map: Map<Buffer, Buffer>; bytes: number } | undefined;
-  const messages = records.map((r) => {
-    if (shared?.of !== r.headers) shared = { of: r.headers, map: new Map(r.headers), bytes: r.headers.reduce((n, [k, v]) => n + k.length + v.length + RECORD_OVERHEAD, 0) };
+  let shared: { of: OutgoingRecord["headers"]; map: Map<Buffer, Buffer> | undefined; bytes: number } | undefined;
+  const headersOf = (r: OutgoingRecord) => {
+    if (shared?.of !== r.headers) {
+      // no headers: none given to the library, which then makes no Map for the record
+      shared = { of: r.headers, map: r.headers.length > 0 ? new Map(r.headers) : undefined, bytes: r.headers.reduce((n, [k, v]) => n + k.length + v.length + RECORD_OVERHEAD, 0) };
+    }
+    return shared;
+  };
+  const counts = new Map<number, number>();
+  // made a request at a time, in order: the messages of a request answered are not kept
+  const message = (r: OutgoingRecord) => {
     const p = partition ?? (r.key !== undefined ? (session.library.murmur2(r.key) & POSITIVE) % count : next++ % count);
-    return { topic, partition: p, key: r.key, value: r.value, headers: shared.map, headerBytes: shared.bytes };
-  });
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+    return { topic, partition: p, key: r.key, value: r.value, headers: headersOf(r).map };
+  };
   const producer = session.producer();
   const firstOffsets = new Map<number, bigint>();
   // requests go out IN_FLIGHT at a time on the broker's one connection, which the broker answers in
   // order; the producer does not retry (session.producer), so a record cannot overtake an earlier one
   const sends: Array<Promise<unknown>> = [];
   session.changing();
-  for (const chunk of requestSized(messages, (m) => RECORD_OVERHEAD + (m.key?.length ?? 0) + m.value.length + m.headerBytes)) {
-    const sent = session.request({ topic, permission: "write" }, () => producer.send({ messages: chunk })).then((result) => {
+  for (const chunk of requestSized(records, (r) => RECORD_OVERHEAD + (r.key?.length ?? 0) + r.value.length + headersOf(r).bytes)) {
+    const messages = chunk.map(message);
+    const sent = session.request({ topic, permission: "write" }, () => producer.send({ messages })).then((result) => {
       for (const o of result.offsets ?? []) {
         const known = firstOffsets.get(o.partition);
         if (known === undefined || o.offset < known) firstOffsets.set(o.partition, o.offset);
@@ -91,8 +101,6 @@ export async function produce(session: KafkaSession, topic: string, records: rea
     if (sends.length >= IN_FLIGHT) await sends.shift();
   }
   await Promise.all(sends);
-  const counts = new Map<number, number>();
-  for (const r of messages) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
   const partitions = [...counts]
     .sort(([a], [b]) => a - b)
     .map(([p, n]) => {
