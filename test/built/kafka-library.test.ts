@@ -27,7 +27,7 @@ it("dist/exo.cjs requires dist/exo-kafka.cjs instead of holding the library's co
   expect(apart).not.toContain("forSchema");
 });
 
-it("a command other than dbaas kafka never loads it; a dbaas kafka command does", async () => {
+it("a command other than dbaas kafka never loads it; a dbaas kafka command does, and not the ASN.1 bundle", async () => {
   const preload = join(ROOT, "test", "built", "report-kafka-load.cjs");
   const env = { NODE_OPTIONS: `--require ${preload}`, EXOSCALE_API_KEY: "EXOx", EXOSCALE_API_SECRET: "s", EXOSCALE_API_ENDPOINT: "http://127.0.0.1:9/v2" };
   const version = await runBuilt(["version"], { env });
