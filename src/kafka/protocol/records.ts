@@ -44,7 +44,7 @@ function checkPartition(topic: string, meta: ClusterTopicMetadata, partition: nu
  * value and headers): one request holds one batch per partition, which the broker refuses above its
  * message.max.bytes (1 MiB by default).
  */
-function* requestSized<T>(items: readonly T[], size: (item: T) => number): Generator<T[]> {
+function* requestSized<T>(items: Iterable<T>, size: (item: T) => number): Generator<T[]> {
   let chunk: T[] = [];
   let bytes = 0;
   for (const item of items) {
@@ -60,7 +60,7 @@ function* requestSized<T>(items: readonly T[], size: (item: T) => number): Gener
 }
 
 /** Writes the records with acks=all; the report groups them by partition with their first offset. */
-export async function produce(session: KafkaSession, topic: string, records: readonly OutgoingRecord[], partition?: number): Promise<ProduceReport> {
+export async function produce(session: KafkaSession, topic: string, records: Iterable<OutgoingRecord>, partition?: number): Promise<ProduceReport> {
   const meta = await requireTopic(session, topic, "write");
   checkPartition(topic, meta, partition);
   const count = meta.partitions.length;

@@ -29,6 +29,18 @@ describe("produce's stdin records", () => {
     expect(record!.value).toEqual(Buffer.from([0xff, 0xfe, 0x3a, 0x00]));
   });
 
+  it("gives the same records, in order, on every pass (they are made as produce sends them)", () => {
+    const records = stdinRecords(Buffer.from("a:1\r\nb:2\rc:3"), ":", []);
+    const pass = () => [...records].map((r) => `${r.key!.toString()}=${r.value.toString()}`);
+    expect(records.length).toBe(3);
+    expect(pass()).toEqual(["a=1", "b=2", "c=3"]);
+    expect(pass()).toEqual(pass());
+  });
+
+  it("refuses too many lines before a line without the separator, whatever comes first", () => {
+    expect(() => stdinRecords(Buffer.from("none\n" + "k:v\n".repeat(MAX_RECORDS)), ":", [])).toThrow(`more than ${MAX_RECORDS} lines on stdin`);
+  });
+
   it("refuses more than the maximum of lines, and a line without the separator", () => {
     expect(stdinRecords(Buffer.from("x\n".repeat(MAX_RECORDS)), undefined, [])).toHaveLength(MAX_RECORDS);
     expect(() => stdinRecords(Buffer.from("x\n".repeat(MAX_RECORDS + 1)), undefined, [])).toThrow(`more than ${MAX_RECORDS} lines on stdin: write them in several runs; nothing was written`);
