@@ -21,6 +21,8 @@ export interface GoFieldSpec {
   omitempty?: boolean;
 }
 
+const NO_METHODS: ReadonlyMap<string, () => unknown> = new Map();
+
 /** A Go struct value. Field order is declaration order (it matters for %v and JSON). */
 export class GoStruct {
   readonly fields: ReadonlyMap<string, GoFieldSpec>;
@@ -36,11 +38,12 @@ export class GoStruct {
    */
   constructor(
     readonly typeName: string,
-    fields: readonly GoFieldSpec[],
-    methods: Readonly<Record<string, () => unknown>> = {},
+    /** in declaration order; a map may make each field's value when first asked for (a long list's output reads few) */
+    fields: readonly GoFieldSpec[] | ReadonlyMap<string, GoFieldSpec>,
+    methods?: Readonly<Record<string, () => unknown>>,
   ) {
-    this.fields = new Map(fields.map((f) => [f.name, f]));
-    this.methods = new Map(Object.entries(methods));
+    this.fields = Array.isArray(fields) ? new Map(fields.map((f) => [f.name, f])) : (fields as ReadonlyMap<string, GoFieldSpec>);
+    this.methods = methods === undefined ? NO_METHODS : new Map(Object.entries(methods));
   }
 
   get(name: string): unknown {

@@ -1,6 +1,7 @@
 // The Kafka client library is bundled apart (dist/exo-kafka.cjs): dist/exo.cjs requires that file only
 // when a `dbaas kafka` command runs, so no other command's start-up loads it.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { ApiClient } from "../../src/api/client.js";
@@ -21,9 +22,12 @@ it("dist/exo.cjs requires dist/exo-kafka.cjs instead of holding the library's co
   expect(apart).toContain("INCONSISTENT_GROUP_PROTOCOL");
   // the WebAssembly is inlined, not read from a file beside the package
   expect(apart).not.toContain("native.wasm");
+  // only what the commands use (KafkaLibrary): the rest of the library, its schema registries and Avro, is left out
+  expect(Object.keys(createRequire(import.meta.url)(join(ROOT, "dist", "exo-kafka.cjs"))).sort()).toEqual(["Admin", "Consumer", "Producer", "murmur2", "protocolErrorsCodesById"]);
+  expect(apart).not.toContain("forSchema");
 });
 
-it("a command other than dbaas kafka never loads it; a dbaas kafka command does", async () => {
+it("a command other than dbaas kafka never loads it; a dbaas kafka command does, and not the ASN.1 bundle", async () => {
   const preload = join(ROOT, "test", "built", "report-kafka-load.cjs");
   const env = { NODE_OPTIONS: `--require ${preload}`, EXOSCALE_API_KEY: "EXOx", EXOSCALE_API_SECRET: "s", EXOSCALE_API_ENDPOINT: "http://127.0.0.1:9/v2" };
   const version = await runBuilt(["version"], { env });

@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from "vitest";
 import { encodeOutputJSON } from "../../src/output/json.js";
-import { annotationSections, annotations, defineView, fieldsOf, goStruct, liftField, tableHeader, tableRow, tableRows } from "../../src/kafka/views/spec.js";
+import { annotationSections, annotations, defineView, fieldsOf, goStruct, goStructOnDemand, liftField, tableHeader, tableRow, tableRows } from "../../src/kafka/views/spec.js";
+import { parse } from "../../src/templates/index.js";
 
 interface Item {
   name: string;
@@ -29,6 +30,28 @@ describe("views from field specs", () => {
     expect(value.typeName).toBe("pkg.itemOutput");
     expect([...value.fields.keys()]).toEqual(["Name", "Size", "Note"]);
     expect(encodeOutputJSON(value)).toBe('{"name":"a","size":3}\n');
+  });
+
+  it("a struct made on demand reads a field when output first asks for it, once, and shows what the eager one shows", () => {
+    const reads: string[] = [];
+    const counted = defineView(
+      itemView.type,
+      itemView.fields.map((f) => ({ ...f, from: (i: Item) => (reads.push(f.go), f.from(i)) })),
+    );
+    const lazy = goStructOnDemand(counted, { ...source, note: "n" });
+    expect(reads).toEqual([]);
+    expect(parse("{{.Size}} {{.Size}}").execute(lazy)).toBe("3 3");
+    expect(reads).toEqual(["Size"]);
+    expect(lazy.fields.has("Note")).toBe(true);
+    expect(lazy.fields.has("Other")).toBe(false);
+    expect(lazy.fields.get("Other")).toBeUndefined();
+    expect(() => parse("{{.Other}}").execute(lazy)).toThrow(/can't evaluate field Other/);
+    const eager = goStruct(itemView, { ...source, note: "n" });
+    for (const template of ["{{.}}", "{{.Name}}-{{.Note}}", "{{printf \"%+v\" .}}"]) expect(parse(template).execute(lazy)).toBe(parse(template).execute(eager));
+    expect(encodeOutputJSON(lazy)).toBe(encodeOutputJSON(eager));
+    expect([...lazy.fields.keys()]).toEqual(["Name", "Size", "Note"]);
+    expect(lazy.fields.size).toBe(3);
+    expect(reads.sort()).toEqual(["Name", "Note", "Size"]);
   });
 
   it("draws labelled fields only, in table order, through their cell functions", () => {

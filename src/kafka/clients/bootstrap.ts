@@ -3,10 +3,16 @@
 import type { KafkaService } from "../../api/schemas.js";
 import { CredentialsError } from "../credentials/pem.js";
 import { goQuote } from "../../go/quote.js";
+import { InputError } from "../validation/errors.js";
 import { shellCommand } from "../../output/shell-word.js";
 
 export type ClientAuth = "certificate" | "sasl";
 export const CLIENT_AUTHS: readonly ClientAuth[] = ["certificate", "sasl"];
+
+export function parseClientAuth(value: string): ClientAuth {
+  if (!(CLIENT_AUTHS as readonly string[]).includes(value)) throw new InputError(`invalid --auth ${JSON.stringify(value)}: expected certificate or sasl`);
+  return value as ClientAuth;
+}
 
 export interface BootstrapAddress {
   host: string;

@@ -29,10 +29,8 @@ export function parseClientKinds(values: readonly string[]): ClientKind[] {
   return kinds;
 }
 
-export function parseClientAuth(value: string): ClientAuth {
-  if (!(CLIENT_AUTHS as readonly string[]).includes(value)) throw new InputError(`invalid --auth ${JSON.stringify(value)}: expected certificate or sasl`);
-  return value as ClientAuth;
-}
+// in bootstrap.ts: a command that connects reads --auth without loading the key stores' ASN.1 code
+export { parseClientAuth } from "./bootstrap.js";
 
 export interface ClientFilesRequest {
   kinds: readonly ClientKind[];

@@ -3,7 +3,8 @@
 // package at run time, never code in the bundle's start-up path. Requiring an ES module needs Node 20.19.
 import { CliError } from "../../errors.js";
 
-export type KafkaLibrary = typeof import("@platformatic/kafka");
+/** What the commands use: the build's bundle of the library holds these only (scripts/lib/kafka-apart.mjs). */
+export type KafkaLibrary = Pick<typeof import("@platformatic/kafka"), "Admin" | "Consumer" | "Producer" | "murmur2" | "protocolErrorsCodesById">;
 
 let loaded: Promise<KafkaLibrary> | undefined;
 

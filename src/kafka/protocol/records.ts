@@ -6,7 +6,8 @@
 import type { ClusterTopicMetadata } from "@platformatic/kafka";
 import { CliError } from "../../errors.js";
 import { goQuote } from "../../go/quote.js";
-import { showBytes, type ConsumedRecord, type ProduceReport } from "../views/kafka-records.js";
+import type { ConsumedRecord, ProduceReport } from "../views/kafka-records.js";
+import { FetchedRecord } from "./fetched-record.js";
 import { requireNoMembers } from "./groups.js";
 import type { KafkaSession } from "./session.js";
 import { requireTopic } from "./topics.js";
@@ -22,8 +23,6 @@ const EARLIEST = -2n;
 const LATEST = -1n;
 /** a control batch (transaction markers) carries no records to show */
 const CONTROL_BATCH = 0x20;
-/** the broker's append time stands for every record of the batch (message.timestamp.type=LogAppendTime) */
-const LOG_APPEND_TIME = 0x08;
 const FETCH_WAIT_MS = 500;
 /** per partition and fetch: fewer round trips for a long read (the response stays within the consumer's 10 MiB) */
 const PARTITION_MAX_BYTES = 4 << 20;
@@ -45,7 +44,7 @@ function checkPartition(topic: string, meta: ClusterTopicMetadata, partition: nu
  * value and headers): one request holds one batch per partition, which the broker refuses above its
  * message.max.bytes (1 MiB by default).
  */
-function* requestSized<T>(items: readonly T[], size: (item: T) => number): Generator<T[]> {
+function* requestSized<T>(items: Iterable<T>, size: (item: T) => number): Generator<T[]> {
   let chunk: T[] = [];
   let bytes = 0;
   for (const item of items) {
@@ -61,26 +60,36 @@ function* requestSized<T>(items: readonly T[], size: (item: T) => number): Gener
 }
 
 /** Writes the records with acks=all; the report groups them by partition with their first offset. */
-export async function produce(session: KafkaSession, topic: string, records: readonly OutgoingRecord[], partition?: number): Promise<ProduceReport> {
+export async function produce(session: KafkaSession, topic: string, records: Iterable<OutgoingRecord>, partition?: number): Promise<ProduceReport> {
   const meta = await requireTopic(session, topic, "write");
   checkPartition(topic, meta, partition);
   const count = meta.partitions.length;
   let next = 0;
   // records given the same headers (all of them, from --header) share one Map and its size
-  let shared: { of: OutgoingRecord["headers"]; map: Map<Buffer, Buffer>; bytes: number } | undefined;
-  const messages = records.map((r) => {
-    if (shared?.of !== r.headers) shared = { of: r.headers, map: new Map(r.headers), bytes: r.headers.reduce((n, [k, v]) => n + k.length + v.length + RECORD_OVERHEAD, 0) };
+  let shared: { of: OutgoingRecord["headers"]; map: Map<Buffer, Buffer> | undefined; bytes: number } | undefined;
+  const headersOf = (r: OutgoingRecord) => {
+    if (shared?.of !== r.headers) {
+      // no headers: none given to the library, which then makes no Map for the record
+      shared = { of: r.headers, map: r.headers.length > 0 ? new Map(r.headers) : undefined, bytes: r.headers.reduce((n, [k, v]) => n + k.length + v.length + RECORD_OVERHEAD, 0) };
+    }
+    return shared;
+  };
+  const counts = new Map<number, number>();
+  // made a request at a time, in order: the messages of a request answered are not kept
+  const message = (r: OutgoingRecord) => {
     const p = partition ?? (r.key !== undefined ? (session.library.murmur2(r.key) & POSITIVE) % count : next++ % count);
-    return { topic, partition: p, key: r.key, value: r.value, headers: shared.map, headerBytes: shared.bytes };
-  });
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+    return { topic, partition: p, key: r.key, value: r.value, headers: headersOf(r).map };
+  };
   const producer = session.producer();
   const firstOffsets = new Map<number, bigint>();
   // requests go out IN_FLIGHT at a time on the broker's one connection, which the broker answers in
   // order; the producer does not retry (session.producer), so a record cannot overtake an earlier one
   const sends: Array<Promise<unknown>> = [];
   session.changing();
-  for (const chunk of requestSized(messages, (m) => RECORD_OVERHEAD + (m.key?.length ?? 0) + m.value.length + m.headerBytes)) {
-    const sent = session.request({ topic, permission: "write" }, () => producer.send({ messages: chunk })).then((result) => {
+  for (const chunk of requestSized(records, (r) => RECORD_OVERHEAD + (r.key?.length ?? 0) + r.value.length + headersOf(r).bytes)) {
+    const messages = chunk.map(message);
+    const sent = session.request({ topic, permission: "write" }, () => producer.send({ messages })).then((result) => {
       for (const o of result.offsets ?? []) {
         const known = firstOffsets.get(o.partition);
         if (known === undefined || o.offset < known) firstOffsets.set(o.partition, o.offset);
@@ -92,8 +101,6 @@ export async function produce(session: KafkaSession, topic: string, records: rea
     if (sends.length >= IN_FLIGHT) await sends.shift();
   }
   await Promise.all(sends);
-  const counts = new Map<number, number>();
-  for (const r of messages) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
   const partitions = [...counts]
     .sort(([a], [b]) => a - b)
     .map(([p, n]) => {
@@ -103,6 +110,9 @@ export async function produce(session: KafkaSession, topic: string, records: rea
     });
   return { topic, partitions };
 }
+
+/** The group id of consume's consumer: --group, else the library's own (no group is joined). */
+export const consumerGroupId = (group: string | undefined): string => group ?? "exo-dbaas";
 
 export interface ConsumeRequest {
   topic: string;
@@ -116,11 +126,9 @@ export interface ConsumeRequest {
   idleMs: number;
 }
 
-const isoMillis = (ms: bigint) => new Date(Number(ms)).toISOString();
-
 /** Where each partition starts: --offset, the group's committed offset, or the earliest or latest. */
 async function startOffsets(session: KafkaSession, req: ConsumeRequest, partitions: number[]): Promise<Map<number, bigint>> {
-  const consumer = session.consumer(req.group ?? "exo-dbaas");
+  const consumer = session.consumer(consumerGroupId(req.group));
   const target = { topic: req.topic, group: req.group, permission: "read" as const };
   const listed = async (timestamp: bigint) =>
     (await session.request(target, () => consumer.listOffsets({ topics: [req.topic], partitions: { [req.topic]: partitions }, timestamp }))).get(req.topic) ?? [];
@@ -148,7 +156,7 @@ export async function consume(session: KafkaSession, req: ConsumeRequest): Promi
   if (req.group !== undefined) await requireNoMembers(session, req.group, req.topic, "; nothing was read");
   const partitions = req.partition !== undefined ? [req.partition] : meta.partitions.map((_, i) => i);
   const positions = await startOffsets(session, req, partitions);
-  const consumer = session.consumer(req.group ?? "exo-dbaas");
+  const consumer = session.consumer(consumerGroupId(req.group));
   const target = { topic: req.topic, group: req.group, permission: "read" as const };
   const records: ConsumedRecord[] = [];
   const done = () => req.maxMessages !== undefined && records.length >= req.maxMessages;
@@ -177,20 +185,15 @@ export async function consume(session: KafkaSession, req: ConsumeRequest): Promi
             throw session.fail({ apiId }, target);
           }
           for (const batch of part.records ?? []) {
+            const position = positions.get(part.partitionIndex)!;
             const last = batch.firstOffset + BigInt(batch.lastOffsetDelta);
             if ((batch.attributes & CONTROL_BATCH) === 0) {
+              // a batch may start before the offset asked for: its records before it are skipped
+              const skipping = batch.firstOffset < position;
               for (const r of batch.records) {
-                const offset = batch.firstOffset + BigInt(r.offsetDelta);
-                if (offset < positions.get(part.partitionIndex)! || done()) continue;
-                records.push({
-                  topic: req.topic,
-                  partition: part.partitionIndex,
-                  offset,
-                  timestamp: isoMillis((batch.attributes & LOG_APPEND_TIME) !== 0 ? batch.maxTimestamp : batch.firstTimestamp + r.timestampDelta),
-                  key: showBytes(r.key),
-                  value: showBytes(r.value),
-                  headers: r.headers.map(([k, v]) => ({ key: showBytes(k), value: showBytes(v) })),
-                });
+                if (done()) break;
+                if (skipping && batch.firstOffset + BigInt(r.offsetDelta) < position) continue;
+                records.push(new FetchedRecord(req.topic, part.partitionIndex, batch, r));
                 got++;
               }
             }

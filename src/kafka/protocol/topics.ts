@@ -41,7 +41,7 @@ export async function requireTopic(session: KafkaSession, topic: string, permiss
   const notFound = () => new CliError(`topic ${goQuote(topic)} not found on service ${goQuote(session.connection.service)}`);
   let meta: ClusterTopicMetadata | undefined;
   try {
-    meta = (await session.admin.metadata({ topics: [topic], forceUpdate: true, autocreateTopics: false })).topics.get(topic);
+    meta = (await session.metadata({ topics: [topic], forceUpdate: true, autocreateTopics: false })).topics.get(topic);
   } catch (error) {
     // the library's own error for a topic the broker does not know
     if (error instanceof Error && /^Unknown topic /.test(error.message)) throw notFound();

@@ -8,7 +8,7 @@ import { terminalSafe } from "../../output/terminal-text.js";
 import { listOutput } from "../../output/model.js";
 import { structOutput } from "./outputs.js";
 import { appended } from "./go.js";
-import { defineView, fieldsOf, goStruct, tableHeader, tableRow } from "./spec.js";
+import { defineView, fieldsOf, goStruct, goStructOnDemand, tableHeader, tableRow } from "./spec.js";
 
 export type BytesEncoding = "utf-8" | "base64" | "null";
 
@@ -78,7 +78,7 @@ export const consumedRecordView = defineView("*kafka.recordOutput", [
 
 export function consumedRecordsOutput(records: readonly ConsumedRecord[]): ListOutput {
   return listOutput(
-    records.map((r) => goStruct(consumedRecordView, r)),
+    records.map((r) => goStructOnDemand(consumedRecordView, r)),
     (isTTY) => (records.length === 0 ? "" : renderTable({ header: tableHeader(consumedRecordView), rows: records.map((r) => tableRow(consumedRecordView, r)) }, isTTY)),
   );
 }

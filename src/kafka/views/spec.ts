@@ -2,7 +2,7 @@
 // JSON tag, its table label and how it is read from the typed API value. The GoStruct that JSON,
 // `-O text` and templates see, exo's table cells and the help's template annotations all come from it.
 
-import { GoStruct } from "../../templates/values.js";
+import { GoStruct, type GoFieldSpec } from "../../templates/values.js";
 import { goText } from "./go.js";
 
 export interface FieldSpec<S, V = unknown> {
@@ -61,22 +61,89 @@ export function defineView<S>(type: string, fields: readonly FieldSpec<S, any>[]
   return { type, fields, ...options };
 }
 
+const fieldSpec = <S>(f: FieldSpec<S, any>, source: S): GoFieldSpec => {
+  const value = f.from(source);
+  return f.omitempty ? { name: f.go, value, json: f.json, omitempty: true } : { name: f.go, value, json: f.json };
+};
+
 /** The Go struct value of a source. */
 export function goStruct<S>(view: View<S>, source: S): GoStruct {
   return new GoStruct(
     view.type,
-    view.fields.map((f) => {
-      const value = f.from(source);
-      return f.omitempty ? { name: f.go, value, json: f.json, omitempty: true } : { name: f.go, value, json: f.json };
-    }),
+    view.fields.map((f) => fieldSpec(f, source)),
     view.methods?.(source),
   );
 }
 
+const fieldIndexes = new WeakMap<View<never>, ReadonlyMap<string, number>>();
+
+/** A struct's fields, each read from the source when first asked for, then kept. */
+class FieldsOnDemand<S> implements ReadonlyMap<string, GoFieldSpec> {
+  readonly #made: Array<GoFieldSpec | undefined> = [];
+  readonly #index: ReadonlyMap<string, number>;
+
+  constructor(
+    private readonly view: View<S>,
+    private readonly source: S,
+  ) {
+    let index = fieldIndexes.get(view as View<never>);
+    if (!index) fieldIndexes.set(view as View<never>, (index = new Map(view.fields.map((f, i) => [f.go, i]))));
+    this.#index = index;
+  }
+
+  get size(): number {
+    return this.view.fields.length;
+  }
+
+  has(name: string): boolean {
+    return this.#index.has(name);
+  }
+
+  get(name: string): GoFieldSpec | undefined {
+    const i = this.#index.get(name);
+    return i === undefined ? undefined : (this.#made[i] ??= fieldSpec(this.view.fields[i]!, this.source));
+  }
+
+  #all(): Map<string, GoFieldSpec> {
+    return new Map(this.view.fields.map((f) => [f.go, this.get(f.go)!]));
+  }
+
+  forEach(callback: (value: GoFieldSpec, key: string, map: ReadonlyMap<string, GoFieldSpec>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.#all()) callback.call(thisArg, value, key, this);
+  }
+
+  entries() {
+    return this.#all().entries();
+  }
+
+  keys() {
+    return this.#all().keys();
+  }
+
+  values() {
+    return this.#all().values();
+  }
+
+  [Symbol.iterator]() {
+    return this.#all()[Symbol.iterator]();
+  }
+}
+
+/** The Go struct value of a source, each field read when output first asks for it (for long lists). */
+export function goStructOnDemand<S>(view: View<S>, source: S): GoStruct {
+  return new GoStruct(view.type, new FieldsOnDemand(view, source), view.methods?.(source));
+}
+
+const labelledFields = new WeakMap<View<never>, FieldSpec<never, any>[]>();
+
+/** The labelled fields in the table's order. */
 function labelled<S>(view: View<S>): FieldSpec<S, any>[] {
+  const known = labelledFields.get(view as View<never>);
+  if (known) return known as FieldSpec<S, any>[];
   const shown = view.fields.filter((f) => f.label !== undefined);
-  if (!view.tableOrder) return shown;
-  return view.tableOrder.map((go) => shown.find((f) => f.go === go)!);
+  const ordered = view.tableOrder ? view.tableOrder.map((go) => shown.find((f) => f.go === go)!) : shown;
+  labelledFields.set(view as View<never>, ordered as FieldSpec<never, any>[]);
+  return ordered;
 }
 
 const cellOf = <S>(f: FieldSpec<S, any>, source: S): string => {

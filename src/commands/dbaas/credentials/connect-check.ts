@@ -1,7 +1,6 @@
 // `credentials check NAME --connect`: the downloaded CA (and, for certificate authentication, the user's
 // certificate and key; for SASL, the password of each client configuration in --dir, or the API's without
 // --dir) tried against every bootstrap address of the service for that authentication.
-import { promises as fs } from "node:fs";
 import type { ApiClient } from "../../../api/client.js";
 import { revealKafkaUserSecrets } from "../../../api/dbaas.js";
 import type { KafkaService } from "../../../api/schemas.js";
@@ -9,7 +8,6 @@ import { CliError, ExitCode } from "../../../errors.js";
 import { bootstrapAddresses, type ClientAuth } from "../../../kafka/clients/bootstrap.js";
 import { checkAddresses, describeReport, type ConnectCheckInput } from "../../../kafka/connect-check/index.js";
 import { saslPasswordsIn, staleCertificateConfigs } from "../../../kafka/clients/configs-in-dir.js";
-import { shellCommand } from "../../../output/shell-word.js";
 import { credentialsFiles, parseCertificate, sameCertificate, type CredentialsFile } from "../../../kafka/credentials/index.js";
 import { findServiceUser } from "../../../kafka/views/index.js";
 import { connectCheckOutput } from "../../../kafka/views/credentials-connect.js";
@@ -17,26 +15,9 @@ import { goQuote } from "../../../go/quote.js";
 import { failedOutput, type PartialOutput } from "../../define.js";
 import type { ObjectOutput } from "../../../output/model.js";
 import { fetchKafkaService } from "../shared/service.js";
+import { downloadCommand, readLocal } from "./read-local.js";
 
 const STEP_TIMEOUT_MS = 5_000;
-
-/** Where downloaded files came from: the service, its zone, the user and the directory, as given. */
-export type DownloadPlace = Pick<ConnectCheckRequest, "name" | "zone" | "username" | "dir">;
-
-/** The command that writes the files again, as the check was given them (zone, user, directory). */
-function downloadCommand(req: DownloadPlace, more: readonly string[] = []): string {
-  return shellCommand(["exo", "dbaas", "credentials", "download", req.name, "-z", req.zone, "--user", req.username, ...(req.dir === undefined ? [] : ["--dir", req.dir]), ...more]);
-}
-
-/** A downloaded credentials file, or an error naming it and the command that writes it. */
-export async function readLocal(file: CredentialsFile, req: DownloadPlace): Promise<string> {
-  try {
-    return await fs.readFile(file.absolute, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new CliError(`cannot read ${file.display} (${code}): write it with ${downloadCommand(req)}`);
-  }
-}
 
 export interface ConnectCheckRequest {
   client: ApiClient;

@@ -2,7 +2,7 @@
 // and headers, until --max-messages or until --timeout passes without a new record.
 import { parseDurationFlag } from "../../../go/pflag.js";
 import { goQuote } from "../../../go/quote.js";
-import { consume } from "../../../kafka/protocol/records.js";
+import { consume, consumerGroupId } from "../../../kafka/protocol/records.js";
 import { annotationSections } from "../../../kafka/views/spec.js";
 import { consumedRecordsOutput, consumedRecordView } from "../../../kafka/views/kafka-records.js";
 import { InputError, validateTopic } from "../../../kafka/validation/index.js";
@@ -65,6 +65,7 @@ Examples:
     const idleMs = parseDurationFlag(opts.idleTimeout, "--idle-timeout");
     if (idleMs <= 0) throw new InputError(`invalid --idle-timeout ${goQuote(opts.idleTimeout)}: must be a positive duration such as 5s`);
     const request = { topic, partition: opts.partition, offset, fromBeginning: opts.fromBeginning, group, maxMessages: opts.maxMessages, idleMs };
-    return consumedRecordsOutput(await withKafka(ctx, args.name, opts, (session) => consume(session, request)));
+    const records = await withKafka(ctx, args.name, opts, (session) => consume(session, request), { kind: "consumer", groupId: consumerGroupId(group) });
+    return consumedRecordsOutput(records);
   },
 });

@@ -53,6 +53,7 @@ Examples:
         ? [{ value: Buffer.from(opts.value, "utf8"), headers }]
         : stdinRecords(ctx.io.readInput ? await ctx.io.readInput(MAX_INPUT_BYTES, ctx.io.signal) : Buffer.alloc(0), opts.keySeparator, headers);
     if (records.length === 0) throw new InputError("no record to write: stdin was empty (give lines on stdin or --value)");
-    return produceOutput(await withKafka(ctx, args.name, opts, (session) => produce(session, topic, records, opts.partition)));
+    const report = await withKafka(ctx, args.name, opts, (session) => produce(session, topic, records, opts.partition), { kind: "producer" });
+    return produceOutput(report);
   },
 });

@@ -15,7 +15,7 @@ import { createRealBrokerProvider } from "../../../../src/emulator/broker/index.
 import { startEmulator, type Emulator } from "../../../../src/emulator/index.js";
 import { missingPrerequisite } from "../../../broker/kafka-python.js";
 import { createCa, issueClientCert } from "../../../broker/pki.js";
-import { ROOT } from "../../../helpers/built-cli.js";
+import { CLI, ensureBuilt, ROOT } from "../../../helpers/built-cli.js";
 import { apiEnv, runCli, type CliResult } from "../../../helpers/run-cli.js";
 import { SERVICE, ZONE } from "../../../helpers/session.js";
 
@@ -179,6 +179,26 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     expect(read.code, read.stderr).toBe(0);
     expect(read.stdout.split("\n").slice(0, -1).map((l) => l.slice(0, 12))).toEqual(lines.map((l, i) => `${i} ${l}`.slice(0, 12)));
   }, 60_000);
+
+  it("the built CLI (its bundle of the library writes a batch's records into one buffer): confluent-kafka reads them byte for byte, in order; its consume gives them back", async () => {
+    await ensureBuilt();
+    await ok(kafka("topic", "create", SERVICE, "built"));
+    // several requests of several hundred records, keys and values of every length class, one empty key
+    const lines = Array.from({ length: 3000 }, (_, i) => `k${i % 7}|${i === 1 ? "żółw \u001b[31m" : `${i}:`.padEnd(i % 300, "v")}`);
+    lines[2] = "|empty key";
+    const built = (args: string[], input?: string) => runProgram(process.execPath, [CLI, "dbaas", "kafka", ...args, "-z", ZONE], env, input);
+    const produced = await built(["produce", SERVICE, "built", "--key-separator", "|", "--header", "source=cli", "--header", "trace=", "--partition", "0", "-O", "json"], lines.join("\n") + "\n");
+    expect(produced.code, produced.stderr).toBe(0);
+    expect(JSON.parse(produced.stdout).records).toBe(lines.length);
+    const read = (await other(["consume", "built", String(lines.length)])).trim().split("\n").map((l) => JSON.parse(l));
+    const headers = [["source", b64("cli")], ["trace", b64("")]];
+    expect(read.map(({ offset, key, value, headers: h }) => ({ offset, key, value, headers: h }))).toEqual(
+      lines.map((l, offset) => ({ offset, key: b64(l.slice(0, l.indexOf("|"))), value: b64(l.slice(l.indexOf("|") + 1)), headers })),
+    );
+    const consumed = await built(["consume", SERVICE, "built", "--from-beginning", "--max-messages", String(lines.length), "--output-template", "{{.Key}}|{{.Value}}"]);
+    expect([consumed.code, consumed.stderr]).toEqual([0, ""]);
+    expect(consumed.stdout).toBe(lines.join("\n") + "\n");
+  }, 180_000);
 
   it("consume: what confluent-kafka wrote, exact in JSON and templates, escaped or marked base64 in tables", async () => {
     await ok(kafka("topic", "create", SERVICE, "binary", "--partitions", "1"));

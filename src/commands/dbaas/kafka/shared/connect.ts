@@ -8,12 +8,11 @@ import { parseDurationFlag } from "../../../../go/pflag.js";
 import type { CommandContext } from "../../../../context.js";
 import { CliError } from "../../../../errors.js";
 import { goQuote } from "../../../../go/quote.js";
-import { bootstrapAddresses } from "../../../../kafka/clients/bootstrap.js";
-import { parseClientAuth } from "../../../../kafka/clients/entries.js";
-import { credentialsFiles } from "../../../../kafka/credentials/index.js";
-import { readLocal } from "../../credentials/connect-check.js";
+import { bootstrapAddresses, parseClientAuth } from "../../../../kafka/clients/bootstrap.js";
+import { credentialsFiles } from "../../../../kafka/credentials/files.js";
+import { readLocal } from "../../credentials/read-local.js";
 import type { KafkaConnection } from "../../../../kafka/protocol/connection.js";
-import { KafkaSession } from "../../../../kafka/protocol/session.js";
+import { KafkaSession, type FirstClient } from "../../../../kafka/protocol/session.js";
 import { InputError, validateUsername } from "../../../../kafka/validation/index.js";
 import { flag, zoneFlag, type InferOptions } from "../../../define.js";
 import { requireUser } from "../../shared/service-user.js";
@@ -82,8 +81,8 @@ export async function resolveConnection(ctx: CommandContext, name: string, opts:
   return { service: name, zone, username: checked.username, addresses, connectTimeoutMs: checked.connectTimeoutMs, ...secrets };
 }
 
-/** Resolves the connection, opens a session and runs `work` in it. */
-export async function withKafka<T>(ctx: CommandContext, name: string, opts: ConnectionOptions, work: (session: KafkaSession) => Promise<T>): Promise<T> {
+/** Resolves the connection, opens a session (connecting with `first`, the admin client unless said) and runs `work` in it. */
+export async function withKafka<T>(ctx: CommandContext, name: string, opts: ConnectionOptions, work: (session: KafkaSession) => Promise<T>, first?: FirstClient): Promise<T> {
   const connection = await resolveConnection(ctx, name, opts);
-  return KafkaSession.with(connection, work, { signal: ctx.io.signal, onChangeSent: () => ctx.changeSent() });
+  return KafkaSession.with(connection, work, { signal: ctx.io.signal, onChangeSent: () => ctx.changeSent() }, first);
 }
