@@ -2,8 +2,8 @@
 // declaration: the first example of its help that runs it, each argument (and each flag value
 // naming a kind) replaced by a fixture of its kind (test/helpers/argument-fixtures.ts): an existing
 // target, or one made for the run when the command declares the argument `singleUse`; -z names
-// the test zone, and a command that asks first gets -f. A read command without an example runs
-// as the seed allows (seededReadLine). So a new command has its case the moment it is registered.
+// the test zone, and a command that asks first gets -f. So a new command has its case the moment
+// it is registered.
 import { ApiClient } from "../../src/api/client.js";
 import { declaredArguments } from "../../src/commands/argument-kinds.js";
 import type { OptionSpec, ValueKind } from "../../src/commands/define.js";
@@ -11,7 +11,7 @@ import { COMMAND_TREE, isGroup, type CommandEntry } from "../../src/commands/reg
 import { takesBooleanWord, takesValue } from "../../src/cli/flag-words.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { apiEnv } from "../helpers/run-cli.js";
-import { registeredLeaves, seededReadLine, type RegisteredLeaf } from "../helpers/commands.js";
+import { registeredLeaves, type RegisteredLeaf } from "../helpers/commands.js";
 import { firstExample } from "../helpers/examples.js";
 import { KIND_FIXTURES, PLAIN_VALUE, SERVICE, type KindFixture } from "../helpers/argument-fixtures.js";
 
@@ -37,7 +37,7 @@ interface Slot {
 }
 
 /** The example's words for arguments and flag values, each with its fixture; the zone's word. */
-function slotsOf({ definition }: RegisteredLeaf, words: readonly string[]): { slots: Slot[]; zone: number[] } {
+function slotsOf({ path, definition }: RegisteredLeaf, words: readonly string[]): { slots: Slot[]; zone: number[] } {
   const options: OptionSpec[] = Object.values(definition.options ?? {});
   const args = declaredArguments(definition);
   const singleUse = new Set(definition.singleUse ?? []);
@@ -52,7 +52,7 @@ function slotsOf({ definition }: RegisteredLeaf, words: readonly string[]): { sl
     const word = words[i]!;
     if (!word.startsWith("-") || word === "-") {
       const arg = args[position++];
-      if (!arg) throw new Error(`surplus argument ${word}`);
+      if (!arg) throw new Error(`exo ${path.join(" ")}: its first example has a word too many, ${word} (test/cli/help-examples.test.ts says more)`);
       slots.push({ index: i, fixture: KIND_FIXTURES[arg.kind], own: singleUse.has(arg.name), kind: arg.kind });
       continue;
     }
@@ -88,14 +88,9 @@ function exampleCase(leaf: RegisteredLeaf): CommandCase | undefined {
   };
 }
 
-const API_LEAVES = (await registeredLeaves()).filter((leaf) => registeredApiCommands().includes(leaf.path.join(" ")));
+const API_COMMANDS = registeredApiCommands();
 
-export const COMMAND_CASES: readonly CommandCase[] = API_LEAVES.flatMap((leaf) => {
-  const derived = exampleCase(leaf);
-  if (derived) return [derived];
-  const line = seededReadLine(leaf, ZONE);
-  return line ? [{ name: leaf.path.join(" "), prepare: async () => line }] : [];
-});
+export const COMMAND_CASES: readonly CommandCase[] = (await registeredLeaves()).flatMap((leaf) => (API_COMMANDS.includes(leaf.path.join(" ")) ? (exampleCase(leaf) ?? []) : []));
 
 /** Why a command has no case, in what to declare. */
 export const MISSING_CASE =
