@@ -144,6 +144,13 @@ export interface CommandDefinition<A extends ArgumentsShape = ArgumentsShape, O 
    * and so does a --wait-timeout that gave up (awaitOperation).
    */
   changeCheck?: (args: InferArguments<A, OA>, opts: InferOptions<O>, zone: string) => readonly string[];
+  /**
+   * The arguments and flags (by argument name, or flag long name) whose word a successful run uses
+   * up, so that the same line would fail when run again: the service, user, ACL or endpoint it
+   * deletes or attaches, or a value the API takes only once (an ACL's topic). The tables that run
+   * each command many times (test/faults/) give every run a word of its own for these.
+   */
+  singleUse?: readonly string[];
   /** asks before changing (see ConfirmationRule) */
   confirms?: ConfirmationRule<A, O, OA>;
   run(ctx: CommandContext, args: InferArguments<A, OA>, opts: InferOptions<O>): Promise<CommandOutput>;

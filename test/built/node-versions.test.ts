@@ -108,11 +108,11 @@ describe.runIf(fetched.length > 0)(`the built CLI on Node ${fetched.map((n) => n
   it.each(fetched)("Node $version: the first run makes a code cache, the runs after it use it unchanged", async (node) => {
     const runtime = runtimeName(`v${node.version}`, process.arch, [], undefined);
     const source = createHash("sha256").update(readFileSync(join(ROOT, "dist", "exo.cjs"))).digest("hex");
-    const show = ["dbaas", "show", SERVICE, "--output-template", "{{.Name}} {{.Plan}} {{.Kafka.AuthenticationMethods.SASL}}"];
+    const show = ["dbaas", "show", SERVICE, "--output-template", "{{.Name}} {{.Plan}} {{.Type}}"];
     const cacheHome = tempDir("exo-cache-home-");
     const file = join(cacheHome, "exo-dbaas", "code-cache", `exo-${runtime}.cache`);
     const first = await exo(node, show, cacheHome);
-    expect(first).toEqual({ exitCode: 0, stdout: "test-kafka startup-2 false", stderr: "" });
+    expect(first).toEqual({ exitCode: 0, stdout: "test-kafka startup-2 kafka", stderr: "" });
     expect(readCodeCache(file, { source, runtime })?.commands).toEqual(["dbaas show"]);
     // V8 took it: a run whose cache is rejected writes it again
     const written = statSync(file);

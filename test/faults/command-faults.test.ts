@@ -11,7 +11,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../../src/api/client.js";
 import { startEmulator, type Emulator, type FaultRule, type RecordedRequest } from "../../src/emulator/index.js";
 import { runCli, type CliResult } from "../helpers/run-cli.js";
-import { cliEnv, COMMAND_CASES, registeredApiCommands, settle, setupClient, type CommandCase } from "./commands.js";
+import { registeredLeaves } from "../helpers/commands.js";
+import { KIND_FIXTURES } from "../helpers/argument-fixtures.js";
+import { declaredArguments } from "../../src/commands/argument-kinds.js";
+import type { ValueKind } from "../../src/commands/define.js";
+import { cliEnv, COMMAND_CASES, MISSING_CASE, registeredApiCommands, settle, setupClient, type CommandCase } from "./commands.js";
 
 let emulator: Emulator;
 let api: ApiClient;
@@ -55,7 +59,21 @@ function expectOneLineFailure(result: CliResult, pattern: RegExp): void {
 
 it("every registered dbaas command has a fault case", () => {
   const missing = registeredApiCommands().filter((name) => !COMMAND_CASES.some((c) => c.name === name));
-  expect(missing, "a command that changes something or takes an argument the seed lacks: write its case in test/faults/commands.ts").toEqual([]);
+  expect(missing, MISSING_CASE).toEqual([]);
+});
+
+it("every singleUse name is an argument or a flag of its command, and each run gets a word of its own", async () => {
+  const wrong = (await registeredLeaves()).flatMap(({ path, definition }) => {
+    const kinds = new Map<string, ValueKind | undefined>([
+      ...declaredArguments(definition).map((a) => [a.name, a.kind] as const),
+      ...Object.values(definition.options ?? {}).map((o) => [o.long, o.names] as const),
+    ]);
+    return (definition.singleUse ?? []).filter((name) => {
+      const kind = kinds.get(name);
+      return !kinds.has(name) || (kind !== undefined && !KIND_FIXTURES[kind].own);
+    }).map((name) => `${path.join(" ")}: ${name}`);
+  });
+  expect(wrong, "name an argument or a flag (long name); a kind used up by a run needs an `own` fixture in test/helpers/argument-fixtures.ts").toEqual([]);
 });
 
 describe.each(COMMAND_CASES)("$name", (cmd) => {
@@ -66,7 +84,8 @@ describe.each(COMMAND_CASES)("$name", (cmd) => {
 
   beforeAll(async () => {
     const clean = await run(cmd);
-    expect(clean.result.stderr).not.toContain("error");
+    // a case runs many times: a line that fails once its target is used up declares it `singleUse`
+    expect(clean.result.stderr, "a clean run fails: does the command use up an argument it does not declare singleUse?").not.toContain("error");
     expect(clean.result.exitCode).toBe(0);
     const read = clean.requests.find(isRead);
     if (!read) throw new Error(`${cmd.name} made no read`);

@@ -1,17 +1,22 @@
-// Every command of the CLI as a runnable case against a seeded emulator: the arguments, and the
-// state it needs first (made through the API, so a case never depends on another command).
-// Names are unique per call, so a case can run any number of times on the same emulator.
+// Every command of the CLI as a runnable case against a seeded emulator, derived from its
+// declaration: the first example of its help that runs it, each argument (and each flag value
+// naming a kind) replaced by a fixture of its kind (test/helpers/argument-fixtures.ts): an existing
+// target, or one made for the run when the command declares the argument `singleUse`; -z names
+// the test zone, and a command that asks first gets -f. So a new command has its case the moment
+// it is registered.
 import { ApiClient } from "../../src/api/client.js";
-import { createKafkaService, createKafkaTopicAcl, createKafkaUser, getKafkaAclConfig, getKafkaService, listServices } from "../../src/api/dbaas.js";
+import { declaredArguments } from "../../src/commands/argument-kinds.js";
+import type { OptionSpec, ValueKind } from "../../src/commands/define.js";
 import { COMMAND_TREE, isGroup, type CommandEntry } from "../../src/commands/registry.js";
+import { takesBooleanWord, takesValue } from "../../src/cli/flag-words.js";
 import type { Emulator } from "../../src/emulator/index.js";
-import { tempDir } from "../helpers/temp-dir.js";
-import { EXTERNAL_CASES } from "./external-commands.js";
 import { apiEnv } from "../helpers/run-cli.js";
-import { registeredLeaves, seededReadLine } from "../helpers/commands.js";
+import { registeredLeaves, type RegisteredLeaf } from "../helpers/commands.js";
+import { firstExample } from "../helpers/examples.js";
+import { KIND_FIXTURES, PLAIN_VALUE, SERVICE, type KindFixture } from "../helpers/argument-fixtures.js";
 
 export const ZONE = "de-muc-1";
-export const SERVICE = "test-kafka";
+export { SERVICE };
 
 export interface CommandCase {
   /** command path, e.g. "dbaas user show" */
@@ -22,88 +27,74 @@ export interface CommandCase {
   costly?: boolean;
 }
 
-let counter = 0;
-const unique = (prefix: string) => `${prefix}${process.pid % 1000}x${++counter}`;
-const freshDir = () => tempDir("exo-faults-");
-
-// creating a user costs a key pair: commands that do not consume it share one
-let sharedUser: Promise<string> | undefined;
-const existingUser = (api: ApiClient) => (sharedUser ??= newUser(api));
-
-async function newUser(api: ApiClient): Promise<string> {
-  const username = unique("u");
-  await createKafkaUser(api, SERVICE, username);
-  return username;
+/** A word of the example to replace by a fixture. */
+interface Slot {
+  index: number;
+  fixture: KindFixture;
+  own: boolean;
+  /** what the word names, if anything */
+  kind?: ValueKind;
 }
 
-// A case whose write failed leaves its victim in place: the next case reuses it rather than
-// paying for another service or user.
-let doomedService: string | undefined;
-async function serviceToDelete(api: ApiClient): Promise<string> {
-  if (doomedService && (await listServices(api)).some((s) => s.name === doomedService)) return doomedService;
-  doomedService = unique("doomed");
-  await createKafkaService(api, doomedService, { plan: "startup-2", "termination-protection": false });
-  return doomedService;
+/** The example's words for arguments and flag values, each with its fixture; the zone's word. */
+function slotsOf({ path, definition }: RegisteredLeaf, words: readonly string[]): { slots: Slot[]; zone: number[] } {
+  const options: OptionSpec[] = Object.values(definition.options ?? {});
+  const args = declaredArguments(definition);
+  const singleUse = new Set(definition.singleUse ?? []);
+  const slots: Slot[] = [];
+  const zone: number[] = [];
+  const valueSlot = (index: number, spec: OptionSpec | undefined) => {
+    if (spec?.long === "zone") zone.push(index);
+    else if (spec) slots.push({ index, fixture: spec.names ? KIND_FIXTURES[spec.names] : PLAIN_VALUE, own: singleUse.has(spec.long), kind: spec.names });
+  };
+  let position = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (!word.startsWith("-") || word === "-") {
+      const arg = args[position++];
+      if (!arg) throw new Error(`exo ${path.join(" ")}: its first example has a word too many, ${word} (test/cli/help-examples.test.ts says more)`);
+      slots.push({ index: i, fixture: KIND_FIXTURES[arg.kind], own: singleUse.has(arg.name), kind: arg.kind });
+      continue;
+    }
+    const name = word.split("=")[0]!;
+    const spec = options.find((o) => name === `--${o.long}` || (o.short !== undefined && name === `-${o.short}`));
+    if (takesValue(name, options) && !word.includes("=")) valueSlot(++i, spec);
+    else if (takesBooleanWord(name, words[i + 1], options)) i++;
+  }
+  return { slots, zone };
 }
 
-let doomedUser: string | undefined;
-async function userToDelete(api: ApiClient): Promise<string> {
-  if (doomedUser && ((await getKafkaService(api, SERVICE)).users ?? []).some((u) => u.username === doomedUser)) return doomedUser;
-  return (doomedUser = await newUser(api));
-}
-
-/** The cases of the commands that need state made first, or flags: written out. */
-const WRITTEN: readonly CommandCase[] = [
-  // without -z: every zone is listed
-  { name: "dbaas list", prepare: async () => ["dbaas", "list"] },
-  { name: "dbaas type show", prepare: async () => ["dbaas", "type", "show", "kafka", "--plans"] },
-  { name: "dbaas update", prepare: async () => ["dbaas", "update", SERVICE, "--force", "--kafka-ip-filter", "10.0.0.0/8"] },
-  { name: "dbaas create", costly: true, prepare: async () => ["dbaas", "create", "kafka", "startup-2", unique("svc")] },
-  {
-    name: "dbaas delete",
-    costly: true,
-    prepare: async (api) => ["dbaas", "delete", await serviceToDelete(api), "--force"],
-  },
-  { name: "dbaas user create", costly: true, prepare: async () => ["dbaas", "user", "create", SERVICE, unique("u")] },
-  { name: "dbaas user delete", costly: true, prepare: async (api) => ["dbaas", "user", "delete", SERVICE, await userToDelete(api), "--force"] },
-  { name: "dbaas user reset-credentials", prepare: async (api) => ["dbaas", "user", "reset-credentials", SERVICE, await existingUser(api)] },
-  { name: "dbaas user reveal-secrets", prepare: async (api) => ["dbaas", "user", "reveal-secrets", SERVICE, await existingUser(api)] },
-  {
-    name: "dbaas user rotate",
-    costly: true,
-    prepare: async (api) => ["dbaas", "user", "rotate", SERVICE, await userToDelete(api), unique("v"), "--dir", freshDir()],
-  },
-  {
-    name: "dbaas acl create",
-    prepare: async () => ["dbaas", "acl", "create", SERVICE, "--username", "app", "--topic", unique("t"), "--permission", "read"],
-  },
-  {
-    name: "dbaas acl delete",
+/** The case derived from the command's first example, undefined without one. */
+function exampleCase(leaf: RegisteredLeaf): CommandCase | undefined {
+  const example = firstExample(leaf);
+  if (!example) return undefined;
+  const words = example.slice(leaf.path.length);
+  const { slots, zone } = slotsOf(leaf, words);
+  const force = leaf.definition.confirms && !words.some((w) => w === "-f" || w === "--force") ? ["--force"] : [];
+  const costly = slots.some((s) => s.fixture.costly === (s.own && s.fixture.own ? "own" : "shared"));
+  return {
+    name: leaf.path.join(" "),
+    costly: costly || undefined,
     async prepare(api) {
-      const topic = unique("t");
-      await createKafkaTopicAcl(api, SERVICE, { username: "app", topic, permission: "read" });
-      const acls = await getKafkaAclConfig(api, SERVICE);
-      const id = (acls["topic-acl"] ?? []).find((a) => a.topic === topic)?.id;
-      if (!id) throw new Error(`ACL for ${topic} not found`);
-      return ["dbaas", "acl", "delete", SERVICE, id, "--force"];
+      const byKind = new Map(slots.flatMap((s) => (s.kind ? [[s.kind, words[s.index]!] as const] : [])));
+      const line = [...words];
+      for (const i of zone) line[i] = ZONE;
+      for (const slot of slots) {
+        const make = slot.own && slot.fixture.own ? slot.fixture.own : slot.fixture.shared;
+        line[slot.index] = await make(api, { word: words[slot.index]!, byKind });
+      }
+      return [...leaf.path, ...line, ...force];
     },
-  },
-  { name: "dbaas logs", prepare: async () => ["dbaas", "logs", SERVICE, "--limit", "3"] },
-  { name: "dbaas credentials download", prepare: async () => ["dbaas", "credentials", "download", SERVICE, "--dir", freshDir()] },
-  ...EXTERNAL_CASES,
-];
+  };
+}
 
-/**
- * Every other command whose arguments the seeded emulator has and that changes nothing runs as its
- * declaration gives (seededReadLine), so a new read command has its case the moment it is registered.
- */
-const GENERATED: readonly CommandCase[] = (await registeredLeaves()).flatMap((leaf) => {
-  const name = leaf.path.join(" ");
-  const line = WRITTEN.some((c) => c.name === name) ? undefined : seededReadLine(leaf, ZONE);
-  return line && registeredApiCommands().includes(name) ? [{ name, prepare: async () => line }] : [];
-});
+const API_COMMANDS = registeredApiCommands();
 
-export const COMMAND_CASES: readonly CommandCase[] = [...GENERATED, ...WRITTEN];
+export const COMMAND_CASES: readonly CommandCase[] = (await registeredLeaves()).flatMap((leaf) => (API_COMMANDS.includes(leaf.path.join(" ")) ? (exampleCase(leaf) ?? []) : []));
+
+/** Why a command has no case, in what to declare. */
+export const MISSING_CASE =
+  "give the command an `Examples:` line in its helpFooter that runs it: its first one, with fixtures for its arguments (test/helpers/argument-fixtures.ts), is its fault case; declare `singleUse` the arguments a run uses up";
 
 /** Command paths of the registry's leaves (other than the local ones), to check every command has a case. */
 export function registeredApiCommands(): string[] {

@@ -13,6 +13,7 @@ import { orResourceNotFound, serviceNotFound } from "./shared/service.js";
 export default defineCommand({
   args: { name: "service" },
   changeCheck: (_args, _opts, zone) => ["exo", "dbaas", "list", "-z", zone],
+  singleUse: ["name"],
   confirms: { verb: "delete", subject: (args) => args.name },
   options: {
     force: forceFlag(),

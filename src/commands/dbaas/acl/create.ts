@@ -16,6 +16,7 @@ permission admin, read, readwrite or write) or a Schema Registry ACL
 (--resource, permission schema_registry_read or schema_registry_write).`,
   args: { name: "service" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "acl", "list", args.name, "-z", zone],
+  singleUse: ["topic"],
   options: {
     username: flag.string("username", { description: "username or pattern (* and ? wildcards) the ACL applies to" }),
     topic: flag.string("topic", { description: "topic name or pattern (* and ? wildcards)" }),

@@ -13,6 +13,7 @@ export default defineCommand({
 the id "exo dbaas acl list" shows.`,
   args: { name: "service", "acl-id": "ACL id" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "acl", "list", args.name, "-z", zone],
+  singleUse: ["acl-id"],
   confirms: { verb: "delete ACL", subject: (args) => args["acl-id"] },
   options: {
     zone: zoneFlag("Database Service zone"),

@@ -15,6 +15,7 @@ Services still attached to it should be detached first
 ${ENDPOINT_HELP_NOTES.split("\n\n")[0]}`,
   args: { type: "endpoint type", id: "endpoint id" },
   changeCheck: () => ["exo", "dbaas", "external-endpoint", "list"],
+  singleUse: ["id"],
   options: {
     waitTimeout: waitTimeoutFlag(),
   },

@@ -18,6 +18,7 @@ SERVICE" shows the new integration and its ID.
 ${ZONE_NOTE}`,
   args: { type: "endpoint type" },
   changeCheck: (_args, opts) => ["exo", "dbaas", "external-integration", "list", opts.sourceServiceName ?? ""],
+  singleUse: ["destination-endpoint-id"],
   options: {
     sourceServiceName: flag.string("source-service-name", { names: "service", description: "DBaaS source service name" }),
     destinationEndpointId: flag.string("destination-endpoint-id", { names: "endpoint id", description: "Destination external endpoint id" }),

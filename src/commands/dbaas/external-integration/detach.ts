@@ -15,6 +15,7 @@ Prints nothing on success.
 ${ZONE_NOTE}`,
   args: { service: "service" },
   changeCheck: (args) => ["exo", "dbaas", "external-integration", "list", args.service],
+  singleUse: ["integration-id"],
   options: {
     integrationId: flag.string("integration-id", { names: "integration id", description: "External integration id" }),
     waitTimeout: waitTimeoutFlag(),

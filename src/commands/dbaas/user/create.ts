@@ -11,7 +11,7 @@ import { engineFlagsHelp, fetchKafkaService, MYSQL_AUTH_USAGE, checkMysqlAuthMet
 
 export default defineCommand({
   description: "This command creates a DBAAS user for the specified service.",
-  args: { name: "service", username: "user" },
+  args: { name: "service", username: "new user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "show", args.name, args.username, "-z", zone],
   options: {
     helpMysql: flag.bool("help-mysql", { description: "show usage for flags specific to the mysql type" }),

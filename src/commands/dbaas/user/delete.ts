@@ -11,6 +11,7 @@ export default defineCommand({
   description: "This command deletes a DBAAS user for the specified service.",
   args: { name: "service", username: "user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "list", args.name, "-z", zone],
+  singleUse: ["username"],
   confirms: { verb: "delete user", subject: (args) => args.username },
   options: {
     zone: zoneFlag("Database Service zone"),

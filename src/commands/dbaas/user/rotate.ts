@@ -43,6 +43,7 @@ Supported output template annotations:
   ${annotations(userRotateView)}`,
   args: { name: "service", old: "user", new: "new user" },
   changeCheck: (args, _opts, zone) => ["exo", "dbaas", "user", "list", args.name, "-z", zone],
+  singleUse: ["old"],
   options: {
     dir: flag.string("dir", { names: "directory", description: "directory for NEW's credentials files (default: the current directory)" }),
     force: flag.bool("force", { short: "f", description: "overwrite existing files that do not hold NEW's current credentials" }),
