@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { apiEnv, runCli } from "../helpers/run-cli.js";
 import { useCannedEmulator } from "../helpers/session.js";
-import { registeredLeaves, seededReadLine } from "../helpers/commands.js";
+import type { ApiClient } from "../../src/api/client.js";
+import { registeredLeaves } from "../helpers/commands.js";
+import { COMMAND_CASES, MISSING_CASE, registeredApiCommands, setupClient } from "../faults/commands.js";
+
+/** the API commands that change nothing (the dbaas kafka ones read a real broker's answers: test/broker/) */
+const REGISTERED_READS = (await registeredLeaves()).filter((leaf) => !leaf.definition.changeCheck && registeredApiCommands().includes(leaf.path.join(" "))).map((leaf) => leaf.path.join(" "));
 
 const t = useCannedEmulator();
 const SHOW = ["dbaas", "show", "test-kafka", "-z", "de-muc-1"];
@@ -26,6 +31,9 @@ const COMMANDS: string[][] = [
 // Pointers print as addresses (`{{.}}`, `-O text`), which differ from run to run, as in Go.
 const stable = (r: { exitCode: number; stdout: string; stderr: string }) => ({ ...r, stdout: r.stdout.replace(/0x[0-9a-f]+/g, "0xADDR") });
 const FORMATS: string[][] = [[], ["-O", "json"], ["-O", "text"], ["--output-template", "{{.}}"]];
+const FORMAT_FLAGS = new Set(["-O", "--output-format", "--output-template"]);
+/** LINE with its own output format flags (an example may give one) replaced by FORMAT */
+const withFormat = (line: string[], format: string[]) => [...line.filter((w, i) => !FORMAT_FLAGS.has(w) && !FORMAT_FLAGS.has(line[i - 1]!)), ...format];
 
 describe.each([false, true])("-Q (stdout is a terminal: %s)", (tty) => {
   it.each(COMMANDS.map((argv) => [argv.join(" "), argv] as const))("%s", async (_name, argv) => {
@@ -44,42 +52,40 @@ describe.each([false, true])("-Q (stdout is a terminal: %s)", (tty) => {
   });
 });
 
-// Every read command whose arguments the seeded emulator has (a service, its avnadmin user, the
-// kafka type) is run by its declaration alone; the others are listed here with why, or the table fails.
-const REGISTERED = await registeredLeaves();
+// Every read command runs from its declaration: its first help example, each argument a fixture of
+// its kind (test/faults/commands.ts, the fault table's cases); the few that cannot are listed with why.
 const NOT_GENERATED: Record<string, string> = {
-  "dbaas credentials download": "writes files: a second run finds them there (test/commands/dbaas/credentials/)",
   "dbaas credentials check": "reads the certificate files download wrote (test/commands/dbaas/credentials/)",
-  "dbaas external-endpoint show": "needs an endpoint made first, which the seed has not (test/commands/dbaas/external-endpoint/)",
-  "dbaas external-integration show": "needs an integration made first, which the seed has not",
-  "dbaas external-integration settings show": "needs a Datadog integration made first, which the seed has not",
 };
-/** the `dbaas kafka` commands read a real broker's answers (test/broker/) */
-const onBrokers = (path: readonly string[]) => path[0] === "dbaas" && path[1] === "kafka";
-const READS = REGISTERED.filter((leaf) => !leaf.definition.changeCheck && !onBrokers(leaf.path) && !(leaf.path.join(" ") in NOT_GENERATED));
-const GENERATED = READS.flatMap((leaf) => seededReadLine(leaf, "de-muc-1") ?? []).length;
+const READ_CASES = COMMAND_CASES.filter((c) => REGISTERED_READS.includes(c.name) && !(c.name in NOT_GENERATED));
 
 describe("-Q, generated from the registry", () => {
   let seeded: Emulator;
+  let api: ApiClient;
   beforeAll(async () => {
     seeded = await startEmulator({ port: 0, seed: true, operationDelayMs: 0 });
+    api = setupClient(seeded);
   });
   afterAll(() => seeded?.close());
 
   it("covers every read command, or says why not", () => {
-    const missing = READS.filter((leaf) => seededReadLine(leaf, "de-muc-1") === undefined).map((leaf) => leaf.path.join(" "));
-    expect(missing, "a read command taking an argument the seed lacks: give its kind a SEEDED_ARGUMENTS word (test/helpers/commands.ts) or list it in NOT_GENERATED with why").toEqual([]);
-    expect(GENERATED).toBeGreaterThan(10);
+    const missing = REGISTERED_READS.filter((name) => !(name in NOT_GENERATED) && !READ_CASES.some((c) => c.name === name));
+    expect(missing, MISSING_CASE).toEqual([]);
+    expect(READ_CASES.length).toBeGreaterThan(15);
   });
 
-  it.each(READS.map((leaf) => [leaf.path.join(" "), leaf] as const))("%s", async (_name, leaf) => {
-    const argv = seededReadLine(leaf, "de-muc-1");
-    if (!argv) return;
+  it.each(READ_CASES.map((c) => [c.name, c] as const))("%s", async (_name, readCase) => {
     const exo = (line: string[]) => runCli(line, { env: { ...apiEnv(seeded), EXOSCALE_ZONE: "de-muc-1" } });
     for (const format of FORMATS) {
-      const loud = await exo([...argv, ...format]);
-      expect(loud.exitCode, `${argv.join(" ")} ${format.join(" ")}: ${loud.stderr}`).toBe(0);
-      expect(stable(await exo(["-Q", ...argv, ...format]))).toEqual(stable({ exitCode: 0, stdout: loud.stdout, stderr: "" }));
+      // a line of its own for each run (a directory fixture is new each time), in this format only
+      const loudLine = withFormat(await readCase.prepare(api), format);
+      const quietLine = withFormat(await readCase.prepare(api), format);
+      const loud = await exo(loudLine);
+      expect(loud.exitCode, `${loudLine.join(" ")}: ${loud.stderr}`).toBe(0);
+      const quiet = await exo(["-Q", ...quietLine]);
+      // the loud run's words where the two lines differ (the paths of their directories)
+      const seen = quietLine.reduce((out, word, i) => (word === loudLine[i] ? out : out.replaceAll(word, loudLine[i]!)), quiet.stdout);
+      expect(stable({ ...quiet, stdout: seen })).toEqual(stable({ exitCode: 0, stdout: loud.stdout, stderr: "" }));
     }
   });
 });

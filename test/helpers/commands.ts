@@ -1,6 +1,6 @@
 // The registry's leaves with their declarations, for the tables that cover every command.
 import type { CommandDefinition } from "../../src/commands/define.js";
-import { declaredArguments, type ArgumentKind } from "../../src/commands/argument-kinds.js";
+import { type ArgumentKind } from "../../src/commands/argument-kinds.js";
 import { COMMAND_TREE, isGroup, type CommandEntry, type GroupEntry, type LeafEntry } from "../../src/commands/registry.js";
 
 export interface RegisteredLeaf {
@@ -50,19 +50,3 @@ export const ARGUMENT_SAMPLES: Record<ArgumentKind, { word: string; refusedAs?: 
   group: { word: "demo-group" },
   shell: { word: "bash" },
 };
-
-/** What the seeded emulator has, by argument kind: a command taking only these runs as generated. */
-export const SEEDED_ARGUMENTS: Partial<Record<ArgumentKind, string>> = { service: "test-kafka", "service type": "kafka", user: "avnadmin", shell: "bash" };
-
-/**
- * The line that runs a read command (one declaring no change) on the seeded emulator, with -z
- * when it takes one: undefined when it changes something or takes an argument the seed lacks.
- */
-export function seededReadLine({ path, definition }: RegisteredLeaf, zone: string): string[] | undefined {
-  if (definition.changeCheck) return undefined;
-  const words = declaredArguments(definition)
-    .filter((a) => !a.optional)
-    .map((a) => SEEDED_ARGUMENTS[a.kind]);
-  if (words.some((w) => w === undefined)) return undefined;
-  return [...path, ...(words as string[]), ...(takesZone(definition) ? ["-z", zone] : [])];
-}
