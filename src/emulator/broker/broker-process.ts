@@ -211,6 +211,11 @@ export class BrokerProcess {
     }
   }
 
+  /** Whether its JVM writes the class-data sharing archive at its exit. */
+  get writesArchive(): boolean {
+    return this.archiveWrite !== null && this.child !== null;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
