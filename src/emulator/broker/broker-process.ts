@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { renderLog4j2Properties, renderServerProperties, type BrokerPorts, type ClusterNode } from "./config.js";
+import { ARCHIVE_WRITE_MS, type ArchiveWrite } from "./class-sharing.js";
 import { BROKER_LAUNCHER_CLASS } from "./java-sources.js";
 import { JVM_FLAGS, type KafkaRuntime } from "./runtime.js";
 
@@ -63,6 +64,8 @@ export class BrokerProcess {
   private child: ChildProcess | null = null;
   private stopRequested = false;
   private exited: Promise<void> = Promise.resolve();
+  /** the class-data sharing archive this broker's JVM writes at its exit, if any */
+  private archiveWrite: ArchiveWrite | null = null;
 
   constructor(private readonly options: BrokerProcessOptions) {}
 
@@ -74,10 +77,11 @@ export class BrokerProcess {
     return join(this.options.dir, "data");
   }
 
-  private jvmArgs(heapMb: number): string[] {
+  private jvmArgs(heapMb: number, classSharingFlags = this.options.runtime.classSharing?.useFlags() ?? []): string[] {
     const { runtime, dir } = this.options;
     return [
       ...JVM_FLAGS,
+      ...classSharingFlags,
       `-Xmx${heapMb}m`,
       "-Xms32m",
       `-Dlog4j2.configurationFile=${join(dir, "log4j2.properties")}`,
@@ -120,13 +124,19 @@ export class BrokerProcess {
   }
 
   private spawnAndWait(propsFile: string): Promise<void> {
-    const { runtime, heapMb, startTimeoutMs } = this.options;
+    const { runtime, heapMb, startTimeoutMs, nodeId } = this.options;
+    // node 1 writes the class-data sharing archive when it is missing, the others start without it meanwhile
+    const archiveWrite = nodeId === 1 ? (runtime.classSharing?.startWriting() ?? null) : null;
+    this.archiveWrite = archiveWrite;
     // stdin stays open: the launcher exits when it closes, i.e. when this process dies.
-    const child = spawn(runtime.java, [...this.jvmArgs(heapMb), BROKER_LAUNCHER_CLASS, propsFile], {
+    const child = spawn(runtime.java, [...this.jvmArgs(heapMb, archiveWrite?.flags), BROKER_LAUNCHER_CLASS, propsFile], {
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child = child;
-    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    this.exited = new Promise((resolve) => {
+      child.once("error", () => void archiveWrite?.finish({ code: null, signal: null }).then(resolve));
+      child.once("exit", (code, signal) => void (archiveWrite?.finish({ code, signal }) ?? Promise.resolve()).then(resolve));
+    });
     let stderr = "";
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       stderr = (stderr + chunk).slice(-4000);
@@ -177,7 +187,7 @@ export class BrokerProcess {
     const child = this.child;
     if (!child) return;
     child.kill("SIGTERM");
-    const killer = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs);
+    const killer = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs + (this.archiveWrite ? ARCHIVE_WRITE_MS : 0));
     await this.exited;
     clearTimeout(killer);
     this.child = null;
@@ -199,6 +209,11 @@ export class BrokerProcess {
     } catch {
       return false;
     }
+  }
+
+  /** Whether its JVM writes the class-data sharing archive at its exit. */
+  get writesArchive(): boolean {
+    return this.archiveWrite !== null && this.child !== null;
   }
 
   get pid(): number | undefined {

@@ -16,7 +16,8 @@ export interface JavaToolRun {
 /** Resolves when the program exits with 0; else rejects with its last stderr line (or its exit code). */
 
 export async function runJavaTool(runtime: KafkaRuntime, run: JavaToolRun): Promise<void> {
-  const child = spawn(runtime.java, [...JVM_FLAGS, "-Xmx96m", ...(run.jvmFlags ?? []), "-cp", runtime.classpath, run.className, ...run.args], {
+  const jvmFlags = [...JVM_FLAGS, ...(runtime.classSharing?.useFlags() ?? []), "-Xmx96m", ...(run.jvmFlags ?? [])];
+  const child = spawn(runtime.java, [...jvmFlags, "-cp", runtime.classpath, run.className, ...run.args], {
     stdio: ["pipe", "ignore", "pipe"],
   });
   let stderr = "";

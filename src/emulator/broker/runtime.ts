@@ -1,23 +1,13 @@
-// Locates the Java runtime and the Kafka jars, and compiles the Java programs the provider runs beside them.
+// Locates the Java runtime and the Kafka jars, and the class path and class-data sharing archive of the JVMs run beside them.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
-import { mkdir, rename, rm, writeFile, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { archiveDir, ClassSharing, QUIET_CLASS_SHARING_FLAGS } from "./class-sharing.js";
+import { derivedParents, helperJar, jdkTool } from "./helper-jar.js";
 import { kafkaRelease, userCacheLibsDir } from "./jar-cache.js";
-import {
-  BROKER_LAUNCHER_CLASS,
-  BROKER_LAUNCHER_SOURCE,
-  CLUSTER_HEALTH_CLASS,
-  CLUSTER_HEALTH_SOURCE,
-  REASSIGN_CLASS,
-  REASSIGN_SOURCE,
-  USER_SYNC_CLASS,
-  USER_SYNC_SOURCE,
-} from "./java-sources.js";
 
 const run = promisify(execFile);
 
@@ -27,8 +17,10 @@ export interface KafkaRuntime {
   /** directory holding kafka_2.13-*.jar and every runtime dependency */
   libsDir: string;
   kafkaVersion: string;
-  /** classpath: the helper classes directory, then every jar of libsDir */
+  /** classpath: the helper programs' jar, then every jar of libsDir in name order */
   classpath: string;
+  /** the class-data sharing archive of this release, Java runtime and class path; null when no directory can hold it */
+  classSharing: ClassSharing | null;
 }
 
 /** JVM flags for a small, fast-starting process on a shared 2-core machine. */
@@ -38,6 +30,7 @@ export const JVM_FLAGS = [
   "-Xshare:auto",
   "-XX:-UsePerfData",
   "-Djava.awt.headless=true",
+  ...QUIET_CLASS_SHARING_FLAGS,
 ];
 
 /**
@@ -69,12 +62,12 @@ export async function kafkaRuntimeProblem(libsDir = defaultLibsDir()): Promise<s
 /** Why java or javac cannot be run, or null. */
 export async function javaProblem(): Promise<string | null> {
   try {
-    await run(javaExecutable(), ["-version"], { timeout: 20_000 });
+    await javaVersion(javaExecutable());
   } catch {
     return "java (17 or newer) not found on PATH or in JAVA_HOME";
   }
   try {
-    await run(javacFor(javaExecutable()), ["-version"], { timeout: 20_000 });
+    await run(jdkTool(javaExecutable(), "javac"), ["-version"], { timeout: 20_000 });
   } catch {
     return "javac (a JDK 17 or newer) not found on PATH or in JAVA_HOME";
   }
@@ -90,64 +83,17 @@ export function findKafkaVersion(libsDir: string): string | null {
   return null;
 }
 
-/**
- * Compiles the launcher and user-sync programs once per source/Kafka version, next to the jars (or, when that
- * directory is read-only, in a per-user temp directory), and returns the classes directory.
- */
-async function compileHelpers(java: string, libsDir: string, kafkaVersion: string): Promise<string> {
-  const sources = {
-    [BROKER_LAUNCHER_CLASS]: BROKER_LAUNCHER_SOURCE,
-    [USER_SYNC_CLASS]: USER_SYNC_SOURCE,
-    [CLUSTER_HEALTH_CLASS]: CLUSTER_HEALTH_SOURCE,
-    [REASSIGN_CLASS]: REASSIGN_SOURCE,
-  };
-  const hash = createHash("sha256").update(kafkaVersion).update(JSON.stringify(sources)).digest("hex").slice(0, 16);
-  const uid = process.getuid?.() ?? "user";
-  const parents = [dirname(libsDir), join(tmpdir(), `exo-emulator-kafka-${uid}`)];
-  let lastError: unknown;
-  for (const parent of parents) {
-    const target = join(parent, `helper-classes-${hash}`);
-    if (Object.keys(sources).every((name) => existsSync(join(target, `${name}.class`)))) return target;
-    try {
-      await mkdir(parent, { recursive: true, mode: 0o700 });
-      await compileInto(java, libsDir, sources, parent, target);
-      return target;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw new Error(`could not compile the broker helper programs: ${(lastError as Error)?.message ?? lastError}`);
-}
+const versions = new Map<string, Promise<string>>();
 
-async function compileInto(
-  java: string,
-  libsDir: string,
-  sources: Record<string, string>,
-  parent: string,
-  target: string,
-): Promise<void> {
-  // built beside the target so the final rename is atomic; a concurrent build of the same classes is harmless
-  const work = await mkdtemp(join(parent, ".build-"));
-  try {
-    const files: string[] = [];
-    for (const [name, source] of Object.entries(sources)) {
-      const file = join(work, `${name}.java`);
-      await writeFile(file, source);
-      files.push(file);
-    }
-    const out = join(work, "classes");
-    await mkdir(out);
-    await run(javacFor(java), ["-nowarn", "-cp", join(libsDir, "*"), "-d", out, ...files], { timeout: 120_000 });
-    await rename(out, target).catch((error: unknown) => {
-      if (!existsSync(target)) throw error;
-    });
-  } finally {
-    await rm(work, { recursive: true, force: true });
+/** What `java -version` says (the runtime's identity), asked once per executable. */
+function javaVersion(java: string): Promise<string> {
+  let version = versions.get(java);
+  if (!version) {
+    version = run(java, ["-version"], { timeout: 20_000 }).then(({ stderr }) => stderr);
+    versions.set(java, version);
+    version.catch(() => versions.delete(java));
   }
-}
-
-function javacFor(java: string): string {
-  return java === "java" ? "javac" : join(dirname(java), "javac");
+  return version;
 }
 
 export async function loadKafkaRuntime(libsDir = defaultLibsDir()): Promise<KafkaRuntime> {
@@ -155,6 +101,19 @@ export async function loadKafkaRuntime(libsDir = defaultLibsDir()): Promise<Kafk
   if (problem) throw new Error(`real Kafka broker unavailable: ${problem}`);
   const kafkaVersion = findKafkaVersion(libsDir) as string;
   const java = javaExecutable();
-  const classesDir = await compileHelpers(java, libsDir, kafkaVersion);
-  return { java, libsDir, kafkaVersion, classpath: [classesDir, join(libsDir, "*")].join(delimiter) };
+  const jars = readdirSync(libsDir).filter((name) => name.endsWith(".jar")).sort().map((name) => join(libsDir, name));
+  const classpath = [await helperJar(java, libsDir, kafkaVersion), ...jars].join(delimiter);
+  return { java, libsDir, kafkaVersion, classpath, classSharing: await classSharingFor(java, libsDir, kafkaVersion, classpath) };
+}
+
+/** The archive is named by everything it depends on: the runtime, the class path and each jar's size and date. */
+async function classSharingFor(java: string, libsDir: string, kafkaVersion: string, classpath: string): Promise<ClassSharing | null> {
+  const dir = await archiveDir(derivedParents(libsDir));
+  if (!dir) return null;
+  const hash = createHash("sha256").update(await javaVersion(java)).update(`\0${classpath}`);
+  for (const jar of classpath.split(delimiter)) {
+    const { size, mtimeMs } = statSync(jar);
+    hash.update(`\0${size} ${mtimeMs}`);
+  }
+  return new ClassSharing(dir, `${kafkaVersion}-${hash.digest("hex").slice(0, 16)}`);
 }
