@@ -21,14 +21,15 @@ export async function startBootstrapForwarder(host: string, port: number, target
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   };
-  const server: Server = createServer({ pauseOnConnect: true }, (client) => {
+  // no Nagle on either side: a TLS handshake is several small writes, each waiting for the other side's delayed ACK
+  const server: Server = createServer({ pauseOnConnect: true, noDelay: true }, (client) => {
     track(client);
     client.on("error", () => undefined);
     const remaining = [...targets()];
     const tryNext = () => {
       const target = remaining.shift();
       if (target === undefined || client.destroyed) return void client.destroy();
-      const upstream = connect({ host, port: target });
+      const upstream = connect({ host, port: target, noDelay: true });
       track(upstream);
       // refused (a node down): the next one
       upstream.once("error", tryNext);
