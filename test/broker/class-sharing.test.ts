@@ -1,37 +1,21 @@
-// The brokers' class-data sharing archive: written once by node 1 at its clean exit, then mapped by the next JVMs;
-// a damaged archive costs only speed and never reaches a JVM's stdout (read for the broker's readiness).
-import { execFile } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, rm, symlink, truncate } from "node:fs/promises";
+// The brokers' class-data sharing archive: where it is kept, which file counts as it, and that an unusable one never
+// reaches a JVM's stdout (read for the broker's readiness), how a JVM writes it. Mapped by restarted brokers, a damaged
+// one never mapped: test/broker/rolling-restart.test.ts, on its cluster.
+import { execFile, spawn } from "node:child_process";
+import { existsSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClassSharing } from "../../src/emulator/broker/class-sharing.js";
-import { createRealBrokerProvider } from "../../src/emulator/broker/index.js";
 import { kafkaRelease } from "../../src/emulator/broker/jar-cache.js";
 import { JVM_FLAGS, kafkaRuntimeProblem, loadKafkaRuntime, type KafkaRuntime } from "../../src/emulator/broker/runtime.js";
 import { ROOT } from "../helpers/built-cli.js";
-import { createCa } from "./pki.js";
 
 const run = promisify(execFile);
 const JARS = join(ROOT, ".cache", "kafka", kafkaRelease("3.8").version);
 const missing = await kafkaRuntimeProblem(JARS);
-
-/** The broker JVMs whose class path is in `libsDir`, and whether each maps `archive`. */
-function brokerJvms(libsDir: string, archive: string): { pid: string; mapsArchive: boolean }[] {
-  return readdirSync("/proc")
-    .filter((pid) => /^\d+$/.test(pid))
-    .flatMap((pid) => {
-      try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        if (!cmdline.includes(libsDir) || !cmdline.includes("ExoBrokerLauncher")) return [];
-        return [{ pid, mapsArchive: readFileSync(`/proc/${pid}/maps`, "utf8").includes(archive) }];
-      } catch {
-        return [];
-      }
-    });
-}
 
 describe.skipIf(missing !== null || process.platform !== "linux")("class-data sharing of the broker JVMs", () => {
   let work: string;
@@ -53,19 +37,6 @@ describe.skipIf(missing !== null || process.platform !== "linux")("class-data sh
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  async function startService(name: string): Promise<{ close: () => Promise<void>; jvms: () => { pid: string; mapsArchive: boolean }[] }> {
-    const ca = await createCa("class sharing CA");
-    const provider = createRealBrokerProvider({ libsDir, brokers: 1, dataDir: join(work, "data", name) });
-    try {
-      await provider.ensureService({ name, caCertPem: ca.certPem, caKeyPem: ca.keyPem, users: [], topicAcls: [], saslEnabled: false });
-    } catch (error) {
-      await provider.close();
-      throw error;
-    }
-    expect(provider.status(name)).toBe("running");
-    return { close: () => provider.close(), jvms: () => brokerJvms(libsDir, sharing.archive() ?? "no archive") };
-  }
-
   it("keeps the archive in a cds directory beside the jars, named by release, of jars only", () => {
     expect(sharing.dir).toBe(join(work, "kafka", "cds"));
     expect(sharing.key).toMatch(/^3\.8\.1-[0-9a-f]{16}$/);
@@ -84,24 +55,47 @@ describe.skipIf(missing !== null || process.platform !== "linux")("class-data sh
     expect(stdout).toMatch(/^[\w-]{22}\n$/);
   }, 60_000);
 
-  it("writes the archive at node 1's exit, then maps it; a truncated one is written again, never used", async () => {
+  it("finds an archive only at the size its name says: any other file of its key is removed, never given to a JVM", () => {
     expect(sharing.archive()).toBeNull();
-    const first = await startService("first");
-    expect(first.jvms()).toEqual([expect.objectContaining({ mapsArchive: false })]);
-    await first.close();
+    expect(sharing.useFlags()).toEqual([]);
+    const whole = join(sharing.dir, `${sharing.key}-1000.jsa`);
+    writeFileSync(whole, Buffer.alloc(1000));
+    expect(sharing.archive()).toBe(whole);
+    expect(sharing.useFlags()).toEqual([`-XX:SharedArchiveFile=${whole}`]);
+    // cut short, as by a full disk or a killed copy
+    truncateSync(whole, 500);
+    expect(sharing.useFlags()).toEqual([]);
+    expect(existsSync(whole)).toBe(false);
+    // another release's archive is not this one's
+    writeFileSync(join(sharing.dir, `3.7.2-0123456789abcdef-10.jsa`), Buffer.alloc(10));
+    expect(sharing.archive()).toBeNull();
+  });
+
+  it("a JVM given the write flags leaves the archive at its clean exit, named by its size; the next JVM maps it; a killed one leaves nothing", async () => {
+    const storageTool = (flags: string[]) => [...JVM_FLAGS, ...flags, "-cp", runtime.classpath, "kafka.tools.StorageTool", "random-uuid"];
+    const killed = sharing.startWriting()!;
+    // one writer at a time
+    expect(sharing.startWriting()).toBeNull();
+    const child = spawn(runtime.java, storageTool(killed.flags), { stdio: "ignore" });
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      child.once("spawn", () => child.kill("SIGKILL"));
+      child.once("exit", (code, signal) => resolve({ code, signal }));
+    });
+    await killed.finish(exit);
+    expect(sharing.archive()).toBeNull();
+    const ours = () => readdirSync(sharing.dir).filter((name) => name.startsWith(sharing.key));
+    expect(ours()).toEqual([]);
+
+    const write = sharing.startWriting()!;
+    await run(runtime.java, storageTool(write.flags), { timeout: 60_000 });
+    await write.finish({ code: 0, signal: null });
     const archive = sharing.archive()!;
-    expect(archive).toMatch(/-\d+\.jsa$/);
-    expect(readdirSync(sharing.dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-
-    const second = await startService("second");
-    expect(second.jvms()).toEqual([expect.objectContaining({ mapsArchive: true })]);
-    await second.close();
-
-    // Java 17 crashes (SIGBUS) mapping a truncated archive
-    await truncate(archive, Math.floor(statSync(archive).size / 2));
-    const third = await startService("third");
-    expect(third.jvms()).toEqual([expect.objectContaining({ mapsArchive: false })]);
-    await third.close();
-    expect(sharing.archive()).not.toBeNull();
-  }, 240_000);
+    expect(archive).toBe(join(sharing.dir, `${sharing.key}-${statSync(archive).size}.jsa`));
+    expect(ours()).toEqual([basename(archive)]);
+    expect(sharing.startWriting()).toBeNull();
+    // -Xshare:on: the JVM fails rather than run without the archive
+    const { stdout } = await run(runtime.java, storageTool([...sharing.useFlags(), "-Xshare:on"]), { timeout: 60_000 });
+    expect(stdout).toMatch(/^[\w-]{22}\n$/);
+    rmSync(archive);
+  }, 60_000);
 });

@@ -1,32 +1,48 @@
 // A rolling restart of a three-broker cluster loses nothing: a Java producer (acks=all, idempotent) writes numbered
 // records without pause to a topic with three replicas and min.insync.replicas=2 while `exo dbaas update
-// --kafka-enable-sasl-auth true`, then a maintenance start, restart the brokers one at a time; the service says
-// rebalancing meanwhile, and a consumer then reads every record once, in order per partition. Then `dbaas logs` shows
-// the brokers' own lines, the emulator's log tells each broker's steps. Brokers killed and started through the
-// control API: the service carries on, a later change brings a dead node back, the bootstrap address survives node 1
-// down. Plan changes resize the same cluster (3 → 6 → 3 nodes, partitions moved off before a node leaves). The
-// brokers' logs outlive the cluster. Every case shares this one cluster.
+// --kafka-enable-sasl-auth true` restarts the brokers one at a time, while node 1 is killed (the service answers, a
+// fresh client bootstraps through the service URI), and while a maintenance starts node 1 again first, then restarts
+// the others in turn; the service says rebalancing meanwhile, and a consumer then reads every record once, in order
+// per partition. The restarted brokers map the class-data sharing archive (node 1 writes it at its exit when there is
+// none); a damaged one is never mapped (a node started again through the control API runs without it). `dbaas logs` shows the brokers' own lines, the emulator's log
+// tells each broker's steps. Plan changes resize the same cluster (3 → 6 → 3 nodes, partitions moved off before a
+// node leaves). The brokers' logs outlive the cluster. Every case shares this one cluster, the cases in order.
 import { execFile, spawn } from "node:child_process";
-import { connect } from "node:net";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClassSharing } from "../../src/emulator/broker/class-sharing.js";
 import { createRealBrokerProvider, type RealKafkaBrokerProvider } from "../../src/emulator/broker/index.js";
 import { kafkaRelease } from "../../src/emulator/broker/jar-cache.js";
+import { loadKafkaRuntime } from "../../src/emulator/broker/runtime.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { call } from "../emulator/client.js";
 import { ROOT } from "../helpers/built-cli.js";
 import { apiEnv, runCli } from "../helpers/run-cli.js";
+import { brokerJvms } from "./broker-jvms.js";
 import { missingPrerequisite, runScript } from "./kafka-python.js";
 
 const run = promisify(execFile);
-const missing = await missingPrerequisite("rolling restart test");
-const KAFKA_LIBS = join(ROOT, ".cache", "kafka", kafkaRelease("3.8").version);
+const missing = process.platform === "linux" ? await missingPrerequisite("rolling restart test") : "reads /proc";
+const RELEASE = kafkaRelease("3.8").version;
+const KAFKA_LIBS = join(ROOT, ".cache", "kafka", RELEASE);
 const SERVICE = "rolling";
 const ZONE = "de-muc-1";
 const TOPIC = "numbered";
+
+/** The numbered producer (NumberedRecords.java) running beside the cluster's changes. */
+interface NumberedProducer {
+  /** resolves once the cluster acknowledged at least `count` records in all */
+  untilAcked(count: number): Promise<void>;
+  acked(): number;
+  /** closes its stdin: it flushes, exits, and says how many it sent and how many failed */
+  finish(): Promise<{ code: number | null; sent: number; failed: number; errors: string }>;
+}
 
 describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", () => {
   let emulator: Emulator;
@@ -34,6 +50,10 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
   let env: Record<string, string>;
   let kept: string;
   let brokers: RealKafkaBrokerProvider;
+  let sharing: ClassSharing;
+  /** the class-data sharing archive the brokers map after the first rolling restart */
+  let archive: string;
+  let producer: NumberedProducer;
   const emulatorLog: string[] = [];
   const cli = async (...argv: string[]) => {
     const result = await runCli([...argv, "-z", ZONE], { env, cwd: work });
@@ -53,12 +73,44 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     }
     throw new Error(`no rolling restart seen: ${seen.join(", ")}`);
   };
+  const properties = () => join(work, "certs", "avnadmin.client.properties");
   const java = (...args: string[]) => ["-cp", `${join(work, "classes")}:${KAFKA_LIBS}/*`, "NumberedRecords", ...args];
-  /** records the numbered producer wrote per topic, read back in full after the cluster changed */
-  const written = new Map<string, string>();
-  const readBack = async (topic: string) => {
-    const { stdout } = await run("java", java("check", join(work, "certs", "avnadmin.client.properties"), topic, written.get(topic)!), { cwd: work, timeout: 120_000 });
+  /** records the numbered producer wrote, read back in full after the cluster changed */
+  let written = 0;
+  const readBack = async () => {
+    const { stdout } = await run("java", java("check", properties(), TOPIC, String(written)), { cwd: work, timeout: 120_000 });
     return stdout.trim();
+  };
+  const startProducer = (): NumberedProducer => {
+    const child = spawn("java", java("produce", properties(), TOPIC), { cwd: work });
+    let acked = 0;
+    let summary = "";
+    let errors = "";
+    let exitCode: number | null | undefined;
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const progress = /^acked (\d+)$/.exec(line);
+      if (progress) acked = Number(progress[1]);
+      else summary += line;
+    });
+    child.stderr.on("data", (d) => (errors += d));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve((exitCode = code))));
+    return {
+      acked: () => acked,
+      async untilAcked(count) {
+        const deadline = Date.now() + 120_000;
+        while (acked < count) {
+          if (exitCode !== undefined) throw new Error(`the producer exited (${exitCode}): ${errors}`);
+          if (Date.now() > deadline) throw new Error(`the producer has ${acked} records acknowledged, not ${count}: ${errors}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      },
+      async finish() {
+        child.stdin.end();
+        const code = await exited;
+        const [, sent, failed] = /^sent (\d+) failed (\d+)$/.exec(summary) ?? [];
+        return { code, sent: Number(sent), failed: Number(failed), errors };
+      },
+    };
   };
   const control = async (action: "kill" | "start", node: number) => {
     const res = await fetch(emulator.url.replace(/\/v2$/, `/_emulator/broker/${action}`), { method: "POST", body: JSON.stringify({ service: SERVICE, node }) });
@@ -78,7 +130,7 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
       if (seen.some((x) => x.state === "rebalancing") && now.state === "running" && now.nodes.length === nodes && now.nodes.every((n) => n === "running")) return seen;
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`the change did not end: ${JSON.stringify(seen)}`);
+    throw new Error(`the change did not end: ${JSON.stringify(seen)}\n${emulatorLog.slice(-10).join("\n")}`);
   };
   const connectResult = (port: number) =>
     new Promise<string>((done) => {
@@ -87,14 +139,22 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     });
   const logSince = (from: number) => emulatorLog.slice(from).join("\n");
   const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern.source, "gm"))?.length ?? 0;
+  /** whether each node's broker JVM maps the archive, nodes 1 to 3 */
+  const mapping = () => {
+    const jvms = brokerJvms(KAFKA_LIBS, archive);
+    return [1, 2, 3].map((node) => jvms.find((jvm) => jvm.pid === String(brokers.brokerPid(SERVICE, node)))?.mapsArchive);
+  };
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "rolling-"));
     const compiled = run("javac", ["-d", join(work, "classes"), "-cp", `${KAFKA_LIBS}/*`, join(import.meta.dirname, "programs", "NumberedRecords.java")]);
-    // no --brokers: the plan's node count
+    sharing = (await loadKafkaRuntime(KAFKA_LIBS)).classSharing!;
     kept = join(work, "kept-logs");
+    // no --brokers: the plan's node count
     brokers = createRealBrokerProvider({ keepLogsDir: kept, log: (line) => emulatorLog.push(line) });
-    emulator = await startEmulator({ port: 0, operationDelayMs: 0, rebuildDelayMs: 0, brokers });
+    // the emulator's own lines (a failed change says why), not its request lines
+    const log = (line: string) => void (/^[A-Z]+ \//.test(line) || emulatorLog.push(line));
+    emulator = await startEmulator({ port: 0, operationDelayMs: 0, rebuildDelayMs: 0, brokers, log });
     env = apiEnv(emulator);
     await cli("dbaas", "create", "kafka", "startup-2", SERVICE, "--kafka-enable-cert-auth");
     for (let i = 0; (await state()) !== "running"; i++) {
@@ -107,45 +167,87 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
   }, 240_000);
 
   afterAll(async () => {
+    await producer?.finish();
     await emulator?.close();
     if (work) await rm(work, { recursive: true, force: true });
   }, 60_000);
 
-  it("enabling SASL, then a maintenance, restart one broker at a time: 0 records lost, 0 duplicated, 0 client errors", async () => {
-    const producer = spawn("java", java("produce", join(work, "certs", "avnadmin.client.properties"), TOPIC), { cwd: work });
-    let out = "";
-    let errors = "";
-    producer.stdout.on("data", (d) => (out += d));
-    producer.stderr.on("data", (d) => (errors += d));
-    const exited = new Promise<number | null>((resolve) => producer.once("exit", resolve));
-    try {
-      await new Promise((r) => setTimeout(r, 3000));
-      // the SASL bootstrap port refuses clients until SASL is enabled, as the brokers' own SASL ports do
-      expect(await connectResult(brokers.currentAddress(SERVICE)!.saslPort!)).toBe("ECONNREFUSED");
-      await cli("dbaas", "update", SERVICE, "--kafka-enable-sasl-auth", "true", "--force");
-      const saslStates = await statesUntilRolled();
-      expect(saslStates).toContain("rebalancing");
-      expect(saslStates).not.toContain("rebuilding");
-      expect(saslStates).not.toContain("poweroff");
-      expect(await cli("dbaas", "show", SERVICE, "--output-template", "{{.Kafka.AuthenticationMethods.SASL}}")).toBe("true");
-      expect(await connectResult(brokers.currentAddress(SERVICE)!.saslPort!)).toBe("connected");
+  it("enabling SASL while a producer writes: one broker at a time, the service rebalancing meanwhile", async () => {
+    producer = startProducer();
+    await producer.untilAcked(200);
+    // the SASL bootstrap port refuses clients until SASL is enabled, as the brokers' own SASL ports do
+    expect(await connectResult(brokers.currentAddress(SERVICE)!.saslPort!)).toBe("ECONNREFUSED");
+    await cli("dbaas", "update", SERVICE, "--kafka-enable-sasl-auth", "true", "--force");
+    const saslStates = await statesUntilRolled();
+    expect(saslStates).toContain("rebalancing");
+    expect(saslStates).not.toContain("rebuilding");
+    expect(saslStates).not.toContain("poweroff");
+    expect(await cli("dbaas", "show", SERVICE, "--output-template", "{{.Kafka.AuthenticationMethods.SASL}}")).toBe("true");
+    expect(await connectResult(brokers.currentAddress(SERVICE)!.saslPort!)).toBe("connected");
+  }, 300_000);
 
-      const maintenance = await call(emulator, "PUT", `/dbaas-kafka/${SERVICE}/maintenance/start`);
-      expect(maintenance.status).toBe(200);
-      const maintenanceStates = await statesUntilRolled();
-      expect(maintenanceStates).not.toContain("poweroff");
-      await new Promise((r) => setTimeout(r, 2000));
-    } finally {
-      producer.stdin.end();
+  it("class-data sharing: every restarted broker maps the archive (node 1 writes it at its exit when there is none)", () => {
+    archive = sharing.archive()!;
+    expect(archive).toMatch(new RegExp(`^${join(ROOT, ".cache", "kafka", "cds")}/${RELEASE.replace(/\./g, "\\.")}-[0-9a-f]{16}-\\d+\\.jsa$`));
+    expect(mapping()).toEqual([true, true, true]);
+  });
+
+  it("node 1 killed: the service answers, node 1 shows as down, the producer carries on, a fresh client bootstraps through the service URI", async () => {
+    await cli("dbaas", "kafka", "topic", "create", SERVICE, "bootstrap-check", "--partitions", "3", "--replication-factor", "3");
+    const pid = brokers.brokerPid(SERVICE, 1);
+    expect(pid).toBeGreaterThan(0);
+    expect(await control("kill", 1)).toEqual({ status: 200, body: { ok: true } });
+    const ackedAtKill = producer.acked();
+    expect(() => process.kill(pid!, 0)).toThrow();
+    expect(await control("kill", 1)).toEqual({ status: 409, body: { message: "node 1 of rolling does not run" } });
+    const v = await view();
+    expect(v.state).toBe("running");
+    expect(v["node-states"].map((n) => [n.name, n.state])).toEqual([
+      ["rolling-1", "unknown"],
+      ["rolling-2", "running"],
+      ["rolling-3", "running"],
+    ]);
+    // acks=all with min.insync.replicas=2: two brokers of three still take every write
+    await producer.untilAcked(ackedAtKill + 2000);
+    // the bootstrap is none of the nodes' own addresses: it reaches whichever runs
+    expect(v["connection-info"].nodes).not.toContain(v.uri);
+    const result = await runScript("bootstrap-roundtrip.py", { cwd: work, bootstrap: v.uri, args: ["bootstrap-check", "20", join(work, "certs")] });
+    expect(result.output.trim().split("\n").at(-1), result.output).toBe("produced 20 consumed 20");
+  }, 180_000);
+
+  it("a maintenance with node 1 down: node 1 starts again first, then 2 and 3 restart once each, one node away at a time; the producer's records read back once each, in order", async () => {
+    const from = emulatorLog.length;
+    const maintenance = await call(emulator, "PUT", `/dbaas-kafka/${SERVICE}/maintenance/start`);
+    expect(maintenance.status).toBe(200);
+    const seen = await watchChange(3);
+    for (const { state, nodes } of seen) {
+      expect(["running", "rebalancing"]).toContain(state);
+      expect(nodes).toHaveLength(3);
+      for (const node of nodes) expect(["running", "setting_up_vm", "syncing_data", "unknown"]).toContain(node);
+      // one node at a time is away
+      expect(nodes.filter((n) => n !== "running").length, JSON.stringify(seen)).toBeLessThanOrEqual(1);
     }
-    expect(await exited, errors).toBe(0);
-    const [, sent, failed] = /^sent (\d+) failed (\d+)$/m.exec(out) ?? [];
-    expect(Number(failed), errors).toBe(0);
-    expect(Number(sent)).toBeGreaterThan(1000);
-    const { stdout } = await run("java", java("check", join(work, "certs", "avnadmin.client.properties"), TOPIC, sent!), { cwd: work, timeout: 120_000 });
-    expect(stdout.trim()).toBe(`read ${sent} missing 0 duplicated 0 out-of-order 0`);
+    for (const node of [0, 1, 2]) {
+      const restarting = seen.filter((x) => x.state === "rebalancing" && ["setting_up_vm", "syncing_data"].includes(x.nodes[node]!));
+      expect(restarting.length, `node ${node + 1}: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
+    }
+    const log = logSince(from);
+    expect(count(log, /^kafka rolling: broker 1 started again \(it was down\), every partition back in sync/)).toBe(1);
+    expect(count(log, /^kafka rolling: broker 1 restarted/)).toBe(0);
+    for (const node of [2, 3]) expect(count(log, new RegExp(`^kafka rolling: broker ${node} restarted, every partition back in sync`))).toBe(1);
+    expect(log).not.toMatch(/starting 3 broker\(s\)/);
+    expect(log.indexOf("broker 1 started again")).toBeLessThan(log.indexOf("broker 2 restarted"));
+
+    // the producer still writes to the rolled cluster, then stops
+    await producer.untilAcked(producer.acked() + 1000);
+    const { code, sent, failed, errors } = await producer.finish();
+    expect(code, errors).toBe(0);
+    expect(failed, errors).toBe(0);
+    expect(sent).toBeGreaterThan(5000);
+    written = sent;
+    expect(await readBack()).toBe(`read ${sent} missing 0 duplicated 0 out-of-order 0`);
     console.log(`rolling restarts: ${sent} records, 0 lost\n${emulatorLog.join("\n")}`);
-  }, 600_000);
+  }, 360_000);
 
   it("the emulator's log tells each broker's start, readiness and restarts with the time they took", () => {
     const log = emulatorLog.join("\n");
@@ -153,9 +255,10 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     for (const node of [1, 2, 3]) {
       expect(log).toMatch(new RegExp(`^kafka rolling: broker ${node} ready in \\d+ ms$`, "m"));
       expect(log).toMatch(new RegExp(`^kafka rolling: broker ${node} stopped for a rolling restart in \\d+ ms$`, "m"));
-      // two rolling restarts: SASL, then maintenance
-      expect(log.match(new RegExp(`^kafka rolling: broker ${node} restarted, every partition back in sync, \\d+ ms in all$`, "gm"))).toHaveLength(2);
+      // SASL, then the maintenance (node 1 was down for it: it started again instead)
+      expect(count(log, new RegExp(`^kafka rolling: broker ${node} restarted, every partition back in sync, \\d+ ms in all$`))).toBe(node === 1 ? 1 : 2);
     }
+    expect(log).toMatch(/^kafka rolling: broker 1 killed$/m);
   });
 
   it("dbaas logs: the brokers' own lines, newest first, from every node, --limit and --offset honoured", async () => {
@@ -175,78 +278,6 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     expect(Date.parse(next.logs[0].time)).toBeLessThanOrEqual(times.at(-1));
     expect(next.logs).toHaveLength(5);
   });
-
-  it("a killed broker: the service answers, the node shows as down, producers and consumers carry on with the others", async () => {
-    await cli("dbaas", "kafka", "topic", "create", SERVICE, "after-kill", "--partitions", "3", "--replication-factor", "3", "--topic-config", "min.insync.replicas=2");
-    const pid = brokers.brokerPid(SERVICE, 2);
-    expect(pid).toBeGreaterThan(0);
-    expect(await control("kill", 2)).toEqual({ status: 200, body: { ok: true } });
-    expect(() => process.kill(pid!, 0)).toThrow();
-    expect(brokers.nodeStates(SERVICE)).toEqual(["running", "unknown", "running"]);
-    const view = (await call(emulator, "GET", `/dbaas-kafka/${SERVICE}`)).json as { state: string; "node-states": { name: string; state: string }[] };
-    expect(view.state).toBe("running");
-    expect(view["node-states"].map((n) => [n.name, n.state])).toEqual([
-      ["rolling-1", "running"],
-      ["rolling-2", "unknown"],
-      ["rolling-3", "running"],
-    ]);
-    // acks=all with min.insync.replicas=2: two brokers of three still take every write
-    const producer = spawn("java", java("produce", join(work, "certs", "avnadmin.client.properties"), "after-kill"), { cwd: work });
-    let out = "";
-    producer.stdout.on("data", (d) => (out += d));
-    const exited = new Promise((resolve) => producer.once("exit", resolve));
-    // long enough for the JVM to start and connect on a loaded machine
-    await new Promise((r) => setTimeout(r, 10_000));
-    producer.stdin.end();
-    await exited;
-    const [, sent, failed] = /^sent (\d+) failed (\d+)$/m.exec(out) ?? [];
-    expect(Number(failed)).toBe(0);
-    expect(Number(sent)).toBeGreaterThan(100);
-    written.set("after-kill", sent!);
-    expect(await readBack("after-kill")).toBe(`read ${sent} missing 0 duplicated 0 out-of-order 0`);
-  }, 180_000);
-
-  it("a plan change with as many nodes while node 2 is down: node 2 starts again first, then 1 and 3 restart once each, one at a time, node-states showing which", async () => {
-    const from = emulatorLog.length;
-    await cli("dbaas", "update", SERVICE, "--plan", "business-4", "--force");
-    const seen = await watchChange(3);
-    for (const { state, nodes } of seen) {
-      expect(["running", "rebalancing"]).toContain(state);
-      expect(nodes).toHaveLength(3);
-      for (const node of nodes) expect(["running", "setting_up_vm", "syncing_data", "unknown"]).toContain(node);
-      // one node at a time is away
-      expect(nodes.filter((n) => n !== "running").length, JSON.stringify(seen)).toBeLessThanOrEqual(1);
-    }
-    for (const node of [0, 1, 2]) {
-      const restarting = seen.filter((x) => x.state === "rebalancing" && ["setting_up_vm", "syncing_data"].includes(x.nodes[node]!));
-      expect(restarting.length, `node ${node + 1}: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
-    }
-    const log = logSince(from);
-    expect(count(log, /^kafka rolling: broker 2 started again \(it was down\), every partition back in sync/)).toBe(1);
-    expect(count(log, /^kafka rolling: broker 2 restarted/)).toBe(0);
-    for (const node of [1, 3]) expect(count(log, new RegExp(`^kafka rolling: broker ${node} restarted, every partition back in sync`))).toBe(1);
-    expect(log).not.toMatch(/starting 3 broker\(s\)/);
-    expect(log.indexOf("broker 2 started again")).toBeLessThan(log.indexOf("broker 1 restarted"));
-    expect(await readBack("after-kill")).toBe(`read ${written.get("after-kill")} missing 0 duplicated 0 out-of-order 0`);
-  }, 360_000);
-
-  it("node 1 down: a fresh kafka-python client bootstraps through the service URI, produces and consumes; the control API starts node 1 again", async () => {
-    await cli("dbaas", "kafka", "topic", "create", SERVICE, "bootstrap-check", "--partitions", "3", "--replication-factor", "3");
-    expect(await control("kill", 1)).toEqual({ status: 200, body: { ok: true } });
-    expect(await control("kill", 1)).toEqual({ status: 409, body: { message: "node 1 of rolling does not run" } });
-    const v = await view();
-    expect(nodeStates(v)).toEqual(["unknown", "running", "running"]);
-    expect(v.state).toBe("running");
-    // the bootstrap is none of the nodes' own addresses: it reaches whichever runs
-    expect(v["connection-info"].nodes).not.toContain(v.uri);
-    const result = await runScript("bootstrap-roundtrip.py", { cwd: work, bootstrap: v.uri, args: ["bootstrap-check", "20", join(work, "certs")] });
-    expect(result.output.trim().split("\n").at(-1), result.output).toBe("produced 20 consumed 20");
-
-    expect(await control("start", 1)).toEqual({ status: 200, body: { ok: true } });
-    expect((await control("start", 1)).status).toBe(409);
-    await expect.poll(async () => nodeStates(await view()), { timeout: 120_000, interval: 500 }).toEqual(["running", "running", "running"]);
-  }, 240_000);
-
   it("a plan of 6 nodes: three brokers join one at a time and partitions spread over them; back to 3 nodes is refused while a topic has 4 replicas, then partitions move off each leaving node before it stops", async () => {
     const from = emulatorLog.length;
     await cli("dbaas", "update", SERVICE, "--plan", "premium-6x-8", "--force");
@@ -286,9 +317,25 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     console.log(`plan changes, 3 → 6 → 3 nodes:\n${growLog}\n${shrinkLog}`);
     const three = await view();
     expect(three["connection-info"].nodes).toHaveLength(3);
-    // partitions that lived on nodes 4 to 6 only were moved before they stopped: nothing is missing
-    expect(await readBack("after-kill")).toBe(`read ${written.get("after-kill")} missing 0 duplicated 0 out-of-order 0`);
+    // partitions that lived on nodes 4 to 6 only were moved before they stopped: nothing is missing (read below)
   }, 600_000);
+
+  it("a damaged archive is never mapped: node 2, started again through the control API, runs without it", async () => {
+    // a cut-short archive in its place (the running JVMs keep the file they mapped): Java 17 would crash mapping it
+    const bytes = readFileSync(archive);
+    writeFileSync(`${archive}.part`, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    renameSync(`${archive}.part`, archive);
+    expect(await control("kill", 2)).toEqual({ status: 200, body: { ok: true } });
+    expect(await control("start", 2)).toEqual({ status: 200, body: { ok: true } });
+    expect((await control("start", 2)).status).toBe(409);
+    await expect.poll(async () => nodeStates(await view()), { timeout: 120_000, interval: 250 }).toEqual(["running", "running", "running"]);
+    expect(existsSync(archive)).toBe(false);
+    expect(mapping()).toEqual([true, false, true]);
+    // the archive back for the brokers started after this test
+    writeFileSync(`${archive}.part`, bytes);
+    renameSync(`${archive}.part`, archive);
+    expect(await readBack()).toBe(`read ${written} missing 0 duplicated 0 out-of-order 0`);
+  }, 180_000);
 
   it("--keep-logs: each broker's log is kept after the cluster stops", async () => {
     await emulator.close();

@@ -90,6 +90,12 @@ export function renderServerProperties(input: BrokerConfigInput): string {
     ["share.coordinator.state.topic.min.isr", minIsr],
     ["share.coordinator.state.topic.num.partitions", "1"],
     ["group.initial.rebalance.delay.ms", "0"],
+    // A broker learns from its heartbeat answers that it may shut down (its leaderships moved) and that it is
+    // unfenced after a start: every 2 s by default, which made each stop and start of a rolling restart wait up to
+    // that much longer (BENCH.md). A killed broker is fenced, its partitions led elsewhere, after the session
+    // timeout: 9 s by default, a producer's stall when a broker dies.
+    ["broker.heartbeat.interval.ms", "250"],
+    ["broker.session.timeout.ms", "4000"],
     ["auto.create.topics.enable", "false"],
     ["num.network.threads", "2"],
     ["num.io.threads", "2"],

@@ -1,7 +1,8 @@
 // A producer and a checking consumer for a rolling restart, configured by a client.properties file.
 //   java NumberedRecords produce CLIENT_PROPERTIES TOPIC
 //     sends records "0", "1", ... (acks=all, idempotent) without pause until its stdin closes, then flushes and
-//     prints "sent N failed F" (F: records whose delivery failed, i.e. errors a client would see).
+//     prints "sent N failed F" (F: records whose delivery failed, i.e. errors a client would see); meanwhile
+//     "acked A" after every 200 records the cluster acknowledged.
 //   java NumberedRecords check CLIENT_PROPERTIES TOPIC N
 //     reads the topic from the start until N records or 60 s of nothing new, and prints
 //     "read R missing M duplicated D out-of-order O" (order: per partition, numbers increase).
@@ -30,6 +31,7 @@ public class NumberedRecords {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
     config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     AtomicLong failed = new AtomicLong();
+    AtomicLong acked = new AtomicLong();
     Thread stdin = new Thread(() -> {
       try {
         while (System.in.read() != -1) { }
@@ -44,9 +46,12 @@ public class NumberedRecords {
           if (error != null) {
             failed.incrementAndGet();
             System.err.println("send failed: " + error);
+          } else {
+            long count = acked.incrementAndGet();
+            if (count % 200 == 0) System.out.println("acked " + count);
           }
         });
-        if (sent % 50 == 0) Thread.sleep(10);
+        if (sent % 20 == 0) Thread.sleep(10);
       }
       producer.flush();
     }

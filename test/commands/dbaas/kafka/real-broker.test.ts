@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRealBrokerProvider } from "../../../../src/emulator/broker/index.js";
 import { startEmulator, type Emulator } from "../../../../src/emulator/index.js";
 import { missingPrerequisite } from "../../../broker/kafka-python.js";
+import { call } from "../../../emulator/client.js";
 import { createCa, issueClientCert } from "../../../broker/pki.js";
 import { CLI, ensureBuilt, ROOT } from "../../../helpers/built-cli.js";
 import { apiEnv, runCli, type CliResult } from "../../../helpers/run-cli.js";
@@ -47,6 +48,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
   let work: string;
   let env: Record<string, string>;
   let bootstrap: string;
+  const brokerLog: string[] = [];
 
   const cli = (argv: string[], options: { input?: string[] } = {}) => runCli(argv, { env, cwd: work, input: options.input });
   const kafka = (...argv: string[]) => cli(["dbaas", "kafka", ...argv, "-z", ZONE]);
@@ -80,7 +82,7 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "dbaas-kafka-"));
     const compiled = runProgram("javac", ["-d", join(work, "classes"), "-cp", `${KAFKA_LIBS}/*`, ADMIN_CHECK], {});
-    emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0, brokers: createRealBrokerProvider({ brokers: 1 }) });
+    emulator = await startEmulator({ port: 0, seed: true, operationDelayMs: 0, rebuildDelayMs: 0, brokers: createRealBrokerProvider({ brokers: 1, log: (line) => brokerLog.push(line) }) });
     env = apiEnv(emulator);
     await waitRunning();
     bootstrap = await showService("{{.Kafka.URI}}");
@@ -473,4 +475,25 @@ describe.skipIf(missing !== null)("dbaas kafka on a real broker", () => {
     expect(await ok(kafka("topic", "delete", SERVICE, "binary", "-f"))).toBe("");
     expect(await ok(kafka("topic", "list", SERVICE, "--output-template", "{{.Name}}"))).not.toContain("binary\n");
   }, 180_000);
+
+  it("a plan change with as many nodes (--brokers fixes them) restarts the brokers in turn: rebalancing, then running, records kept", async () => {
+    await ok(kafka("topic", "create", SERVICE, "plan-check", "-Q"));
+    await ok(kafka("produce", SERVICE, "plan-check", "--value", "kept", "-Q"));
+    const from = brokerLog.length;
+    await ok(cli(["dbaas", "update", SERVICE, "-z", ZONE, "--plan", "business-4", "--force", "-Q"]));
+    const states: string[] = [];
+    for (let i = 0; i < 600 && !(states.includes("rebalancing") && states.at(-1) === "running"); i++) {
+      const now = (await call(emulator, "GET", `/dbaas-kafka/${SERVICE}`)).json.state as string;
+      if (states.at(-1) !== now) states.push(now);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(states).toEqual(expect.arrayContaining(["rebalancing", "running"]));
+    expect(states).not.toContain("poweroff");
+    const log = brokerLog.slice(from).join("\n");
+    expect(log).toMatch(new RegExp(`^kafka ${SERVICE}: broker 1 restarted, every partition back in sync, \\d+ ms in all$`, "m"));
+    expect(log).not.toMatch(/joined|left|removed/);
+    expect(await showService("{{.Plan}}")).toBe("business-4");
+    const read = JSON.parse(await ok(kafka("consume", SERVICE, "plan-check", "--partition", "0", "--offset", "0", "--max-messages", "1", "-O", "json")));
+    expect(read[0].value).toBe("kept");
+  }, 120_000);
 });
