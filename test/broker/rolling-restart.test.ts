@@ -2,11 +2,12 @@
 // records without pause to a topic with three replicas and min.insync.replicas=2 while `exo dbaas update
 // --kafka-enable-sasl-auth true` restarts the brokers one at a time, while node 1 is killed (the service answers, a
 // fresh client bootstraps through the service URI), and while a maintenance starts node 1 again first, then restarts
-// the others in turn; the service says rebalancing meanwhile, and a consumer then reads every record once, in order
-// per partition. The restarted brokers map the class-data sharing archive (node 1 writes it at its exit when there is
-// none); a damaged one is never mapped (a node started again through the control API runs without it). `dbaas logs` shows the brokers' own lines, the emulator's log
-// tells each broker's steps. Plan changes resize the same cluster (3 → 6 → 3 nodes, partitions moved off before a
-// node leaves). The brokers' logs outlive the cluster. Every case shares this one cluster, the cases in order.
+// the others in turn; the service says rebalancing meanwhile. Plan changes then resize the same cluster (3 → 6 → 3
+// nodes, partitions moved off before a node leaves), and a consumer reads every record once, in order per partition.
+// The restarted brokers map the class-data sharing archive (node 1 writes it at its exit when there is none); a
+// damaged one is never mapped (a node started again through the control API runs without it). `dbaas logs` shows
+// the brokers' own lines, the emulator's log tells each broker's steps, and the brokers' logs outlive the cluster.
+// Every case shares this one cluster, the cases in order.
 import { execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -207,15 +208,17 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
       ["rolling-2", "running"],
       ["rolling-3", "running"],
     ]);
-    // acks=all with min.insync.replicas=2: two brokers of three still take every write
-    await producer.untilAcked(ackedAtKill + 2000);
     // the bootstrap is none of the nodes' own addresses: it reaches whichever runs
     expect(v["connection-info"].nodes).not.toContain(v.uri);
-    const result = await runScript("bootstrap-roundtrip.py", { cwd: work, bootstrap: v.uri, args: ["bootstrap-check", "20", join(work, "certs")] });
+    const [result] = await Promise.all([
+      runScript("bootstrap-roundtrip.py", { cwd: work, bootstrap: v.uri, args: ["bootstrap-check", "20", join(work, "certs")] }),
+      // acks=all with min.insync.replicas=2: two brokers of three still take every write
+      producer.untilAcked(ackedAtKill + 2000),
+    ]);
     expect(result.output.trim().split("\n").at(-1), result.output).toBe("produced 20 consumed 20");
   }, 180_000);
 
-  it("a maintenance with node 1 down: node 1 starts again first, then 2 and 3 restart once each, one node away at a time; the producer's records read back once each, in order", async () => {
+  it("a maintenance with node 1 down: node 1 starts again first, then 2 and 3 restart once each, one node away at a time; the producer ends without an error", async () => {
     const from = emulatorLog.length;
     const maintenance = await call(emulator, "PUT", `/dbaas-kafka/${SERVICE}/maintenance/start`);
     expect(maintenance.status).toBe(200);
@@ -244,9 +247,9 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     expect(code, errors).toBe(0);
     expect(failed, errors).toBe(0);
     expect(sent).toBeGreaterThan(5000);
+    // read back once the plan changes below moved them too
     written = sent;
-    expect(await readBack()).toBe(`read ${sent} missing 0 duplicated 0 out-of-order 0`);
-    console.log(`rolling restarts: ${sent} records, 0 lost\n${emulatorLog.join("\n")}`);
+    console.log(`rolling restarts: ${sent} records written, 0 failed\n${emulatorLog.join("\n")}`);
   }, 360_000);
 
   it("the emulator's log tells each broker's start, readiness and restarts with the time they took", () => {
@@ -278,7 +281,7 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     expect(Date.parse(next.logs[0].time)).toBeLessThanOrEqual(times.at(-1));
     expect(next.logs).toHaveLength(5);
   });
-  it("a plan of 6 nodes: three brokers join one at a time and partitions spread over them; back to 3 nodes is refused while a topic has 4 replicas, then partitions move off each leaving node before it stops", async () => {
+  it("a plan of 6 nodes: three brokers join one at a time and partitions spread over them; back to 3 nodes is refused while a topic has 4 replicas, then partitions move off each leaving node before it stops; every record the producer wrote read back once, in order", async () => {
     const from = emulatorLog.length;
     await cli("dbaas", "update", SERVICE, "--plan", "premium-6x-8", "--force");
     const grown = await watchChange(6);
@@ -317,7 +320,9 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     console.log(`plan changes, 3 → 6 → 3 nodes:\n${growLog}\n${shrinkLog}`);
     const three = await view();
     expect(three["connection-info"].nodes).toHaveLength(3);
-    // partitions that lived on nodes 4 to 6 only were moved before they stopped: nothing is missing (read below)
+    // every record the producer wrote through the rolling restarts, the killed node and the plan changes (partitions
+    // that lived on nodes 4 to 6 only were moved before they stopped): read once each, in order per partition
+    expect(await readBack()).toBe(`read ${written} missing 0 duplicated 0 out-of-order 0`);
   }, 600_000);
 
   it("a damaged archive is never mapped: node 2, started again through the control API, runs without it", async () => {
@@ -332,9 +337,8 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     expect(existsSync(archive)).toBe(false);
     expect(mapping()).toEqual([true, false, true]);
     // the archive back for the brokers started after this test
-    writeFileSync(`${archive}.part`, bytes);
+    writeFileSync(`${archive}.part`, bytes, { mode: 0o444 });
     renameSync(`${archive}.part`, archive);
-    expect(await readBack()).toBe(`read ${written} missing 0 duplicated 0 out-of-order 0`);
   }, 180_000);
 
   it("--keep-logs: each broker's log is kept after the cluster stops", async () => {

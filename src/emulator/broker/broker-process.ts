@@ -180,14 +180,14 @@ export class BrokerProcess {
     });
   }
 
-  /** SIGTERM (Kafka shuts down cleanly), then SIGKILL if it is still there after stopTimeoutMs. */
-  async stop(): Promise<void> {
+  /** SIGTERM (Kafka shuts down cleanly), then SIGKILL if it is still there after `timeoutMs` (stopTimeoutMs). */
+  async stop(timeoutMs = this.options.stopTimeoutMs): Promise<void> {
     this.state = "stopped";
     this.stopRequested = true;
     const child = this.child;
     if (!child) return;
     child.kill("SIGTERM");
-    const killer = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs + (this.archiveWrite ? ARCHIVE_WRITE_MS : 0));
+    const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs + (this.archiveWrite ? ARCHIVE_WRITE_MS : 0));
     await this.exited;
     clearTimeout(killer);
     this.child = null;
