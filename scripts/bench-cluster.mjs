@@ -5,12 +5,13 @@
 // emulator runs the same steps in each round, in turn with ours, so that load on the (shared) machine hits both
 // alike; figures are medians. Writes its section of BENCH.md and leaves the rest as it is.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { median } from "./lib/timing.mjs";
+import { writeBenchSection } from "./lib/bench-section.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -171,10 +172,5 @@ ${rows.join("\n")}
 
 `;
 
-// this section replaces its previous version in BENCH.md; everything else there is kept
-const benchFile = join(root, "BENCH.md");
-const current = readFileSync(benchFile, "utf8");
-const start = current.indexOf(SECTION);
-const end = start < 0 ? -1 : current.indexOf("\n## ", start + SECTION.length);
-writeFileSync(benchFile, start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? "" : current.slice(end + 1)}`);
+writeBenchSection(root, SECTION, section);
 process.stdout.write(section);

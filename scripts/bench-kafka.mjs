@@ -6,12 +6,13 @@
 // BENCH_KAFKA_BEFORE=DIR (the dist/ of an earlier build), that build's commands run in the same rounds,
 // each beside ours. Writes its section of BENCH.md and leaves the rest as it is.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulatorProcess } from "./lib/emulator-process.mjs";
 import { median } from "./lib/timing.mjs";
+import { writeBenchSection } from "./lib/bench-section.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist", "cli.cjs");
@@ -200,10 +201,5 @@ parsed 4 MiB fetches from one contiguous copy (2.1 s → ~1.7 s). Then${BEFORE ?
 
 `;
 
-// this section replaces its previous version in BENCH.md; everything else there is kept
-const benchFile = join(root, "BENCH.md");
-const current = readFileSync(benchFile, "utf8");
-const start = current.indexOf(SECTION);
-const end = start < 0 ? -1 : current.indexOf("\n## ", start + SECTION.length);
-writeFileSync(benchFile, start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? "" : current.slice(end + 1)}`);
+writeBenchSection(root, SECTION, section);
 process.stdout.write(section);

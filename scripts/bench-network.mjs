@@ -6,12 +6,12 @@
 // after it was accepted (the TCP handshake), and every chunk, in either direction, arrives half a round
 // trip after it was sent (order kept). TLS handshakes and HTTP exchanges so pay their real round trips.
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulatorProcess } from "./lib/emulator-process.mjs";
+import { writeBenchSection } from "./lib/bench-section.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist", "cli.cjs");
@@ -211,12 +211,5 @@ network multiplies.
 `
 }`;
 
-// this section replaces its previous version in BENCH.md; everything else there is kept
-const benchFile = join(root, "BENCH.md");
-const current = readFileSync(benchFile, "utf8");
-const start = current.indexOf(SECTION);
-const end = start < 0 ? -1 : current.indexOf("\n## ", start + SECTION.length);
-const updated =
-  start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? "" : current.slice(end)}`;
-writeFileSync(benchFile, updated);
+writeBenchSection(root, SECTION, section);
 process.stdout.write(section);

@@ -364,8 +364,8 @@ ${Object.entries(tpl.results)
 
 Peak resident memory of the benchmark process: ${tpl.rssMiB.toFixed(0)} MiB.
 `;
-// the network and Kafka sections are written by scripts/bench-network.mjs and bench-kafka.mjs, the cluster's by hand
-// (see its text): kept as they are, at the end of the file
+// the network, Kafka and cluster sections are written by scripts/bench-network.mjs, bench-kafka.mjs and
+// bench-cluster.mjs, the class-data sharing one after them by hand: kept as they are, at the end of the file
 const networkSection = /\n## (Over a network:|Kafka:|Real Kafka cluster)[\s\S]*$/.exec(readFileSync(join(root, "BENCH.md"), "utf8"))?.[0] ?? "";
 writeFileSync(join(root, "BENCH.md"), report + networkSection);
 process.stdout.write(report);

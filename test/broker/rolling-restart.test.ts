@@ -1,13 +1,13 @@
-// A rolling restart of a three-broker cluster loses nothing: a Java producer (acks=all, idempotent) writes numbered
-// records without pause to a topic with three replicas and min.insync.replicas=2 while `exo dbaas update
-// --kafka-enable-sasl-auth true` restarts the brokers one at a time, while node 1 is killed (the service answers, a
-// fresh client bootstraps through the service URI), and while a maintenance starts node 1 again first, then restarts
-// the others in turn; the service says rebalancing meanwhile. Plan changes then resize the same cluster (3 → 6 → 3
-// nodes, partitions moved off before a node leaves), and a consumer reads every record once, in order per partition.
-// The restarted brokers map the class-data sharing archive (node 1 writes it at its exit when there is none); a
-// damaged one is never mapped (a node started again through the control API runs without it). `dbaas logs` shows
-// the brokers' own lines, the emulator's log tells each broker's steps, and the brokers' logs outlive the cluster.
-// Every case shares this one cluster, the cases in order.
+// A startup-2 service is three brokers (kcat sees them, and topics' three replicas in sync). A rolling restart of the
+// cluster loses nothing: a Java producer (acks=all, idempotent) writes numbered records without pause to a topic with
+// three replicas and min.insync.replicas=2 while `exo dbaas update --kafka-enable-sasl-auth true` restarts the brokers
+// one at a time, while node 1 is killed (the service answers, a fresh client bootstraps through the service URI), and
+// while a maintenance starts node 1 again first, then restarts the others in turn; the service says rebalancing
+// meanwhile. Plan changes then resize the same cluster (3 → 6 → 3 nodes, partitions moved off before a node leaves),
+// and a consumer reads every record once, in order per partition. The restarted brokers map the class-data sharing
+// archive (node 1 writes it at its exit when there is none); a damaged one is never mapped (a node started again
+// through the control API runs without it). `dbaas logs` shows the brokers' own lines, the emulator's log tells each
+// broker's steps, and the brokers' logs outlive the cluster. Every case shares this one cluster, the cases in order.
 import { execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -29,7 +29,16 @@ import { brokerJvms } from "./broker-jvms.js";
 import { missingPrerequisite, runScript } from "./kafka-python.js";
 
 const run = promisify(execFile);
-const missing = process.platform === "linux" ? await missingPrerequisite("rolling restart test") : "reads /proc";
+async function kcatMissing(): Promise<string | null> {
+  try {
+    await run("kcat", ["-V"]);
+    return null;
+  } catch {
+    if (process.env.CI) throw new Error("rolling restart test: kcat missing under CI (run .ci/setup-extra)");
+    return "kcat -V failed";
+  }
+}
+const missing = process.platform === "linux" ? ((await missingPrerequisite("rolling restart test")) ?? (await kcatMissing())) : "reads /proc";
 const RELEASE = kafkaRelease("3.8").version;
 const KAFKA_LIBS = join(ROOT, ".cache", "kafka", RELEASE);
 const SERVICE = "rolling";
@@ -171,6 +180,28 @@ describe.skipIf(missing !== null)("rolling restart of a three-broker cluster", (
     await producer?.finish();
     await emulator?.close();
     if (work) await rm(work, { recursive: true, force: true });
+  }, 60_000);
+
+  it("a startup-2 service is a cluster of its plan's three brokers, each on its own port, topics with three replicas by default", async () => {
+    const nodes = JSON.parse(await cli("dbaas", "show", SERVICE, "-O", "json")).kafka.connection_info.nodes as string[];
+    expect(nodes).toHaveLength(3);
+    expect(new Set(nodes).size).toBe(3);
+    for (const node of nodes) expect(node).toMatch(/^127\.0\.0\.1:\d+$/);
+    await cli("dbaas", "kafka", "topic", "create", SERVICE, "replicated", "--partitions", "3");
+    // kcat, from the metadata of the bootstrap broker: the brokers, and each partition's replicas and in-sync replicas
+    const certs = join(work, "certs");
+    const { stdout } = await run("kcat", ["-b", (await view()).uri, "-X", "security.protocol=ssl", "-X", `ssl.ca.location=${certs}/ca.pem`, "-X", `ssl.certificate.location=${certs}/avnadmin.cert.pem`, "-X", `ssl.key.location=${certs}/avnadmin.key.pem`, "-L"], { timeout: 60_000 });
+    const listed = [...stdout.matchAll(/^ {2}broker (\d+) at (\S+)/gm)].map((m) => [Number(m[1]), m[2]]).sort();
+    expect(listed).toEqual(nodes.map((node, i) => [i + 1, node]));
+    for (const topic of ["replicated", TOPIC]) {
+      const section = stdout.split(/^ {2}topic /m).find((part) => part.startsWith(`"${topic}"`))!;
+      const partitions = [...section.matchAll(/partition \d+, leader \d+, replicas: ([\d,]+), isrs: ([\d,]+)/g)];
+      expect(partitions.length, section).toBe(3);
+      for (const [, replicas, isrs] of partitions) {
+        expect(replicas!.split(",").sort()).toEqual(["1", "2", "3"]);
+        expect(isrs!.split(",").sort()).toEqual(["1", "2", "3"]);
+      }
+    }
   }, 60_000);
 
   it("enabling SASL while a producer writes: one broker at a time, the service rebalancing meanwhile", async () => {
