@@ -73,10 +73,16 @@ async function fetchKafkaCommand(args: string[]): Promise<void> {
   const { ensureKafkaJars, releasesToFetch } = await import("./broker/fetch-kafka.js");
   const releases = releasesToFetch(positionals[0]);
   const dirs: string[] = [];
+  // should the work stop with a promise left pending and nothing else to wait for, Node exits: never with 0 then
+  const unfinished = () => process.stderr.write("exo-emulator: fetch-kafka ended before its downloads did\n");
+  process.exitCode = 2;
+  process.once("beforeExit", unfinished);
   await withInterruptibleFetch(async (signal) => {
     const io = { write: (text: string) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, quiet: values.quiet, signal };
     for (const release of releases) dirs.push(await ensureKafkaJars(io, undefined, release, true));
   });
+  process.off("beforeExit", unfinished);
+  process.exitCode = 0;
   process.stdout.write(dirs.map((dir) => `${dir}\n`).join(""));
 }
 

@@ -205,3 +205,37 @@ describe("progress and interruption", () => {
     }
   });
 });
+
+describe("fetchKafkaJars when one of many large jars fails while the others stream", () => {
+  // 16 jars of 2 MiB, the 6th with its last byte changed: the other downloads are cut mid-body, which once left the
+  // fetch waiting forever on one of them (and a fetch-kafka process exiting 0, nothing else being pending)
+  const jars = Array.from({ length: 16 }, (_, i) => ({ path: `org/example/big/${i}/big-${i}.jar`, bytes: Buffer.alloc(2 << 20, i) }));
+  const pinned: PinnedJar[] = jars.map(({ path, bytes }) => ({ path, size: bytes.length, sha256: sha256(bytes) }));
+  let repo: LoopbackServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    repo = await startServer((req, res) => {
+      const jar = jars.find((j) => req.url === `/maven2/${j.path}`);
+      if (!jar) return void res.writeHead(404).end();
+      const bytes = Buffer.from(jar.bytes);
+      if (jar === jars[5]) bytes[bytes.length - 1] = bytes.at(-1)! ^ 1;
+      res.writeHead(200).end(bytes);
+    });
+    dir = mkdtempSync(join(tmpdir(), "exo-jar-cache-many-"));
+  });
+  afterAll(async () => {
+    await repo.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the failure ends the fetch every time, nothing kept", async () => {
+    for (let round = 0; round < 10; round++) {
+      const target = join(dir, `round-${round}`, "1.0");
+      const fetched = fetchKafkaJars(target, { repository: `${repo.origin}/maven2`, release: { version: "test", jars: pinned } });
+      const hung = new Promise((resolve) => setTimeout(() => resolve("still waiting after 10 s"), 10_000).unref());
+      await expect(Promise.race([fetched, hung])).rejects.toThrow(/big-5\.jar: checksum mismatch/);
+      expect(existsSync(target)).toBe(false);
+    }
+  }, 120_000);
+});

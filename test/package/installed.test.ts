@@ -251,7 +251,7 @@ describe.skipIf(!hasPinnedJars(REPO_LIBS))("the installed emulator's Kafka jars 
     try {
       const xdg = join(cache, "tampered");
       const result = await fetchKafka(xdg);
-      expect(result.code).not.toBe(0);
+      expect(result.code, JSON.stringify(result)).not.toBe(0);
       expect(result.stdout).toBe("");
       expect(result.stderr).toContain(`kafka-clients-${KAFKA_VERSION}.jar: checksum mismatch`);
       expect(existsSync(join(xdg, "exo-dbaas", "kafka", KAFKA_VERSION))).toBe(false);

@@ -110,7 +110,10 @@ export async function fetchKafkaJars(dir: string, options: FetchOptions = {}): P
         throw error;
       }),
     );
-    await Promise.allSettled(workers);
+    // A download aborted mid-body may never settle (its stream pipeline waits on a web stream that was cancelled),
+    // and with nothing else pending Node would then exit as if all went well: a stop ends the wait at once.
+    const stopped = new Promise<void>((resolve) => (stop.signal.aborted ? resolve() : stop.signal.addEventListener("abort", () => resolve(), { once: true })));
+    await Promise.race([Promise.allSettled(workers), stopped]);
     if (stop.signal.aborted) throw stop.signal.reason;
     await writeFile(join(work, ".stamp"), `${stamp}\n`);
     // another process may have completed the same fetch meanwhile: its result is as good as ours
