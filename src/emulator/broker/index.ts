@@ -209,11 +209,6 @@ export class RealKafkaBrokerProvider implements BrokerProvider {
     return this.services.get(name)?.nodes.find((node) => node.nodeId === nodeId)?.broker?.logFile ?? null;
   }
 
-  /** The node ids of a service's cluster. */
-  nodeIds(name: string): number[] {
-    return this.services.get(name)?.nodes.map((node) => node.nodeId) ?? [];
-  }
-
   async close(): Promise<void> {
     const entries = [...this.services.values()];
     this.services.clear();

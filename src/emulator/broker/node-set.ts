@@ -10,15 +10,14 @@ export function allRunning(entry: ServiceEntry): boolean {
   return entry.nodes.length > 0 && entry.nodes.every(isUp);
 }
 
-/** Whether a majority of the nodes runs: the cluster serves, and a change can restart the others in turn. */
-export function serving(entry: ServiceEntry): boolean {
-  const up = entry.nodes.filter(isUp).length;
-  return up * 2 > entry.nodes.length;
-}
-
 /** How many nodes run. */
 export function runningCount(entry: ServiceEntry): number {
   return entry.nodes.filter(isUp).length;
+}
+
+/** Whether a majority of the nodes runs: the cluster serves, and a change can restart the others in turn. */
+export function serving(entry: ServiceEntry): boolean {
+  return runningCount(entry) * 2 > entry.nodes.length;
 }
 
 /** The ports the bootstrap tries for a new connection: the running nodes first. */
