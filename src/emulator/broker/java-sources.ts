@@ -183,13 +183,29 @@ public final class ExoClusterHealth {
 export const REASSIGN_CLASS = "ExoReassign";
 export const REASSIGN_SOURCE = `
 import java.util.*;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 public final class ExoReassign {
+  /** The topics' descriptions, without those deleted since they were listed (Kafka deletes asynchronously). */
+  static Map<String, TopicDescription> describe(Admin admin, Collection<String> names) throws Exception {
+    Map<String, TopicDescription> out = new TreeMap<>();
+    for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin.describeTopics(names).topicNameValues().entrySet()) {
+      try {
+        out.put(topic.getKey(), topic.getValue().get(30, TimeUnit.SECONDS));
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) throw e;
+      }
+    }
+    return out;
+  }
+
   static List<Integer> ids(List<Node> nodes) {
     List<Integer> out = new ArrayList<>();
     for (Node node : nodes) out.add(node.id());
@@ -207,7 +223,7 @@ public final class ExoReassign {
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
     try (Admin admin = Admin.create(props)) {
       Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS);
-      Map<String, TopicDescription> topics = new TreeMap<>(admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS));
+      Map<String, TopicDescription> topics = describe(admin, names);
       for (TopicDescription topic : topics.values()) {
         for (TopicPartitionInfo partition : topic.partitions()) {
           if (partition.replicas().size() > brokers.size()) {
@@ -239,7 +255,7 @@ public final class ExoReassign {
         int notThere = 0;
         Set<String> moved = new HashSet<>();
         for (TopicPartition tp : wanted.keySet()) moved.add(tp.topic());
-        for (TopicDescription topic : admin.describeTopics(moved).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+        for (TopicDescription topic : describe(admin, moved).values()) {
           for (TopicPartitionInfo partition : topic.partitions()) {
             Set<Integer> target = wanted.get(new TopicPartition(topic.name(), partition.partition()));
             if (target == null) continue;
